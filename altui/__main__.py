@@ -1,0 +1,5 @@
+"""``python -m altui``."""
+
+from altui.cli import main
+
+main()

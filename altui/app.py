@@ -1,0 +1,63 @@
+"""The altui App: screens, keys and styles; built by ``make_app`` for the CLI and the tests."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from textual.app import App, SystemCommand
+from textual.screen import Screen
+
+from altui.clock import Clock, SystemClock
+from altui.live import LiveMeeting
+from altui.models import Meeting, Set
+from altui.planning import start_or_resume
+from altui.resources import styles_dir
+from altui.screens.home import HomeScreen
+from altui.screens.meeting import MeetingScreen
+from altui.store import Store
+
+
+class Altui(App[None]):
+    """Runs an Action Learning set meeting on the shared screen."""
+
+    CSS_PATH = [styles_dir() / "app.tcss"]
+    TITLE = "altui"
+    ENABLE_COMMAND_PALETTE = True
+
+    def __init__(
+        self, store: Store, clock: Clock, the_set: Set | None, meeting: Meeting | None
+    ) -> None:
+        super().__init__()
+        self.store = store
+        self.clock = clock
+        self._first = (the_set, meeting)
+
+    def on_mount(self) -> None:
+        """Open the meeting asked for, or the home screen."""
+        the_set, meeting = self._first
+        if the_set is not None and meeting is not None:
+            self.push_screen(MeetingScreen(the_set, LiveMeeting(self.store, meeting, self.clock)))
+        else:
+            self.push_screen(HomeScreen(self.store))
+
+    def open_meeting(self, the_set: Set) -> None:
+        """Start or resume the set's meeting in the live console."""
+        meeting = start_or_resume(self.store, the_set, self.clock)
+        self.push_screen(MeetingScreen(the_set, LiveMeeting(self.store, meeting, self.clock)))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """The palette offers the console's actions by name, then Textual's own."""
+        if isinstance(screen, MeetingScreen):
+            for title, help_text, callback in screen.commands():
+                yield SystemCommand(title, help_text, callback)
+        yield from super().get_system_commands(screen)
+
+
+def make_app(
+    store: Store,
+    clock: Clock | None = None,
+    the_set: Set | None = None,
+    meeting: Meeting | None = None,
+) -> Altui:
+    """The app on ``store``; opens ``meeting`` of ``the_set`` when given, else the home screen."""
+    return Altui(store, clock or SystemClock(), the_set, meeting)

@@ -1,0 +1,122 @@
+"""A meeting in progress: moving between steps, pausing, adding time, capturing items.
+
+Every change is written to the meeting's file before the method returns, so a killed terminal
+loses nothing. No UI here; the console screen calls these methods.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from altui import clock as timing
+from altui.clock import Clock, Reading
+from altui.models import Item, ItemKind, Meeting, MeetingStatus, Step, parse_entry
+from altui.schedule import projected_finish
+from altui.store import Store
+
+MINUTE = 60.0
+TEXT_MAX = 100_000
+"""Longest item kept, in characters; longer text is refused with a message, never cut silently."""
+
+
+class LiveMeeting:
+    """The facilitator's handle on one meeting: each method changes it and saves it."""
+
+    def __init__(self, store: Store, meeting: Meeting, clock: Clock) -> None:
+        self.store = store
+        self.meeting = meeting
+        self.clock = clock
+        self.items: list[Item] = store.items(meeting)
+
+    @property
+    def step(self) -> Step:
+        """The current step."""
+        return self.meeting.step
+
+    @property
+    def paused(self) -> bool:
+        """Whether the current step's clock is stopped."""
+        return self.step.running_since is None
+
+    def reading(self) -> Reading:
+        """What the countdown shows now."""
+        return timing.read(self.step, self.clock.now())
+
+    def _save(self) -> None:
+        self.store.save_meeting(self.meeting)
+
+    def go_to(self, index: int) -> bool:
+        """Make step ``index`` current: the old step's clock stops, the new one's runs."""
+        if not 0 <= index < len(self.meeting.steps) or index == self.meeting.current:
+            return False
+        now = self.clock.now()
+        timing.stop(self.step, now)
+        self.meeting.current = index
+        timing.start(self.step, now)
+        self._save()
+        return True
+
+    def next_step(self) -> bool:
+        """Move to the next step; False on the last one."""
+        return self.go_to(self.meeting.current + 1)
+
+    def previous_step(self) -> bool:
+        """Move back a step; False on the first one."""
+        return self.go_to(self.meeting.current - 1)
+
+    def toggle_pause(self) -> bool:
+        """Pause or resume the current step's clock; returns True when now paused."""
+        now = self.clock.now()
+        if self.paused:
+            timing.start(self.step, now)
+        else:
+            timing.stop(self.step, now)
+        self._save()
+        return self.paused
+
+    def add_time(self, seconds: float) -> None:
+        """Give the current step more time (or less, with a negative number).
+
+        A step never gets less than nothing: taking time away stops at zero minutes planned.
+        """
+        step = self.step
+        step.added = max(step.added + seconds, -step.minutes * MINUTE)
+        self._save()
+
+    def capture(self, text: str) -> Item | None:
+        """Save a typed line as an item in the current step; None for an empty line."""
+        kind, body = parse_entry(text, self.step.kind)
+        if not body:
+            return None
+        if len(body) > TEXT_MAX:
+            raise ValueError(f"that line is {len(body):,} characters; the most is {TEXT_MAX:,}")
+        item = Item(
+            kind=kind,
+            text=body,
+            step=self.meeting.current,
+            presenter_id=self.step.presenter_id,
+            created=self.clock.now(),
+        )
+        self.store.add_item(self.meeting, item)
+        self.items.append(item)
+        return item
+
+    def items_here(self) -> list[Item]:
+        """Items of this presenter's slot, or of this group step."""
+        step = self.step
+        if step.presenter_id is None:
+            return [i for i in self.items if i.step == self.meeting.current]
+        return [i for i in self.items if i.presenter_id == step.presenter_id]
+
+    def projected_finish(self) -> datetime:
+        """When the meeting ends if the rest of it keeps time."""
+        return projected_finish(self.meeting.steps, self.meeting.current, self.clock.now())
+
+    @property
+    def closed(self) -> bool:
+        """Whether the meeting has been closed."""
+        return self.meeting.status is MeetingStatus.CLOSED
+
+    def kind_for(self, text: str) -> ItemKind:
+        """The kind a typed line would be saved as."""
+        return parse_entry(text, self.step.kind)[0]

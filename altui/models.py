@@ -1,0 +1,188 @@
+"""The facilitator's vocabulary as typed data: sets, members, meetings, steps and items.
+
+Plain pydantic models; nothing here knows about the screen or the disk.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from datetime import date, datetime
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+SCHEMA_VERSION = 1
+"""Version of the stored document shape; bumped when a stored field changes meaning."""
+
+NAME_MAX = 200
+"""Longest set or member name kept (longer names are refused, not cut)."""
+
+
+def new_id() -> str:
+    """A short random identifier for a member or an item."""
+    return uuid.uuid4().hex[:12]
+
+
+def clean_name(value: str) -> str:
+    """Trim a set or member name and refuse an empty one or one with control characters."""
+    name = value.strip()
+    if not name:
+        raise ValueError("a name cannot be empty")
+    if any(ord(ch) < 32 or ord(ch) == 127 for ch in name):
+        raise ValueError("a name cannot contain control characters")
+    if len(name) > NAME_MAX:
+        raise ValueError(f"a name can be at most {NAME_MAX} characters")
+    return name
+
+
+def slugify(name: str) -> str:
+    """A folder-safe name for a set: lower case ASCII words joined by dashes."""
+    slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+    return slug[:40].strip("-") or "set"
+
+
+class ItemKind(StrEnum):
+    """What a captured line is."""
+
+    QUESTION = "question"
+    ACTION = "action"
+    LEARNING = "learning"
+    ISSUE = "issue"
+    NOTE = "note"
+    PRIVATE = "private"
+
+    @property
+    def label(self) -> str:
+        """The word shown beside the line on screen."""
+        return _KIND_LABELS[self]
+
+
+_KIND_LABELS = {
+    ItemKind.QUESTION: "Question",
+    ItemKind.ACTION: "Action",
+    ItemKind.LEARNING: "Learning",
+    ItemKind.ISSUE: "Issue",
+    ItemKind.NOTE: "Note",
+    ItemKind.PRIVATE: "Private",
+}
+
+KIND_PREFIXES: dict[str, ItemKind] = {
+    "?": ItemKind.QUESTION,
+    "!": ItemKind.ACTION,
+    "*": ItemKind.LEARNING,
+    "#": ItemKind.PRIVATE,
+}
+"""Leading characters that set an item's kind in the entry box."""
+
+
+def parse_entry(text: str, default: ItemKind) -> tuple[ItemKind, str]:
+    """Split a typed line into its kind and its text (the kind's character stripped)."""
+    stripped = text.lstrip()
+    if stripped and stripped[0] in KIND_PREFIXES:
+        return KIND_PREFIXES[stripped[0]], stripped[1:].strip()
+    return default, text.strip()
+
+
+class Stored(BaseModel):
+    """Base for every stored document: strict about unknown fields, carries the schema."""
+
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, populate_by_name=True)
+
+    schema_version: int = Field(default=SCHEMA_VERSION, alias="schema")
+
+
+class Member(BaseModel):
+    """A member of a set."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str = Field(default_factory=new_id)
+    name: str
+
+    @field_validator("name")
+    @classmethod
+    def _check_name(cls, value: str) -> str:
+        return clean_name(value)
+
+
+class Set(Stored):
+    """An Action Learning set: its name, members and the plan it uses by default."""
+
+    name: str
+    slug: str
+    members: list[Member] = Field(default_factory=list)
+    plan: str = "classic"
+    created: datetime
+
+    @field_validator("name")
+    @classmethod
+    def _check_name(cls, value: str) -> str:
+        return clean_name(value)
+
+    def member(self, name: str) -> Member | None:
+        """The member called ``name`` (case-insensitive), if any."""
+        wanted = name.strip().casefold()
+        return next((m for m in self.members if m.name.casefold() == wanted), None)
+
+
+class Step(BaseModel):
+    """One step of a meeting, with the wall-clock facts its countdown is computed from.
+
+    ``elapsed`` = ``spent`` + (now - ``running_since``) while running; never counted in ticks.
+    """
+
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+    name: str
+    short: str
+    minutes: float = Field(gt=0)
+    kind: ItemKind
+    prompt: str = ""
+    presenter_id: str | None = None
+    presenter: str | None = None
+    running_since: datetime | None = None
+    spent: float = 0.0
+    added: float = 0.0
+    visited: bool = False
+
+    @property
+    def planned_seconds(self) -> float:
+        """The step's length with any time added or taken away."""
+        return max(0.0, self.minutes * 60 + self.added)
+
+
+class MeetingStatus(StrEnum):
+    """Where a meeting is in its life."""
+
+    RUNNING = "running"
+    CLOSED = "closed"
+
+
+class Meeting(Stored):
+    """One meeting of a set: its expanded steps, which one is current, and its timers."""
+
+    set_slug: str
+    number: int = Field(ge=1)
+    date: date
+    plan: str
+    presenters: list[Member] = Field(default_factory=list)
+    steps: list[Step]
+    current: int = 0
+    status: MeetingStatus = MeetingStatus.RUNNING
+
+    @property
+    def step(self) -> Step:
+        """The current step."""
+        return self.steps[self.current]
+
+
+class Item(Stored):
+    """A line captured during a meeting: a question, action, learning, issue or note."""
+
+    id: str = Field(default_factory=new_id)
+    kind: ItemKind
+    text: str
+    step: int = Field(ge=0)
+    presenter_id: str | None = None
+    created: datetime

@@ -1,0 +1,1 @@
+"""Screens of altui, one per module."""

@@ -1,0 +1,220 @@
+"""The live console: the screen the room sees while the meeting runs."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.events import DescendantBlur, DescendantFocus
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from altui.errors import AltuiError
+from altui.live import MINUTE, LiveMeeting
+from altui.models import Set
+from altui.screens.help import HelpScreen
+from altui.text import visible
+from altui.widgets.countdown import Countdown
+from altui.widgets.entry import EntryBox, EntryInput
+from altui.widgets.item_panel import ItemPanel
+from altui.widgets.meeting_header import MeetingHeader
+from altui.widgets.presenter import PresenterBanner
+from altui.widgets.step_bar import StepBar
+
+TICK_SECONDS = 0.25
+"""How often the countdown is recomputed from the clock (it redraws only when it changes)."""
+
+_TYPING_BLOCKS = {"toggle_pause", "more_time", "less_time", "focus_entry"}
+"""Single-key actions that wait until Escape has left the entry box."""
+
+
+class MeetingScreen(Screen[None]):
+    """Step, presenter, countdown, prompt, items and the entry line."""
+
+    AUTO_FOCUS = None
+    """Focus stays where the facilitator left it (typing or not) when a modal closes."""
+
+    BINDINGS = [
+        Binding(
+            "pagedown",
+            "next_step",
+            "Next",
+            key_display="PgDn",
+            tooltip="Next step (also n; works while typing)",
+        ),
+        Binding(
+            "pageup",
+            "previous_step",
+            "Back",
+            key_display="PgUp",
+            tooltip="Previous step (also p; works while typing)",
+        ),
+        Binding("n", "next_step", "Next step", show=False),
+        Binding("p", "previous_step", "Previous step", show=False),
+        Binding("space", "toggle_pause", "Pause", tooltip="Pause or resume the countdown"),
+        Binding("plus", "more_time", "+1m", key_display="+", tooltip="One more minute"),
+        Binding("minus", "less_time", "-1m", key_display="-", tooltip="One minute less"),
+        Binding("i,enter", "focus_entry", "Type", tooltip="Go back to typing items"),
+        Binding("question_mark,f1", "help", "Keys", key_display="?", tooltip="Every key"),
+        Binding(
+            "ctrl+q",
+            "app.quit",
+            "Quit",
+            priority=True,
+            key_display="^q",
+            tooltip="Quit at once: everything is already saved",
+        ),
+    ]
+
+    def __init__(self, the_set: Set, live: LiveMeeting) -> None:
+        super().__init__()
+        self.the_set = the_set
+        self.live = live
+
+    def compose(self) -> ComposeResult:
+        """The console's parts, top to bottom."""
+        meeting = self.live.meeting
+        yield MeetingHeader(self.the_set.name, meeting, id="header")
+        yield StepBar(meeting.steps, meeting.current, id="step-bar")
+        with Horizontal(id="stage"):
+            with Vertical(id="left"):
+                yield PresenterBanner(id="presenter")
+                yield Countdown(id="countdown")
+            yield ItemPanel(id="items")
+        yield Static(id="prompt")
+        yield EntryBox(self.live.kind_for, self._save_line, id="entry")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Show the current step, start typing, and recompute the clock a few times a second."""
+        self._show_step()
+        self.query_one(EntryInput).focus()
+        self.set_interval(TICK_SECONDS, self._tick)
+
+    # what the room sees ---------------------------------------------------------------------
+
+    def _tick(self) -> None:
+        now = self.live.clock.now()
+        self.query_one(Countdown).show(self.live.reading(), self.live.meeting.current)
+        self.query_one(MeetingHeader).show(now, self.live.projected_finish())
+
+    def _show_step(self) -> None:
+        meeting, step = self.live.meeting, self.live.step
+        self.query_one(StepBar).show(meeting.current)
+        self.query_one(PresenterBanner).show(step, meeting.current + 1, len(meeting.steps))
+        self.query_one("#prompt", Static).update(Content(visible(step.prompt or step.name)))
+        self.query_one(ItemPanel).show(self.live.items_here())
+        self.query_one(EntryBox).refresh_kind()
+        self._tick()
+
+    # changing the meeting -------------------------------------------------------------------
+
+    def _attempt(self, change: Callable[[], object]) -> bool:
+        """Run a change that saves; a failed save is reported and the change kept in memory."""
+        try:
+            change()
+        except (AltuiError, OSError) as exc:
+            self.notify(
+                f"Could not save: {exc}",
+                title="Not saved",
+                severity="error",
+                timeout=10,
+                markup=False,
+            )
+            return False
+        return True
+
+    def action_next_step(self) -> None:
+        """Move to the next step."""
+        if self.live.meeting.current == len(self.live.meeting.steps) - 1:
+            self.notify("This is the last step.", timeout=3)
+            return
+        self._attempt(self.live.next_step)
+        self._show_step()
+
+    def action_previous_step(self) -> None:
+        """Move back one step."""
+        if self.live.meeting.current == 0:
+            self.notify("This is the first step.", timeout=3)
+            return
+        self._attempt(self.live.previous_step)
+        self._show_step()
+
+    def action_toggle_pause(self) -> None:
+        """Pause or resume the countdown."""
+        self._attempt(self.live.toggle_pause)
+        self._tick()
+
+    def action_more_time(self) -> None:
+        """Give the step one more minute."""
+        self._attempt(lambda: self.live.add_time(MINUTE))
+        self._tick()
+
+    def action_less_time(self) -> None:
+        """Take a minute from the step."""
+        self._attempt(lambda: self.live.add_time(-MINUTE))
+        self._tick()
+
+    def action_focus_entry(self) -> None:
+        """Go back to typing."""
+        self.query_one(EntryInput).focus()
+
+    def action_help(self) -> None:
+        """Show every key."""
+        self.app.push_screen(HelpScreen(self.BINDINGS))
+
+    def _save_line(self, text: str) -> bool:
+        """Save a typed line as an item; False (text kept in the box) when it could not be."""
+        try:
+            item = self.live.capture(text)
+        except ValueError as exc:
+            self.notify(str(exc), title="Not saved", severity="warning", timeout=8, markup=False)
+            return False
+        except (AltuiError, OSError) as exc:
+            self.notify(
+                f"Could not save: {exc}. Your text is still in the box; press Enter to try again.",
+                title="Not saved",
+                severity="error",
+                timeout=10,
+                markup=False,
+            )
+            return False
+        if item is not None:
+            self.query_one(ItemPanel).append(item)
+        return True
+
+    @on(Countdown.TimeUp)
+    def _time_up(self) -> None:
+        self.app.bell()
+        countdown = self.query_one(Countdown)
+        countdown.add_class("-flash")
+        self.set_timer(1.5, lambda: countdown.remove_class("-flash"))
+
+    # keys that make sense ---------------------------------------------------------------------
+
+    def _typing(self) -> bool:
+        return isinstance(self.focused, EntryInput)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Single-key actions are shown dimmed while typing (Escape first)."""
+        if action in _TYPING_BLOCKS and self._typing():
+            return None
+        return True
+
+    @on(DescendantFocus)
+    @on(DescendantBlur)
+    def _focus_moved(self) -> None:
+        self.refresh_bindings()
+
+    def commands(self) -> Iterator[tuple[str, str, Callable[[], None]]]:
+        """The console's actions for the command palette: (name, help, callback)."""
+        yield "Next step", "Move to the next step", self.action_next_step
+        yield "Previous step", "Move back one step", self.action_previous_step
+        yield "Pause or resume", "Stop or restart the countdown", self.action_toggle_pause
+        yield "One more minute", "Give the current step a minute more", self.action_more_time
+        yield "One minute less", "Take a minute from the current step", self.action_less_time
+        yield "Keys", "Show every key", self.action_help

@@ -1,0 +1,232 @@
+"""The data folder: one TinyDB file per set and one per meeting, written atomically.
+
+This is the only module that imports tinydb. It takes and returns models; a TinyDB document or
+query never leaves it.
+
+Layout::
+
+    <data>/<set-slug>/set.json              the set and its members
+    <data>/<set-slug>/meetings/0007.json    meeting 7: its steps and timers, and its items
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+from tinydb import TinyDB
+from tinydb.storages import Storage
+from tinydb.table import Document
+
+from altui.errors import AltuiError
+from altui.models import SCHEMA_VERSION, Item, Meeting, Set, slugify
+
+Model = TypeVar("Model", bound=BaseModel)
+
+SET_FILE = "set.json"
+MEETINGS = "meetings"
+_HEADER_ID = 1
+
+
+class AtomicJSONStorage(Storage):
+    """TinyDB storage that never leaves a half-written file.
+
+    Each write goes to a temporary file in the same folder, is flushed and fsynced, then replaces
+    the data file with ``os.replace``; the folder is fsynced so the rename itself survives a crash.
+    """
+
+    def __init__(self, path: str) -> None:
+        self.path = Path(path)
+
+    def read(self) -> dict[str, dict[str, Any]] | None:
+        """The file's tables, or None for a file not yet written."""
+        try:
+            raw = self.path.read_bytes()
+        except FileNotFoundError:
+            return None
+        except OSError as exc:
+            raise AltuiError(f"{self.path}: cannot be read ({exc.strerror})") from None
+        if not raw.strip():
+            raise AltuiError(f"{self.path}: the file is empty (left untouched)")
+        try:
+            data = json.loads(raw)
+        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+            raise AltuiError(f"{self.path}: not valid JSON ({exc}); left untouched") from None
+        if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
+            raise AltuiError(f"{self.path}: not an altui data file (wrong shape); left untouched")
+        return data
+
+    def write(self, data: dict[str, dict[str, Any]]) -> None:
+        """Replace the file with ``data`` atomically."""
+        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        write_atomic(self.path, text.encode("utf-8"))
+
+
+def write_atomic(path: Path, payload: bytes) -> None:
+    """Write ``payload`` to ``path`` so that a crash leaves the old or the new file, never half."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    dir_fd = os.open(path.parent, os.O_RDONLY)
+    try:
+        os.fsync(dir_fd)
+    finally:
+        os.close(dir_fd)
+
+
+def _validate(model: type[Model], data: dict[str, Any], path: Path) -> Model:
+    """Turn a stored document into a model, or say clearly what is wrong with the file."""
+    version = data.get("schema")
+    if isinstance(version, int) and version > SCHEMA_VERSION:
+        raise AltuiError(
+            f"{path}: written by a newer altui (data version {version}, this altui reads "
+            f"{SCHEMA_VERSION}); upgrade altui to open it"
+        )
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        raise AltuiError(
+            f"{path}: not an altui {model.__name__.lower()} file ({where}: "
+            f"{first['msg']}); left untouched"
+        ) from None
+
+
+def _dump(model: BaseModel) -> dict[str, Any]:
+    return model.model_dump(mode="json", by_alias=True)
+
+
+class Store:
+    """The data folder, read and written through models."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = Path(root)
+        self._dbs: dict[Path, TinyDB] = {}
+
+    def _ensure_root(self) -> None:
+        try:
+            self.root.mkdir(parents=True, exist_ok=True, mode=0o700)
+        except OSError as exc:
+            raise AltuiError(
+                f"data folder {self.root}: cannot be created ({exc.strerror})"
+            ) from None
+
+    def _db(self, path: Path) -> TinyDB:
+        db = self._dbs.get(path)
+        if db is None:
+            db = TinyDB(str(path), storage=AtomicJSONStorage)
+            self._dbs[path] = db
+        return db
+
+    def _read_header(self, path: Path, table: str, model: type[Model]) -> Model:
+        doc = self._db(path).table(table).get(doc_id=_HEADER_ID)
+        if not isinstance(doc, dict):
+            raise AltuiError(
+                f"{path}: not an altui {table} file (no {table} record); left untouched"
+            )
+        return _validate(model, dict(doc), path)
+
+    def _write_header(self, path: Path, table: str, model: BaseModel) -> None:
+        self._db(path).table(table).upsert(Document(_dump(model), doc_id=_HEADER_ID))
+
+    # sets ---------------------------------------------------------------------------------
+
+    def _set_path(self, slug: str) -> Path:
+        return self.root / slug / SET_FILE
+
+    def sets(self) -> list[Set]:
+        """Every set in the data folder, by name."""
+        if not self.root.is_dir():
+            return []
+        found = [self._read_header(p, "set", Set) for p in sorted(self.root.glob(f"*/{SET_FILE}"))]
+        return sorted(found, key=lambda s: s.name.casefold())
+
+    def find_set(self, name: str) -> Set:
+        """The set called ``name`` (or with that folder name), case-insensitive."""
+        wanted = name.strip().casefold()
+        sets = self.sets()
+        for candidate in sets:
+            if wanted in (candidate.name.casefold(), candidate.slug):
+                return candidate
+        known = ", ".join(repr(s.name) for s in sets) or "none yet"
+        raise AltuiError(f"no set called {name!r} (sets: {known})")
+
+    def create_set(self, new: Set) -> Set:
+        """Store a new set under a fresh folder name; refuses a name already taken."""
+        self._ensure_root()
+        if any(s.name.casefold() == new.name.casefold() for s in self.sets()):
+            raise AltuiError(f"a set called {new.name!r} already exists")
+        slug, n = new.slug or slugify(new.name), 2
+        base = slug
+        while (self.root / slug).exists():
+            slug, n = f"{base}-{n}", n + 1
+        stored = new.model_copy(update={"slug": slug})
+        (self.root / slug / MEETINGS).mkdir(parents=True, mode=0o700)
+        (self.root / slug).chmod(0o700)
+        self._write_header(self._set_path(slug), "set", stored)
+        return stored
+
+    def save_set(self, changed: Set) -> None:
+        """Write a changed set."""
+        self._write_header(self._set_path(changed.slug), "set", changed)
+
+    # meetings -----------------------------------------------------------------------------
+
+    def _meeting_path(self, slug: str, number: int) -> Path:
+        return self.root / slug / MEETINGS / f"{number:04d}.json"
+
+    def meeting_numbers(self, slug: str) -> list[int]:
+        """The numbers of the set's meetings, oldest first."""
+        folder = self.root / slug / MEETINGS
+        return sorted(int(p.stem) for p in folder.glob("[0-9][0-9][0-9][0-9].json"))
+
+    def meeting(self, slug: str, number: int) -> Meeting:
+        """One meeting's steps and timers (without its items)."""
+        path = self._meeting_path(slug, number)
+        if not path.exists():
+            raise AltuiError(f"the set has no meeting {number}")
+        return self._read_header(path, "meeting", Meeting)
+
+    def latest_meeting(self, slug: str) -> Meeting | None:
+        """The set's most recent meeting, if it has had one."""
+        numbers = self.meeting_numbers(slug)
+        return self.meeting(slug, numbers[-1]) if numbers else None
+
+    def create_meeting(self, meeting: Meeting) -> None:
+        """Store a new meeting; refuses to overwrite one that exists."""
+        path = self._meeting_path(meeting.set_slug, meeting.number)
+        if path.exists():
+            raise AltuiError(f"meeting {meeting.number} of this set already exists")
+        self._write_header(path, "meeting", meeting)
+
+    def save_meeting(self, meeting: Meeting) -> None:
+        """Write the meeting's steps, timers and current step."""
+        self._write_header(self._meeting_path(meeting.set_slug, meeting.number), "meeting", meeting)
+
+    def add_item(self, meeting: Meeting, item: Item) -> None:
+        """Append one captured item to the meeting's file."""
+        path = self._meeting_path(meeting.set_slug, meeting.number)
+        self._db(path).table("items").insert(_dump(item))
+
+    def items(self, meeting: Meeting) -> list[Item]:
+        """The meeting's items, in the order they were captured."""
+        path = self._meeting_path(meeting.set_slug, meeting.number)
+        return [_validate(Item, dict(doc), path) for doc in self._db(path).table("items").all()]
+
+    def iter_meetings(self, slug: str) -> Iterator[Meeting]:
+        """Every meeting of the set, oldest first."""
+        for number in self.meeting_numbers(slug):
+            yield self.meeting(slug, number)

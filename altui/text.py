@@ -1,0 +1,18 @@
+"""Making typed text safe to put on screen without changing what is stored."""
+
+from __future__ import annotations
+
+_CONTROL_PICTURES = {code: chr(0x2400 + code) for code in range(32)} | {127: "\u2421"}
+
+
+def visible(text: str) -> str:
+    """``text`` with control characters shown as their Unicode pictures (ESC as ␛, NUL as ␀).
+
+    Markup needs no escaping here: widgets render this through ``Content``, never as markup.
+    """
+    return text.translate(_CONTROL_PICTURES)
+
+
+def shorten(text: str, width: int) -> str:
+    """``text`` cut to ``width`` characters with an ellipsis, for names on narrow screens."""
+    return text if len(text) <= width else text[: max(0, width - 1)] + "…"

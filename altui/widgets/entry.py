@@ -1,0 +1,85 @@
+"""The line the facilitator types into; its kind shows before Enter is pressed."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, ClassVar
+
+from textual import events, on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.widgets import Input, Static
+
+from altui.models import ItemKind
+from altui.widgets.item_panel import KIND_STYLES
+
+PLACEHOLDER = "Type, Enter saves.  ? question  ! action  * learning  # private note"
+
+
+class EntryInput(Input):
+    """An Input that saves on Enter before any later key is handled, and that Escape leaves.
+
+    Saving inside the Enter key's own handling (not through a message) keeps a quick Enter then
+    PageDown from filing the line under the next step.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "leave", "Stop typing")]
+
+    def __init__(self, save: Callable[[str], bool], **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._save = save
+
+    async def action_submit(self) -> None:
+        """Save the line; it is cleared only once it is safely stored."""
+        if self._save(self.value):
+            self.clear()
+
+    def _on_paste(self, event: events.Paste) -> None:
+        """Paste every line, joined by spaces (the stock Input keeps only the first)."""
+        text = " ".join(line.strip() for line in event.text.splitlines() if line.strip())
+        if text:
+            self.replace(text, *self.selection)
+        event.stop()
+
+    def action_leave(self) -> None:
+        """Give focus back to the screen."""
+        self.screen.set_focus(None)
+
+
+class EntryBox(Horizontal):
+    """The kind label and the input line."""
+
+    def __init__(
+        self,
+        kind_of: Callable[[str], ItemKind],
+        save: Callable[[str], bool],
+        *,
+        id: str | None = None,
+    ) -> None:
+        super().__init__(id=id)
+        self._kind_of = kind_of
+        self._save = save
+
+    def compose(self) -> ComposeResult:
+        """Kind on the left, the line on the right."""
+        yield Static(id="entry-kind")
+        yield EntryInput(
+            self._save, placeholder=PLACEHOLDER, id="entry-input", select_on_focus=False
+        )
+
+    def on_mount(self) -> None:
+        """Show the step's default kind."""
+        self.refresh_kind()
+
+    @on(Input.Changed)
+    def _typed(self) -> None:
+        self.refresh_kind()
+
+    def refresh_kind(self) -> None:
+        """Show the kind the current text would be saved as."""
+        kind = self._kind_of(self.query_one(Input).value)
+        self.query_one("#entry-kind", Static).update(
+            Content.styled(f" {kind.label} ", f"reverse {KIND_STYLES[kind]}")
+        )

@@ -1,0 +1,52 @@
+"""The items captured in this presenter's slot or this group step, newest last."""
+
+from __future__ import annotations
+
+from textual.content import Content
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from altui.models import Item, ItemKind
+from altui.text import visible
+
+KIND_STYLES = {
+    ItemKind.QUESTION: "bold $primary",
+    ItemKind.ACTION: "bold $success",
+    ItemKind.LEARNING: "bold $secondary",
+    ItemKind.ISSUE: "bold $warning",
+    ItemKind.NOTE: "bold $foreground",
+    ItemKind.PRIVATE: "bold $error",
+}
+EMPTY_HINT = "Nothing captured yet in this step."
+
+
+def item_line(item: Item) -> Content:
+    """One item: its kind as a word, then the text exactly as typed (never read as markup)."""
+    return Content.assemble((f"{item.kind.label:<9}", KIND_STYLES[item.kind]), visible(item.text))
+
+
+class ItemPanel(OptionList):
+    """A scrolling list of items (drawn lazily, so long lists stay fast); a hint when empty."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.can_focus = False
+        self._count = 0
+
+    def show(self, items: list[Item]) -> None:
+        """Replace the list with ``items``."""
+        self.clear_options()
+        self._count = len(items)
+        if items:
+            self.add_options([Option(item_line(item)) for item in items])
+        else:
+            self.add_option(Option(Content.styled(EMPTY_HINT, "$text-muted"), disabled=True))
+        self.scroll_end(animate=False, immediate=True)
+
+    def append(self, item: Item) -> None:
+        """Add one item at the bottom."""
+        if self._count == 0:
+            self.clear_options()
+        self._count += 1
+        self.add_option(Option(item_line(item)))
+        self.scroll_end(animate=False)

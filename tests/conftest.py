@@ -1,0 +1,46 @@
+"""Shared fixtures: a data folder in tmp, a frozen clock, a set with a meeting under way."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from altui.app import Altui, make_app
+from altui.clock import FakeClock
+from altui.models import Meeting, Set
+from altui.planning import new_set, start_or_resume
+from altui.store import Store
+
+MEMBERS = ["Ana Silva", "Ben Okafor", "Chloé Martin", "Dev Patel"]
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    """A clock frozen at 14:00 UTC on 25 Nov 2026."""
+    return FakeClock(datetime(2026, 11, 25, 14, 0, tzinfo=UTC))
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Store:
+    """An empty data folder."""
+    return Store(tmp_path / "data")
+
+
+@pytest.fixture
+def the_set(store: Store, clock: FakeClock) -> Set:
+    """A four-member set using the classic plan."""
+    return new_set(store, "Team Tiger", MEMBERS, "classic", clock)
+
+
+@pytest.fixture
+def meeting(store: Store, the_set: Set, clock: FakeClock) -> Meeting:
+    """Meeting 1 of the set, first step running, with Ana and Ben presenting."""
+    return start_or_resume(store, the_set, clock, presenters=["Ana Silva", "Ben Okafor"])
+
+
+@pytest.fixture
+def console(store: Store, the_set: Set, meeting: Meeting, clock: FakeClock) -> Altui:
+    """The app opened on the meeting."""
+    return make_app(store, clock, the_set, meeting)

@@ -1,0 +1,174 @@
+"""Behaviour of the live console, asserted on the store as well as on the screen."""
+
+from __future__ import annotations
+
+from altui.app import Altui
+from altui.clock import FakeClock, remaining
+from altui.models import ItemKind, Meeting
+from altui.screens.help import HelpScreen
+from altui.screens.meeting import MeetingScreen
+from altui.store import Store
+from altui.widgets.big_clock import BigClock
+from altui.widgets.countdown import Countdown
+from altui.widgets.entry import EntryInput
+
+
+def stored(store: Store, meeting: Meeting) -> Meeting:
+    return store.meeting(meeting.set_slug, meeting.number)
+
+
+async def test_typing_a_line_saves_it_at_once(console: Altui, store: Store, meeting: Meeting):
+    async with console.run_test(size=(120, 36)) as pilot:
+        await pilot.press(*"?who else knows", "enter")
+        items = store.items(meeting)
+        assert [(i.kind, i.text, i.step) for i in items] == [
+            (ItemKind.QUESTION, "who else knows", 0)
+        ]
+        assert console.screen.query_one(EntryInput).value == ""
+
+
+async def test_empty_line_is_ignored(console: Altui, store: Store, meeting: Meeting):
+    async with console.run_test(size=(120, 36)) as pilot:
+        await pilot.press("space", "space", "enter", "?", "enter")
+        assert store.items(meeting) == []
+
+
+async def test_kind_shows_before_enter(console: Altui):
+    async with console.run_test(size=(120, 36)) as pilot:
+        kind = console.screen.query_one("#entry-kind")
+        assert "Note" in str(kind.render())
+        await pilot.press("!")
+        assert "Action" in str(kind.render())
+
+
+async def test_pagedown_moves_step_even_while_typing(
+    console: Altui, store: Store, meeting: Meeting
+):
+    async with console.run_test(size=(120, 36)) as pilot:
+        assert isinstance(console.focused, EntryInput)
+        await pilot.press("pagedown")
+        assert stored(store, meeting).current == 1
+        await pilot.press("pageup")
+        assert stored(store, meeting).current == 0
+
+
+async def test_enter_then_pagedown_files_the_line_under_the_step_it_was_typed_in(
+    console: Altui, store: Store, meeting: Meeting
+):
+    async with console.run_test(size=(120, 36)) as pilot:
+        await pilot.press(*"hello", "enter", "pagedown", *"next", "enter")
+        assert [(i.text, i.step) for i in store.items(meeting)] == [("hello", 0), ("next", 1)]
+
+
+async def test_escape_then_single_keys_drive_the_meeting(
+    console: Altui, store: Store, meeting: Meeting, clock: FakeClock
+):
+    async with console.run_test(size=(120, 36)) as pilot:
+        await pilot.press("escape", "n")
+        assert stored(store, meeting).current == 1
+        await pilot.press("p")
+        assert stored(store, meeting).current == 0
+        await pilot.press("plus", "plus", "minus")
+        assert stored(store, meeting).steps[0].added == 60
+        await pilot.press("i", *"typed", "enter")
+        assert [i.text for i in store.items(meeting)] == ["typed"]
+
+
+async def test_pause_freezes_time_left(
+    console: Altui, store: Store, meeting: Meeting, clock: FakeClock
+):
+    async with console.run_test(size=(120, 36)) as pilot:
+        clock.advance(60)
+        await pilot.press("escape", "space")
+        paused = stored(store, meeting)
+        assert paused.steps[0].running_since is None
+        left = remaining(paused.steps[0], clock.now())
+        clock.advance(600)
+        assert remaining(stored(store, meeting).steps[0], clock.now()) == left == 14 * 60
+        await pilot.pause()
+        assert console.screen.query_one(Countdown).state.value == "paused"
+        await pilot.press("space")
+        clock.advance(30)
+        assert remaining(stored(store, meeting).steps[0], clock.now()) == 14 * 60 - 30
+
+
+async def test_countdown_shows_time_left_and_overrun(
+    console: Altui, clock: FakeClock
+):
+    async with console.run_test(size=(120, 36)) as pilot:
+        screen = console.screen
+        assert isinstance(screen, MeetingScreen)
+        digits = screen.query_one(BigClock)
+        assert digits.text == "15:00"
+        clock.advance(15 * 60 - 100)
+        await pilot.pause(0.3)
+        assert digits.text == "1:40"
+        assert screen.query_one(Countdown).state.value == "low"
+        clock.advance(100 + 75)
+        await pilot.pause(0.3)
+        assert digits.text == "+1:15"
+        assert screen.query_one(Countdown).state.value == "over"
+
+
+async def test_time_up_rings_the_bell_once(console: Altui, clock: FakeClock, monkeypatch):
+    rings: list[int] = []
+    monkeypatch.setattr(console, "bell", lambda: rings.append(1))
+    async with console.run_test(size=(120, 36)) as pilot:
+        clock.advance(15 * 60 - 1)
+        await pilot.pause(0.3)
+        assert rings == []
+        clock.advance(2)
+        await pilot.pause(0.3)
+        clock.advance(5)
+        await pilot.pause(0.3)
+        assert rings == [1]
+        assert console.screen.query_one(Countdown).has_class("-over")
+
+
+async def test_quit_and_reopen_resumes_step_and_items(
+    store: Store, the_set, meeting: Meeting, clock: FakeClock
+):
+    from altui.app import make_app
+    from altui.planning import start_or_resume
+
+    first = make_app(store, clock, the_set, meeting)
+    async with first.run_test(size=(120, 36)) as pilot:
+        await pilot.press(*"kept", "enter", "pagedown", "pagedown", *"?also kept", "enter")
+        clock.advance(90)
+        await pilot.press("ctrl+q")
+    reopened = start_or_resume(store, the_set, clock)
+    assert reopened.number == meeting.number
+    second = make_app(store, clock, the_set, reopened)
+    async with second.run_test(size=(120, 36)):
+        screen = second.screen
+        assert isinstance(screen, MeetingScreen)
+        assert screen.live.meeting.current == 2
+        assert [i.text for i in screen.live.items] == ["kept", "also kept"]
+        assert screen.query_one(BigClock).text == "3:30"
+
+
+async def test_help_screen_lists_every_key(console: Altui):
+    async with console.run_test(size=(120, 36)) as pilot:
+        await pilot.press("escape", "question_mark")
+        assert isinstance(console.screen, HelpScreen)
+        text = str(console.screen.query_one("Static").render())
+        for key in ("PageDown", "PageUp", "space", "+", "-", "Ctrl+Q", "Escape", "F1"):
+            assert key in text
+        await pilot.press("escape")
+        assert isinstance(console.screen, MeetingScreen)
+        await pilot.press("f1")
+        assert isinstance(console.screen, HelpScreen)
+
+
+async def test_markup_typed_by_a_member_stays_text(
+    console: Altui, store: Store, meeting: Meeting
+):
+    text = "[b]x[/b] [@click=app.quit]quit[/] [link=file:///etc/passwd]y[/]"
+    async with console.run_test(size=(120, 36)) as pilot:
+        console.screen.query_one(EntryInput).value = text
+        await pilot.press("enter")
+        await pilot.pause()
+        assert store.items(meeting)[0].text == text
+        assert console.is_running
+        panel = console.screen.query_one("#items")
+        assert text in str(panel.get_option_at_index(0).prompt)
