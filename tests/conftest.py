@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import time
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -12,6 +14,9 @@ from altui.clock import FakeClock
 from altui.models import Meeting, Set
 from altui.planning import new_set, start_or_resume
 from altui.store import Store
+
+os.environ["TZ"] = "UTC"  # the header shows local times; pin them so pictures are stable
+time.tzset()
 
 MEMBERS = ["Ana Silva", "Ben Okafor", "Chloé Martin", "Dev Patel"]
 

@@ -32,7 +32,13 @@ def key_names(keys: str) -> str:
 
 def help_text(bindings: list[Binding]) -> Content:
     """A two-column list of keys and what they do, then the entry box's kind characters."""
-    rows: list[tuple[str, str]] = [(key_names(b.key), b.tooltip or b.description) for b in bindings]
+    by_action: dict[str, tuple[list[str], str]] = {}
+    for binding in bindings:
+        keys, what = by_action.setdefault(
+            binding.action, ([], binding.tooltip or binding.description)
+        )
+        keys.append(binding.key)
+    rows = [(key_names(",".join(keys)), what) for keys, what in by_action.values()]
     rows.insert(0, ("Escape", "Leave the entry box, so the single keys below work"))
     rows.append(("Ctrl+P", "Command palette: every action by name"))
     width = max(len(keys) for keys, _ in rows) + 2
@@ -52,7 +58,7 @@ class HelpScreen(ModalScreen[None]):
     DEFAULT_CSS = """
     HelpScreen { align: center middle; }
     HelpScreen > VerticalScroll {
-        width: auto; max-width: 90%; height: auto; max-height: 90%;
+        width: 78; max-width: 95%; height: auto; max-height: 90%;
         border: thick $accent; background: $surface; padding: 1 2;
     }
     HelpScreen Static { width: auto; }

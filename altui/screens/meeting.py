@@ -44,14 +44,14 @@ class MeetingScreen(Screen[None]):
             "next_step",
             "Next",
             key_display="PgDn",
-            tooltip="Next step (also n; works while typing)",
+            tooltip="Next step (PageDown works while typing)",
         ),
         Binding(
             "pageup",
             "previous_step",
             "Back",
             key_display="PgUp",
-            tooltip="Previous step (also p; works while typing)",
+            tooltip="Previous step (PageUp works while typing)",
         ),
         Binding("n", "next_step", "Next step", show=False),
         Binding("p", "previous_step", "Previous step", show=False),
@@ -59,7 +59,7 @@ class MeetingScreen(Screen[None]):
         Binding("plus", "more_time", "+1m", key_display="+", tooltip="One more minute"),
         Binding("minus", "less_time", "-1m", key_display="-", tooltip="One minute less"),
         Binding("i,enter", "focus_entry", "Type", tooltip="Go back to typing items"),
-        Binding("question_mark,f1", "help", "Keys", key_display="?", tooltip="Every key"),
+        Binding("f1,question_mark", "help", "Keys", key_display="F1", tooltip="This list of keys"),
         Binding(
             "ctrl+q",
             "app.quit",
@@ -87,7 +87,7 @@ class MeetingScreen(Screen[None]):
             yield ItemPanel(id="items")
         yield Static(id="prompt")
         yield EntryBox(self.live.kind_for, self._save_line, id="entry")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         """Show the current step, start typing, and recompute the clock a few times a second."""
@@ -200,10 +200,8 @@ class MeetingScreen(Screen[None]):
         return isinstance(self.focused, EntryInput)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Single-key actions are shown dimmed while typing (Escape first)."""
-        if action in _TYPING_BLOCKS and self._typing():
-            return None
-        return True
+        """Single-key actions leave the footer while typing (their keys type text)."""
+        return not (action in _TYPING_BLOCKS and self._typing())
 
     @on(DescendantFocus)
     @on(DescendantBlur)

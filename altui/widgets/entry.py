@@ -25,7 +25,12 @@ class EntryInput(Input):
     PageDown from filing the line under the next step.
     """
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "leave", "Stop typing")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("pagedown", "screen.next_step", "Next", key_display="PgDn"),
+        Binding("pageup", "screen.previous_step", "Back", key_display="PgUp"),
+        Binding("escape", "leave", "Stop typing"),
+    ]
+    """PageUp and PageDown change step while typing (a clicker sends them), in key order."""
 
     def __init__(self, save: Callable[[str], bool], **kwargs: Any) -> None:
         super().__init__(**kwargs)

@@ -92,9 +92,7 @@ async def test_pause_freezes_time_left(
         assert remaining(stored(store, meeting).steps[0], clock.now()) == 14 * 60 - 30
 
 
-async def test_countdown_shows_time_left_and_overrun(
-    console: Altui, clock: FakeClock
-):
+async def test_countdown_shows_time_left_and_overrun(console: Altui, clock: FakeClock):
     async with console.run_test(size=(120, 36)) as pilot:
         screen = console.screen
         assert isinstance(screen, MeetingScreen)
@@ -160,9 +158,7 @@ async def test_help_screen_lists_every_key(console: Altui):
         assert isinstance(console.screen, HelpScreen)
 
 
-async def test_markup_typed_by_a_member_stays_text(
-    console: Altui, store: Store, meeting: Meeting
-):
+async def test_markup_typed_by_a_member_stays_text(console: Altui, store: Store, meeting: Meeting):
     text = "[b]x[/b] [@click=app.quit]quit[/] [link=file:///etc/passwd]y[/]"
     async with console.run_test(size=(120, 36)) as pilot:
         console.screen.query_one(EntryInput).value = text
