@@ -27,7 +27,7 @@ def data_folder(given: Path | None) -> Path:
 
 def _remember_data(ctx: click.Context, _param: click.Parameter, value: Path | None) -> None:
     if value is not None:
-        ctx.ensure_object(dict)["data"] = value
+        ctx.find_root().ensure_object(dict)["data"] = value
 
 
 def data_option(command: F) -> F:
@@ -71,6 +71,9 @@ class AltuiGroup(click.Group):
             return super().invoke(ctx)
         except AltuiError as exc:
             fail(str(exc))
+        except OSError as exc:
+            where = f" ({exc.filename})" if exc.filename else ""
+            fail(f"{exc.strerror or exc}{where}")
 
 
 @click.group(
@@ -87,7 +90,9 @@ def main(ctx: click.Context) -> None:
     With no command, opens the home screen listing your sets.
     """
     if ctx.invoked_subcommand is None:
-        run_console(store_from(ctx), None, None)
+        store = store_from(ctx)
+        store.sets()  # a damaged data folder is reported here, in one line, before the screen opens
+        run_console(store, None, None)
 
 
 @main.command()

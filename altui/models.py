@@ -6,6 +6,7 @@ Plain pydantic models; nothing here knows about the screen or the disk.
 from __future__ import annotations
 
 import re
+import unicodedata
 import uuid
 from datetime import date, datetime
 from enum import StrEnum
@@ -38,7 +39,8 @@ def clean_name(value: str) -> str:
 
 def slugify(name: str) -> str:
     """A folder-safe name for a set: lower case ASCII words joined by dashes."""
-    slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")
     return slug[:40].strip("-") or "set"
 
 

@@ -8,7 +8,7 @@ from altui import clock as timing
 from altui.clock import Clock
 from altui.errors import AltuiError
 from altui.models import Meeting, MeetingStatus, Member, Set, slugify
-from altui.plans import describe_validation, find_plan
+from altui.plans import find_plan
 from altui.store import Store
 
 
@@ -16,17 +16,21 @@ def new_set(store: Store, name: str, members: list[str], plan: str, clock: Clock
     """Create and store a set; empty or duplicate names are refused with a clear message."""
     find_plan(plan)
     try:
-        built = [Member(name=m) for m in members]
-        candidate = Set(
-            name=name, slug=slugify(name), members=built, plan=plan, created=clock.now()
-        )
+        candidate = Set(name=name, slug=slugify(name), plan=plan, created=clock.now())
     except ValidationError as exc:
-        raise AltuiError(f"cannot create the set: {describe_validation(exc)}") from None
+        raise AltuiError(f"set name {name!r}: {exc.errors()[0]['msg']}") from None
+    built: list[Member] = []
+    for member_name in members:
+        try:
+            built.append(Member(name=member_name))
+        except ValidationError as exc:
+            raise AltuiError(f"member name {member_name!r}: {exc.errors()[0]['msg']}") from None
     seen: set[str] = set()
     for member in built:
         if member.name.casefold() in seen:
             raise AltuiError(f"member {member.name!r} is named twice")
         seen.add(member.name.casefold())
+    candidate.members = built
     return store.create_set(candidate)
 
 

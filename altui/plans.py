@@ -119,13 +119,15 @@ def load_plan_file(path: Path) -> Plan:
         raise AltuiError(f"plan file {path}: {describe_validation(exc)}") from None
 
 
-def describe_validation(exc: ValidationError) -> str:
-    """The first validation problem as ``field.path: message`` (and how many more)."""
-    errors = exc.errors()
-    first = errors[0]
-    where = ".".join(str(part) for part in first["loc"]) or "(whole file)"
-    more = f" (and {len(errors) - 1} more problem(s))" if len(errors) > 1 else ""
-    return f"{where}: {first['msg']}{more}"
+def describe_validation(exc: ValidationError, most: int = 3) -> str:
+    """The validation problems as ``field.path: message``, unknown fields first."""
+    errors = sorted(exc.errors(), key=lambda e: e["type"] != "extra_forbidden")
+    shown = [
+        f"{'.'.join(str(part) for part in e['loc']) or '(whole file)'}: {e['msg']}"
+        for e in errors[:most]
+    ]
+    more = f" (and {len(errors) - most} more)" if len(errors) > most else ""
+    return "; ".join(shown) + more
 
 
 def builtin_plans() -> dict[str, Path]:

@@ -64,7 +64,10 @@ class AtomicJSONStorage(Storage):
     def write(self, data: dict[str, dict[str, Any]]) -> None:
         """Replace the file with ``data`` atomically."""
         text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-        write_atomic(self.path, text.encode("utf-8"))
+        try:
+            write_atomic(self.path, text.encode("utf-8"))
+        except OSError as exc:
+            raise AltuiError(f"{self.path}: could not save ({exc.strerror or exc})") from exc
 
 
 def write_atomic(path: Path, payload: bytes) -> None:

@@ -1,0 +1,365 @@
+"""The ``altui`` command line, run in-process with click's CliRunner (the TUI is never run)."""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+
+import altui.cli
+from altui import __version__
+from altui.cli import main
+from altui.models import MeetingStatus
+from altui.plans import builtin_plans
+from altui.store import Store
+
+
+@pytest.fixture(autouse=True)
+def isolated_home(tmp_path, monkeypatch):
+    """Keep every run away from the real user data folder, even if ``--data`` were lost."""
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "xdg-data"))
+    monkeypatch.delenv("ALTUI_DATA", raising=False)
+    return home
+
+
+@pytest.fixture
+def data(tmp_path):
+    return tmp_path / "data"
+
+
+@pytest.fixture
+def runner():
+    return CliRunner()
+
+
+@pytest.fixture
+def consoles(monkeypatch):
+    """Every call the CLI makes to run the console, instead of running it."""
+    calls = []
+
+    def fake_run_console(store, the_set, meeting):
+        calls.append((store, the_set, meeting))
+
+    monkeypatch.setattr(altui.cli, "run_console", fake_run_console)
+    return calls
+
+
+def run(runner, *args, env=None):
+    return runner.invoke(main, [str(a) for a in args], env=env)
+
+
+def one_line_error(result, *words):
+    assert result.exit_code == 2, result.output
+    assert isinstance(result.exception, SystemExit)
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("altui: ")
+    for word in words:
+        assert word in lines[0]
+    assert "Traceback" not in result.output
+    assert result.stdout == ""
+    return lines[0]
+
+
+def make_set(runner, data, name="Owls", members=("Ana Silva", "Ben Okafor", "Chloé Martin")):
+    args = ["--data", data, "set", "new", name]
+    for member in members:
+        args += ["--member", member]
+    result = run(runner, *args)
+    assert result.exit_code == 0, result.output
+    return result
+
+
+# version and help ---------------------------------------------------------------------------
+
+
+def test_version(runner):
+    result = run(runner, "--version")
+    assert result.exit_code == 0
+    assert result.stdout.strip() == f"altui, version {__version__}"
+    assert __version__ == "0.1.0"
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        ([], ["Run Action Learning set meetings", "demo", "meet", "set", "plans", "--data"]),
+        (["demo"], ["meeting 2 of a demo set", "--data"]),
+        (["meet"], ["SET", "--plan", "--presenter", "--data"]),
+        (["set"], ["Create and manage sets", "new"]),
+        (["set", "new"], ["NAME", "--member", "--plan", "--data"]),
+        (["plans"], ["shipped session plans", "check", "--data"]),
+        (["plans", "check"], ["FILE", "Validate a plan", "--data"]),
+    ],
+)
+@pytest.mark.parametrize("flag", ["--help", "-h"])
+def test_help_for_every_command(runner, consoles, data, args, words, flag):
+    result = run(runner, *args, flag)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("Usage: ")
+    for word in words:
+        assert word in result.stdout
+    assert consoles == []
+    assert not data.exists()
+
+
+# data folder --------------------------------------------------------------------------------
+
+
+def test_no_command_opens_the_home_screen_on_the_data_folder(runner, consoles, data):
+    result = run(runner, "--data", data)
+    assert result.exit_code == 0, result.output
+    assert len(consoles) == 1
+    store, the_set, meeting = consoles[0]
+    assert store.root == data
+    assert (the_set, meeting) == (None, None)
+
+
+def test_data_folder_from_the_environment(runner, consoles, data, isolated_home):
+    env = {"ALTUI_DATA": str(data)}
+    result = run(runner, "set", "new", "Owls", "--member", "Ana", env=env)
+    assert result.exit_code == 0, result.output
+    assert [s.name for s in Store(data).sets()] == ["Owls"]
+    result = run(runner, "meet", "owls", env=env)
+    assert result.exit_code == 0, result.output
+    assert consoles[0][0].root == data
+    assert not (isolated_home / "xdg-data").exists()
+
+
+def test_data_option_before_the_command(runner, data, isolated_home):
+    result = run(runner, "--data", data, "set", "new", "Owls", "--member", "Ana")
+    assert result.exit_code == 0, result.output
+    assert [s.name for s in Store(data).sets()] == ["Owls"]
+    assert not (isolated_home / "xdg-data").exists()
+
+
+def test_data_option_after_the_command(runner, data, isolated_home):
+    result = run(runner, "set", "new", "Owls", "--member", "Ana", "--data", data)
+    assert result.exit_code == 0, result.output
+    assert [s.name for s in Store(data).sets()] == ["Owls"]
+    assert not (isolated_home / "xdg-data").exists()
+
+
+def test_data_option_after_meet(runner, consoles, data):
+    make_set(runner, data)
+    result = run(runner, "meet", "Owls", "--data", data)
+    assert result.exit_code == 0, result.stderr
+    assert consoles[0][0].root == data
+    assert consoles[0][2].number == 1
+
+
+def test_data_option_after_demo(runner, consoles, data):
+    result = run(runner, "demo", "--data", data)
+    assert result.exit_code == 0, result.stderr
+    assert consoles[0][0].root == data
+    assert [s.name for s in Store(data).sets()] == ["Demo set"]
+
+
+# set new ------------------------------------------------------------------------------------
+
+
+def test_set_new_creates_the_set(runner, data):
+    result = make_set(runner, data)
+    assert "Created set 'Owls' with 3 members (plan: classic)" in result.stdout
+    assert "altui meet Owls" in result.stdout
+    (owls,) = Store(data).sets()
+    assert owls.name == "Owls"
+    assert owls.plan == "classic"
+    assert [m.name for m in owls.members] == ["Ana Silva", "Ben Okafor", "Chloé Martin"]
+
+
+def test_set_new_with_a_plan(runner, data):
+    result = run(
+        runner, "--data", data, "set", "new", "Team Tiger", "--member", "A", "--plan", "quick"
+    )
+    assert result.exit_code == 0, result.output
+    assert "altui meet 'Team Tiger'" in result.stdout
+    assert Store(data).find_set("team tiger").plan == "quick"
+
+
+def test_duplicate_set_is_refused(runner, data):
+    make_set(runner, data)
+    before = (data / "owls" / "set.json").read_bytes()
+    result = run(runner, "--data", data, "set", "new", "OWLS", "--member", "Zed")
+    one_line_error(result, "'OWLS'", "already exists")
+    assert (data / "owls" / "set.json").read_bytes() == before
+    assert len(Store(data).sets()) == 1
+
+
+def test_set_new_refuses_a_repeated_member(runner, data):
+    result = run(runner, "--data", data, "set", "new", "Owls", "--member", "Ana", "--member", "ana")
+    one_line_error(result, "named twice")
+    assert Store(data).sets() == []
+
+
+def test_set_new_refuses_an_unknown_plan(runner, data):
+    result = run(runner, "--data", data, "set", "new", "Owls", "--plan", "nope")
+    one_line_error(result, "'nope'", "classic")
+
+
+# meet ---------------------------------------------------------------------------------------
+
+
+def test_meet_starts_the_first_meeting(runner, consoles, data):
+    make_set(runner, data)
+    result = run(
+        runner,
+        "--data",
+        data,
+        "meet",
+        "owls",
+        "--presenter",
+        "Chloé Martin",
+        "--presenter",
+        "ana silva",
+    )
+    assert result.exit_code == 0, result.output
+    (store, the_set, meeting) = consoles[0]
+    assert the_set.name == "Owls"
+    assert meeting.number == 1
+    assert meeting.plan == "classic"
+    assert [m.name for m in meeting.presenters] == ["Chloé Martin", "Ana Silva"]
+    assert store.meeting("owls", 1) == meeting
+
+
+def test_meet_resumes_and_says_options_wait(runner, consoles, data):
+    make_set(runner, data)
+    assert run(runner, "--data", data, "meet", "Owls").exit_code == 0
+    result = run(runner, "--data", data, "meet", "Owls", "--plan", "quick")
+    assert result.exit_code == 0, result.output
+    assert "Resuming meeting 1" in result.stderr
+    assert [c[2].number for c in consoles] == [1, 1]
+    assert consoles[1][2].plan == "classic"
+    assert Store(data).meeting_numbers("owls") == [1]
+
+
+def test_meet_after_a_closed_meeting_starts_the_next(runner, consoles, data):
+    make_set(runner, data)
+    assert run(runner, "--data", data, "meet", "Owls").exit_code == 0
+    store = Store(data)
+    first = store.meeting("owls", 1)
+    first.status = MeetingStatus.CLOSED
+    store.save_meeting(first)
+    result = run(
+        runner, "--data", data, "meet", "Owls", "--plan", "quick", "--presenter", "Ben Okafor"
+    )
+    assert result.exit_code == 0, result.output
+    meeting = consoles[-1][2]
+    assert (meeting.number, meeting.plan) == (2, "quick")
+    assert [m.name for m in meeting.presenters] == ["Ben Okafor"]
+
+
+def test_meet_unknown_set(runner, consoles, data):
+    make_set(runner, data)
+    one_line_error(run(runner, "--data", data, "meet", "Lions"), "'Lions'", "'Owls'")
+    assert consoles == []
+
+
+def test_meet_unknown_plan(runner, consoles, data):
+    make_set(runner, data)
+    one_line_error(run(runner, "--data", data, "meet", "Owls", "--plan", "nope"), "'nope'")
+    assert consoles == []
+    assert Store(data).meeting_numbers("owls") == []
+
+
+def test_meet_unknown_presenter(runner, consoles, data):
+    make_set(runner, data)
+    result = run(runner, "--data", data, "meet", "Owls", "--presenter", "Nobody")
+    one_line_error(result, "'Nobody'", "Ana Silva")
+    assert consoles == []
+    assert Store(data).meeting_numbers("owls") == []
+
+
+def test_meet_with_a_damaged_set_file(runner, consoles, data):
+    make_set(runner, data)
+    (data / "owls" / "set.json").write_bytes(b"")
+    one_line_error(run(runner, "--data", data, "meet", "Owls"), "set.json", "empty")
+    assert (data / "owls" / "set.json").read_bytes() == b""
+
+
+# demo ---------------------------------------------------------------------------------------
+
+
+def test_demo_opens_meeting_two_and_resumes_it(runner, consoles, data):
+    result = run(runner, "--data", data, "demo")
+    assert result.exit_code == 0, result.output
+    store, the_set, meeting = consoles[0]
+    assert store.root == data
+    assert the_set.name == "Demo set"
+    assert meeting.number == 2
+    assert meeting.set_slug == the_set.slug
+    assert meeting.status is MeetingStatus.RUNNING
+    assert [m.name for m in meeting.presenters] == ["Chloé Martin", "Dev Patel", "Eilidh Ross"]
+
+    result = run(runner, "--data", data, "demo")
+    assert result.exit_code == 0, result.output
+    again = consoles[1][2]
+    assert again.number == 2
+    assert again.steps[0].running_since == meeting.steps[0].running_since
+    assert [s.name for s in Store(data).sets()] == ["Demo set"]
+    assert Store(data).meeting_numbers(the_set.slug) == [1, 2]
+
+
+def test_demo_leaves_other_sets_alone(runner, consoles, data):
+    make_set(runner, data)
+    before = {p: p.read_bytes() for p in (data / "owls").rglob("*") if p.is_file()}
+    assert run(runner, "--data", data, "demo").exit_code == 0
+    after = {p: p.read_bytes() for p in (data / "owls").rglob("*") if p.is_file()}
+    assert after == before
+    assert [s.name for s in Store(data).sets()] == ["Demo set", "Owls"]
+
+
+# plans --------------------------------------------------------------------------------------
+
+
+def test_plans_lists_the_shipped_plans_with_lengths(runner, data):
+    result = run(runner, "plans", "--data", data)
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert [line.split()[0] for line in lines] == ["classic", "half_day", "quick"]
+    assert "3h10 with 3 presenters (70 min + 40 per presenter)" in lines[0]
+    assert "4h20 with 4 presenters (80 min + 45 per presenter)" in lines[1]
+    assert "1h30 with 2 presenters (30 min + 30 per presenter)" in lines[2]
+    assert not data.exists()
+
+
+def test_plans_check_a_good_file(runner):
+    path = builtin_plans()["classic"]
+    result = run(runner, "plans", "check", path)
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0] == (f"{path}: a valid plan, 'Classic', 11 steps, 3h10 with 3 presenters")
+    assert len(lines) == 1 + 11
+    assert "Clarifying questions (each presenter)  [question]" in result.stdout
+    assert "Break (between presenters)  [note]" in result.stdout
+
+
+def test_plans_check_a_bad_file(runner, tmp_path):
+    path = tmp_path / "mine.toml"
+    path.write_text('name = "Mine"\n[[steps]]\nname = "A"\nminutes = 0\n')
+    result = run(runner, "plans", "check", path)
+    one_line_error(result, str(path), "steps.0.minutes")
+
+
+def test_plans_check_invalid_toml(runner, tmp_path):
+    path = tmp_path / "broken.toml"
+    path.write_text('name = "Mine\n')
+    one_line_error(run(runner, "plans", "check", path), str(path), "TOML")
+
+
+def test_plans_check_a_missing_file(runner, tmp_path):
+    path = tmp_path / "absent.toml"
+    one_line_error(run(runner, "plans", "check", path), str(path), "not found")
+
+
+def test_plans_check_with_data_option(runner, data):
+    path = builtin_plans()["quick"]
+    for args in (
+        ["--data", data, "plans", "check", path],
+        ["plans", "check", path, "--data", data],
+    ):
+        result = run(runner, *args)
+        assert result.exit_code == 0, result.output
+        assert "'Quick'" in result.stdout

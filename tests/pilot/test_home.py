@@ -1,0 +1,39 @@
+"""The home screen and the command palette."""
+
+from __future__ import annotations
+
+from altui.app import make_app
+from altui.models import Set
+from altui.screens.home import HomeScreen
+from altui.screens.meeting import MeetingScreen
+from altui.store import Store
+
+
+async def test_home_lists_sets_and_enter_starts_a_meeting(store: Store, the_set: Set, clock):
+    app = make_app(store, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        assert isinstance(app.screen, HomeScreen)
+        listing = app.screen.query_one("#sets")
+        assert "Team Tiger" in str(listing.get_option_at_index(0).prompt)
+        await pilot.press("enter")
+        assert isinstance(app.screen, MeetingScreen)
+        assert store.meeting_numbers(the_set.slug) == [1]
+        assert app.screen.live.meeting.presenters == the_set.members
+
+
+async def test_home_with_no_sets_says_how_to_start(store: Store, clock):
+    app = make_app(store, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("enter")
+        assert isinstance(app.screen, HomeScreen)
+        assert "altui demo" in str(app.screen.query_one("#sets").get_option_at_index(0).prompt)
+
+
+async def test_command_palette_offers_the_console_actions(console, store, meeting):
+    async with console.run_test(size=(120, 36)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.press(*"next step")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert store.meeting(meeting.set_slug, meeting.number).current == 1

@@ -1,0 +1,247 @@
+"""LiveMeeting: every change is saved before the method returns."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from altui.clock import CountdownState, remaining
+from altui.live import TEXT_MAX, LiveMeeting
+from altui.models import ItemKind
+
+# The conftest meeting (classic plan, Ana then Ben presenting) has these steps:
+#  0 Check-in, 1 Report back, 2 Bids, 3-7 Ana's slot, 8 Break, 9-13 Ben's slot,
+#  14 Process review, 15 Check-out.
+LAST = 15
+
+
+def stored(store, meeting):
+    return store.meeting(meeting.set_slug, meeting.number)
+
+
+@pytest.fixture
+def live(store, meeting, clock):
+    return LiveMeeting(store, meeting, clock)
+
+
+def test_fixture_meeting_shape(meeting):
+    assert len(meeting.steps) == LAST + 1
+    assert [s.name for s in meeting.steps[7:10]] == [
+        "Commit to actions",
+        "Break",
+        "Present the issue",
+    ]
+    assert meeting.steps[3].presenter == "Ana Silva"
+    assert meeting.steps[9].presenter == "Ben Okafor"
+
+
+def test_starts_on_the_first_step_running(live, clock):
+    assert live.meeting.current == 0
+    assert not live.paused
+    assert live.step.running_since == clock.now()
+    assert live.reading().text == "15:00"
+
+
+def test_previous_on_first_step_does_nothing(live, store, meeting):
+    before = store.meeting(meeting.set_slug, meeting.number)
+    assert live.previous_step() is False
+    assert stored(store, meeting) == before
+    assert live.meeting.current == 0
+
+
+def test_next_step_banks_the_old_step_and_starts_the_new(live, store, meeting, clock):
+    clock.advance(100)
+    assert live.next_step() is True
+    saved = stored(store, meeting)
+    assert saved.current == 1
+    assert saved.steps[0].running_since is None
+    assert saved.steps[0].spent == 100
+    assert saved.steps[1].running_since == clock.now()
+    assert saved.steps[1].visited is True
+    clock.advance(40)
+    assert live.previous_step() is True
+    saved = stored(store, meeting)
+    assert saved.current == 0
+    assert saved.steps[1].spent == 40
+    assert saved.steps[1].running_since is None
+    assert saved.steps[0].running_since == clock.now()
+    clock.advance(20)
+    assert remaining(saved.steps[0], clock.now()) == 15 * 60 - 120
+
+
+def test_next_step_on_last_step_does_nothing(live, store, meeting):
+    for _ in range(LAST):
+        assert live.next_step() is True
+    assert live.meeting.current == LAST
+    assert live.next_step() is False
+    assert stored(store, meeting).current == LAST
+    running = [i for i, s in enumerate(stored(store, meeting).steps) if s.running_since]
+    assert running == [LAST]
+
+
+def test_go_to_out_of_range_or_same_step(live, store, meeting):
+    assert live.go_to(-1) is False
+    assert live.go_to(LAST + 1) is False
+    assert live.go_to(0) is False
+    assert live.go_to(8) is True
+    assert stored(store, meeting).current == 8
+
+
+def test_toggle_pause_is_saved(live, store, meeting, clock):
+    clock.advance(60)
+    assert live.toggle_pause() is True
+    saved = stored(store, meeting)
+    assert saved.steps[0].running_since is None
+    assert saved.steps[0].spent == 60
+    assert live.reading().state is CountdownState.PAUSED
+    clock.advance(600)
+    assert live.reading().text == "14:00"
+    assert live.toggle_pause() is False
+    assert stored(store, meeting).steps[0].running_since == clock.now()
+    clock.advance(30)
+    assert live.reading().text == "13:30"
+
+
+def test_add_time_is_saved(live, store, meeting):
+    live.add_time(60)
+    live.add_time(60)
+    live.add_time(-60)
+    assert stored(store, meeting).steps[0].added == 60
+    assert live.reading().text == "16:00"
+
+
+def test_taking_time_away_stops_at_zero(live, store, meeting, clock):
+    for _ in range(40):
+        live.add_time(-60)
+    step = stored(store, meeting).steps[0]
+    assert step.planned_seconds == 0
+    assert step.added == -15 * 60
+    assert live.reading().state is CountdownState.OVER
+    live.add_time(60)
+    assert stored(store, meeting).steps[0].planned_seconds == 60
+
+
+@pytest.mark.parametrize(
+    ("typed", "kind", "text"),
+    [
+        ("?who else knows", ItemKind.QUESTION, "who else knows"),
+        ("! call Sam", ItemKind.ACTION, "call Sam"),
+        ("*listen first", ItemKind.LEARNING, "listen first"),
+        ("#tired today", ItemKind.PRIVATE, "tired today"),
+        ("just a note", ItemKind.NOTE, "just a note"),
+    ],
+)
+def test_capture_kinds(live, store, meeting, clock, typed, kind, text):
+    item = live.capture(typed)
+    assert item is not None
+    assert (item.kind, item.text, item.step, item.presenter_id) == (kind, text, 0, None)
+    assert item.created == clock.now()
+    assert [(i.kind, i.text) for i in store.items(meeting)] == [(kind, text)]
+    assert live.items == [item]
+
+
+def test_capture_uses_the_steps_kind_by_default(live):
+    live.go_to(4)  # Ana's clarifying questions
+    item = live.capture("how long has this been going on")
+    assert item is not None
+    assert item.kind is ItemKind.QUESTION
+    assert item.presenter_id == live.meeting.presenters[0].id
+    assert live.kind_for("!act") is ItemKind.ACTION
+    assert live.kind_for("plain") is ItemKind.QUESTION
+
+
+@pytest.mark.parametrize("typed", ["", "   ", "?", " #  "])
+def test_capture_empty_returns_none(live, store, meeting, typed):
+    assert live.capture(typed) is None
+    assert store.items(meeting) == []
+    assert live.items == []
+
+
+def test_capture_too_long_is_refused(live, store, meeting):
+    with pytest.raises(ValueError, match="100,001"):
+        live.capture("x" * (TEXT_MAX + 1))
+    assert store.items(meeting) == []
+    assert live.items == []
+    item = live.capture("y" * TEXT_MAX)
+    assert item is not None and len(item.text) == TEXT_MAX
+    assert len(store.items(meeting)[0].text) == TEXT_MAX
+
+
+def test_items_are_reloaded_when_the_meeting_is_reopened(live, store, meeting, clock):
+    live.capture("first")
+    live.next_step()
+    live.capture("second")
+    again = LiveMeeting(store, stored(store, meeting), clock)
+    assert [(i.text, i.step) for i in again.items] == [("first", 0), ("second", 1)]
+    assert again.meeting.current == 1
+
+
+def test_items_here_for_group_steps_is_by_step(live):
+    live.capture("check-in note")
+    live.next_step()
+    live.capture("report back")
+    live.capture("!follow up")
+    assert [i.text for i in live.items_here()] == ["report back", "follow up"]
+    live.previous_step()
+    assert [i.text for i in live.items_here()] == ["check-in note"]
+    live.go_to(14)
+    assert live.items_here() == []
+
+
+def test_items_here_for_presenter_steps_is_the_whole_slot(live):
+    live.go_to(3)
+    live.capture("Ana's issue")
+    live.go_to(5)
+    live.capture("?Ana open question")
+    live.go_to(8)
+    live.capture("break chat")
+    live.go_to(9)
+    live.capture("Ben's issue")
+    live.go_to(7)
+    assert [i.text for i in live.items_here()] == ["Ana's issue", "Ana open question"]
+    live.go_to(13)
+    assert [i.text for i in live.items_here()] == ["Ben's issue"]
+    live.go_to(8)
+    assert [i.text for i in live.items_here()] == ["break chat"]
+
+
+def planned_after(meeting, index):
+    return sum(s.planned_seconds for s in meeting.steps[index + 1 :])
+
+
+def test_projected_finish_is_now_plus_what_is_left(live, meeting, clock):
+    total = sum(s.planned_seconds for s in meeting.steps)
+    assert live.projected_finish() == clock.now() + timedelta(seconds=total)
+    clock.advance(300)
+    expected = clock.now() + timedelta(seconds=15 * 60 - 300 + planned_after(meeting, 0))
+    assert live.projected_finish() == expected
+    assert live.projected_finish() == clock.now() - timedelta(seconds=300) + timedelta(
+        seconds=total
+    )
+
+
+def test_projected_finish_after_moving_on(live, meeting, clock):
+    clock.advance(100)
+    live.next_step()
+    clock.advance(50)
+    left_here = 20 * 60 - 50
+    expected = clock.now() + timedelta(seconds=left_here + planned_after(meeting, 1))
+    assert live.projected_finish() == expected
+
+
+def test_projected_finish_moves_a_minute_when_a_minute_is_added(live, clock):
+    before = live.projected_finish()
+    live.add_time(60)
+    assert live.projected_finish() == before + timedelta(seconds=60)
+    live.add_time(-120)
+    assert live.projected_finish() == before - timedelta(seconds=60)
+
+
+def test_projected_finish_moves_when_the_step_overruns(live, meeting, clock):
+    on_time = live.projected_finish()
+    clock.advance(15 * 60)
+    assert live.projected_finish() == on_time
+    clock.advance(90)
+    assert live.projected_finish() == on_time + timedelta(seconds=90)
+    assert live.projected_finish() == clock.now() + timedelta(seconds=planned_after(meeting, 0))

@@ -1,0 +1,168 @@
+"""Creating sets, choosing presenters, starting or resuming meetings, and the demo."""
+
+from __future__ import annotations
+
+import pytest
+
+from altui.demo import DEMO_MEMBERS, DEMO_SET, ensure_demo
+from altui.errors import AltuiError
+from altui.models import ItemKind, MeetingStatus
+from altui.planning import choose_presenters, new_set, start_or_resume, unfinished_meeting
+from altui.store import Store
+
+
+def files(root):
+    return {p: p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def test_new_set_stores_members_in_order(store, clock):
+    made = new_set(store, "  Owls ", [" Zed ", "amy"], "quick", clock)
+    assert made.name == "Owls"
+    assert made.slug == "owls"
+    assert [m.name for m in made.members] == ["Zed", "amy"]
+    assert made.plan == "quick"
+    assert made.created == clock.now()
+    assert store.find_set("owls") == made
+
+
+def test_new_set_refuses_duplicate_members_case_insensitively(store, clock):
+    with pytest.raises(AltuiError, match="named twice"):
+        new_set(store, "Owls", ["Ana Silva", "Ben", "  ANA silva"], "classic", clock)
+    assert store.sets() == []
+
+
+@pytest.mark.parametrize("name", ["", "   "])
+def test_new_set_refuses_an_empty_name(store, clock, name):
+    with pytest.raises(AltuiError, match="empty"):
+        new_set(store, name, ["Ana"], "classic", clock)
+    assert store.sets() == []
+
+
+def test_new_set_refuses_an_empty_member_name_and_says_it_is_a_member(store, clock):
+    with pytest.raises(AltuiError) as caught:
+        new_set(store, "Owls", ["Ana", " "], "classic", clock)
+    message = str(caught.value)
+    assert "empty" in message
+    # the set's name is fine: the message must point at the member, not at "name"
+    assert "member" in message.lower()
+    assert store.sets() == []
+
+
+def test_new_set_refuses_an_unknown_plan(store, clock):
+    with pytest.raises(AltuiError, match="no plan called 'nope'"):
+        new_set(store, "Owls", ["Ana"], "nope", clock)
+    assert store.sets() == []
+
+
+def test_new_set_refuses_a_taken_name(store, the_set, clock):
+    with pytest.raises(AltuiError, match="already exists"):
+        new_set(store, "team tiger", ["Ana"], "classic", clock)
+
+
+def test_choose_presenters_in_the_order_given(the_set):
+    chosen = choose_presenters(the_set, ["dev patel", "Ana Silva", "DEV PATEL"])
+    assert [m.name for m in chosen] == ["Dev Patel", "Ana Silva"]
+    assert chosen[0] is the_set.member("Dev Patel")
+
+
+@pytest.mark.parametrize("names", [None, []])
+def test_choose_no_presenters_means_everyone(the_set, names):
+    assert [m.name for m in choose_presenters(the_set, names)] == [
+        "Ana Silva",
+        "Ben Okafor",
+        "Chloé Martin",
+        "Dev Patel",
+    ]
+
+
+def test_choose_unknown_presenter(the_set):
+    with pytest.raises(AltuiError) as caught:
+        choose_presenters(the_set, ["Ana Silva", "Nobody"])
+    message = str(caught.value)
+    assert "'Nobody'" in message
+    assert "Team Tiger" in message
+    assert "Chloé Martin" in message
+
+
+def test_start_creates_meeting_one_running(store, the_set, meeting, clock):
+    assert meeting.number == 1
+    assert meeting.plan == "classic"
+    assert [m.name for m in meeting.presenters] == ["Ana Silva", "Ben Okafor"]
+    assert meeting.current == 0
+    assert meeting.steps[0].running_since == clock.now()
+    assert meeting.steps[0].visited
+    assert all(s.running_since is None for s in meeting.steps[1:])
+    assert store.meeting(the_set.slug, 1) == meeting
+
+
+def test_start_or_resume_resumes_the_unfinished_meeting(store, the_set, meeting, clock):
+    meeting.current = 5
+    store.save_meeting(meeting)
+    clock.advance(3600)
+    again = start_or_resume(store, the_set, clock, plan="quick", presenters=["Dev Patel"])
+    assert again.number == 1
+    assert again.current == 5
+    assert again.plan == "classic"
+    assert store.meeting_numbers(the_set.slug) == [1]
+    assert unfinished_meeting(store, the_set) == again
+
+
+def test_after_a_closed_meeting_the_next_one_starts(store, the_set, meeting, clock):
+    meeting.status = MeetingStatus.CLOSED
+    store.save_meeting(meeting)
+    assert unfinished_meeting(store, the_set) is None
+    clock.advance(7 * 24 * 3600)
+    nxt = start_or_resume(store, the_set, clock, plan="quick", presenters=["Dev Patel"])
+    assert nxt.number == 2
+    assert nxt.plan == "quick"
+    assert [m.name for m in nxt.presenters] == ["Dev Patel"]
+    assert nxt.status is MeetingStatus.RUNNING
+    assert nxt.steps[0].running_since == clock.now()
+    assert store.meeting_numbers(the_set.slug) == [1, 2]
+    assert store.meeting(the_set.slug, 1).status is MeetingStatus.CLOSED
+
+
+def test_start_uses_the_sets_plan_by_default(store, clock):
+    owls = new_set(store, "Owls", ["Ana", "Ben"], "quick", clock)
+    started = start_or_resume(store, owls, clock)
+    assert started.plan == "quick"
+    assert sum(s.minutes for s in started.steps) == 90
+
+
+def test_start_with_unknown_presenter_creates_nothing(store, the_set, clock):
+    with pytest.raises(AltuiError):
+        start_or_resume(store, the_set, clock, presenters=["Nobody"])
+    assert store.meeting_numbers(the_set.slug) == []
+
+
+def test_demo_is_created_with_a_closed_first_meeting(store, clock):
+    demo = ensure_demo(store, clock)
+    assert demo.name == DEMO_SET == "Demo set"
+    assert [m.name for m in demo.members] == DEMO_MEMBERS
+    assert len(demo.members) == 5
+    assert store.meeting_numbers(demo.slug) == [1]
+    first = store.meeting(demo.slug, 1)
+    assert first.status is MeetingStatus.CLOSED
+    assert [m.name for m in first.presenters] == ["Amira Haddad", "Ben Okafor"]
+    items = store.items(first)
+    actions = [i for i in items if i.kind is ItemKind.ACTION]
+    assert len(actions) == 3
+    assert all(i.created < clock.now() for i in items)
+    for item in items:
+        assert first.steps[item.step].presenter_id == item.presenter_id
+    assert unfinished_meeting(store, demo) is None
+
+
+def test_demo_twice_does_not_duplicate_or_touch_other_sets(tmp_path, store, clock):
+    mine = new_set(store, "My real set", ["Zoë", "Yusuf"], "quick", clock)
+    start_or_resume(store, mine, clock)
+    before = files(store.root / mine.slug)
+    first = ensure_demo(store, clock)
+    demo_files = files(store.root / first.slug)
+    clock.advance(60)
+    second = ensure_demo(Store(store.root), clock)
+    assert second == first
+    assert [s.name for s in store.sets()] == ["Demo set", "My real set"]
+    assert files(store.root / first.slug) == demo_files
+    assert files(store.root / mine.slug) == before
+    assert store.meeting_numbers(first.slug) == [1]

@@ -1,0 +1,358 @@
+"""The data folder: round trips, file permissions, atomic writes and damaged files."""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+import stat
+from datetime import UTC, datetime
+
+import pytest
+
+from altui.clock import FakeClock
+from altui.errors import AltuiError
+from altui.models import Item, ItemKind, Meeting, MeetingStatus, Member, Set, slugify
+from altui.planning import start_or_resume
+from altui.plans import find_plan
+from altui.store import Store
+
+WHEN = datetime(2026, 11, 25, 14, 0, tzinfo=UTC)
+
+
+def make_set(name, *members, plan="classic", slug=None):
+    return Set(
+        name=name,
+        slug=slug if slug is not None else slugify(name),
+        members=[Member(name=m) for m in members],
+        plan=plan,
+        created=WHEN,
+    )
+
+
+def make_meeting(the_set, number=1):
+    steps = find_plan("quick")[1].expand(the_set.members[:2])
+    return Meeting(
+        set_slug=the_set.slug,
+        number=number,
+        date=WHEN.date(),
+        plan="quick",
+        presenters=the_set.members[:2],
+        steps=steps,
+    )
+
+
+def mode(path):
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+def snapshot(root):
+    return {p: p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+# sets ---------------------------------------------------------------------------------------
+
+
+def test_empty_store_has_no_sets_and_creates_nothing(tmp_path):
+    store = Store(tmp_path / "data")
+    assert store.sets() == []
+    assert not (tmp_path / "data").exists()
+
+
+def test_create_set_round_trip(tmp_path):
+    store = Store(tmp_path / "data")
+    made = store.create_set(make_set("Team Tiger", "Ana", "Ben", plan="quick"))
+    assert made.slug == "team-tiger"
+    assert (tmp_path / "data" / "team-tiger" / "set.json").is_file()
+    assert (tmp_path / "data" / "team-tiger" / "meetings").is_dir()
+    again = Store(tmp_path / "data").find_set("Team Tiger")
+    assert again == made
+    assert [m.name for m in again.members] == ["Ana", "Ben"]
+    assert again.plan == "quick"
+    assert again.created == WHEN
+
+
+def test_sets_are_sorted_by_name_case_insensitive(tmp_path):
+    store = Store(tmp_path / "data")
+    for name in ["zebra", "Apple", "mango"]:
+        store.create_set(make_set(name))
+    assert [s.name for s in store.sets()] == ["Apple", "mango", "zebra"]
+
+
+def test_find_set_case_insensitive_and_by_slug(tmp_path):
+    store = Store(tmp_path / "data")
+    store.create_set(make_set("Team Tiger"))
+    store.create_set(make_set("Other Set"))
+    assert store.find_set("  team TIGER ").name == "Team Tiger"
+    assert store.find_set("team-tiger").name == "Team Tiger"
+    assert store.find_set("OTHER-SET").name == "Other Set"
+
+
+def test_find_unknown_set_lists_the_sets(tmp_path):
+    store = Store(tmp_path / "data")
+    store.create_set(make_set("Team Tiger"))
+    store.create_set(make_set("Owls"))
+    with pytest.raises(AltuiError) as caught:
+        store.find_set("Lions")
+    message = str(caught.value)
+    assert "'Lions'" in message
+    assert "'Team Tiger'" in message and "'Owls'" in message
+
+
+def test_find_set_in_empty_store(tmp_path):
+    with pytest.raises(AltuiError, match="none yet"):
+        Store(tmp_path / "data").find_set("Lions")
+
+
+def test_duplicate_set_name_is_refused(tmp_path):
+    store = Store(tmp_path / "data")
+    store.create_set(make_set("Team Tiger", "Ana"))
+    before = snapshot(tmp_path)
+    with pytest.raises(AltuiError, match="already exists"):
+        store.create_set(make_set("TEAM tiger", "Zed"))
+    assert snapshot(tmp_path) == before
+    assert len(store.sets()) == 1
+
+
+def test_slug_collision_gets_a_number(tmp_path):
+    store = Store(tmp_path / "data")
+    first = store.create_set(make_set("Team Tiger"))
+    second = store.create_set(make_set("Team-Tiger!"))
+    third = store.create_set(make_set("team  tiger?"))
+    assert (first.slug, second.slug, third.slug) == ("team-tiger", "team-tiger-2", "team-tiger-3")
+    assert store.find_set("team-tiger-2").name == "Team-Tiger!"
+
+
+def test_save_set(tmp_path):
+    store = Store(tmp_path / "data")
+    made = store.create_set(make_set("Team Tiger", "Ana"))
+    changed = made.model_copy(update={"plan": "half_day"})
+    store.save_set(changed)
+    assert Store(tmp_path / "data").find_set("Team Tiger").plan == "half_day"
+
+
+# meetings -----------------------------------------------------------------------------------
+
+
+def test_meeting_round_trip(tmp_path):
+    store = Store(tmp_path / "data")
+    the_set = store.create_set(make_set("Team Tiger", "Ana", "Ben", "Chloé"))
+    meeting = make_meeting(the_set)
+    store.create_meeting(meeting)
+    assert (tmp_path / "data" / "team-tiger" / "meetings" / "0001.json").is_file()
+    loaded = Store(tmp_path / "data").meeting("team-tiger", 1)
+    assert loaded == meeting
+
+    meeting.current = 4
+    meeting.steps[4].running_since = WHEN
+    meeting.steps[3].spent = 123.5
+    meeting.steps[4].added = 60
+    meeting.status = MeetingStatus.CLOSED
+    store.save_meeting(meeting)
+    loaded = Store(tmp_path / "data").meeting("team-tiger", 1)
+    assert loaded == meeting
+    assert loaded.step.running_since == WHEN
+    assert loaded.steps[3].spent == 123.5
+    assert loaded.status is MeetingStatus.CLOSED
+
+
+def test_create_meeting_will_not_overwrite(tmp_path):
+    store = Store(tmp_path / "data")
+    the_set = store.create_set(make_set("Team Tiger", "Ana", "Ben"))
+    store.create_meeting(make_meeting(the_set))
+    with pytest.raises(AltuiError, match="already exists"):
+        store.create_meeting(make_meeting(the_set))
+
+
+def test_unknown_meeting(tmp_path):
+    store = Store(tmp_path / "data")
+    store.create_set(make_set("Team Tiger"))
+    with pytest.raises(AltuiError, match="no meeting 3"):
+        store.meeting("team-tiger", 3)
+
+
+def test_meeting_numbers_and_latest(tmp_path):
+    store = Store(tmp_path / "data")
+    the_set = store.create_set(make_set("Team Tiger", "Ana", "Ben"))
+    assert store.meeting_numbers("team-tiger") == []
+    assert store.latest_meeting("team-tiger") is None
+    for number in (2, 10, 1):
+        store.create_meeting(make_meeting(the_set, number))
+    (tmp_path / "data" / "team-tiger" / "meetings" / "notes.json").write_text("{}")
+    assert store.meeting_numbers("team-tiger") == [1, 2, 10]
+    latest = store.latest_meeting("team-tiger")
+    assert latest is not None and latest.number == 10
+    assert [m.number for m in store.iter_meetings("team-tiger")] == [1, 2, 10]
+
+
+def test_items_keep_their_order_and_content(tmp_path):
+    store = Store(tmp_path / "data")
+    the_set = store.create_set(make_set("Team Tiger", "Ana", "Ben"))
+    meeting = make_meeting(the_set)
+    store.create_meeting(meeting)
+    ana = the_set.members[0]
+    texts = ["zulu", "alpha", "mike", "\x1b[31mred\x1b[0m", "é 🎉"]
+    for n, text in enumerate(texts):
+        store.add_item(
+            meeting,
+            Item(kind=ItemKind.QUESTION, text=text, step=n, presenter_id=ana.id, created=WHEN),
+        )
+    items = Store(tmp_path / "data").items(meeting)
+    assert [i.text for i in items] == texts
+    assert [i.step for i in items] == [0, 1, 2, 3, 4]
+    assert all(i.presenter_id == ana.id and i.kind is ItemKind.QUESTION for i in items)
+    # the meeting header survives item writes
+    assert store.meeting("team-tiger", 1) == meeting
+
+
+def test_items_of_a_new_meeting_are_empty(tmp_path):
+    store = Store(tmp_path / "data")
+    the_set = store.create_set(make_set("Team Tiger", "Ana", "Ben"))
+    meeting = make_meeting(the_set)
+    store.create_meeting(meeting)
+    assert store.items(meeting) == []
+
+
+# permissions and atomic writes --------------------------------------------------------------
+
+
+def test_data_folder_is_private(tmp_path):
+    root = tmp_path / "data"
+    store = Store(root)
+    the_set = store.create_set(make_set("Team Tiger", "Ana", "Ben"))
+    store.create_meeting(make_meeting(the_set))
+    assert mode(root) == 0o700
+    assert mode(root / "team-tiger") == 0o700
+    assert mode(root / "team-tiger" / "meetings") == 0o700
+    assert mode(root / "team-tiger" / "set.json") == 0o600
+    assert mode(root / "team-tiger" / "meetings" / "0001.json") == 0o600
+
+
+def test_atomic_write_leaves_no_temporary_files(tmp_path):
+    root = tmp_path / "data"
+    store = Store(root)
+    the_set = store.create_set(make_set("Team Tiger", "Ana", "Ben"))
+    meeting = make_meeting(the_set)
+    store.create_meeting(meeting)
+    for n in range(5):
+        meeting.current = n
+        store.save_meeting(meeting)
+        store.add_item(meeting, Item(kind=ItemKind.NOTE, text=f"n{n}", step=n, created=WHEN))
+    assert list(root.rglob(".*.tmp")) == []
+    assert sorted(p.name for p in (root / "team-tiger" / "meetings").iterdir()) == ["0001.json"]
+    json.loads((root / "team-tiger" / "meetings" / "0001.json").read_text())
+
+
+def test_failed_replace_keeps_the_old_file(tmp_path, monkeypatch):
+    root = tmp_path / "data"
+    store = Store(root)
+    the_set = store.create_set(make_set("Team Tiger", "Ana", "Ben"))
+    meeting = make_meeting(the_set)
+    store.create_meeting(meeting)
+    path = root / "team-tiger" / "meetings" / "0001.json"
+    before = path.read_bytes()
+
+    def disk_full(src, dst):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", disk_full)
+    meeting.current = 3
+    with pytest.raises(AltuiError, match="No space left on device") as caught:
+        store.save_meeting(meeting)
+    assert caught.value.__cause__.errno == errno.ENOSPC
+    with pytest.raises(AltuiError):
+        store.add_item(meeting, Item(kind=ItemKind.NOTE, text="lost", step=0, created=WHEN))
+    monkeypatch.undo()
+
+    assert path.read_bytes() == before
+    assert list(root.rglob(".*.tmp")) == []
+    assert Store(root).meeting("team-tiger", 1).current == 0
+    assert Store(root).items(meeting) == []
+
+
+# damaged files ------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def set_file(tmp_path):
+    store = Store(tmp_path / "data")
+    store.create_set(make_set("Team Tiger", "Ana"))
+    return tmp_path / "data" / "team-tiger" / "set.json"
+
+
+@pytest.mark.parametrize(
+    ("content", "words"),
+    [
+        (b"", "empty"),
+        (b"  \n", "empty"),
+        (b'{"set": {"1": {"name": ', "JSON"),
+        (b"\xff\xfe not utf-8", "JSON"),
+        (b'[{"name": "Team Tiger"}]', "shape"),
+        (b'{"set": []}', "shape"),
+        (b"{}", "no set record"),
+        (b'{"set": {"1": {"name": "Team Tiger"}}}', "slug"),
+    ],
+)
+def test_damaged_set_file_is_reported_and_left_untouched(set_file, content, words):
+    set_file.write_bytes(content)
+    store = Store(set_file.parent.parent)
+    for attempt in (store.sets, lambda: store.find_set("Team Tiger")):
+        with pytest.raises(AltuiError) as caught:
+            attempt()
+        message = str(caught.value)
+        assert str(set_file) in message
+        assert words in message
+    with pytest.raises(AltuiError):
+        store.create_set(make_set("Another"))
+    assert set_file.read_bytes() == content
+
+
+def test_meeting_from_a_newer_altui_is_refused_and_left_untouched(tmp_path):
+    root = tmp_path / "data"
+    store = Store(root)
+    the_set = store.create_set(make_set("Team Tiger", "Ana", "Ben"))
+    meeting = make_meeting(the_set)
+    store.create_meeting(meeting)
+    path = root / "team-tiger" / "meetings" / "0001.json"
+    data = json.loads(path.read_text())
+    data["meeting"]["1"]["schema"] = 99
+    data["meeting"]["1"]["new_field"] = "from the future"
+    path.write_text(json.dumps(data))
+    before = path.read_bytes()
+
+    fresh = Store(root)
+    with pytest.raises(AltuiError) as caught:
+        fresh.meeting("team-tiger", 1)
+    message = str(caught.value)
+    assert "newer" in message
+    assert str(path) in message
+    with pytest.raises(AltuiError, match="newer"):
+        fresh.latest_meeting("team-tiger")
+    assert path.read_bytes() == before
+
+
+def test_damaged_meeting_file_is_reported_and_left_untouched(tmp_path):
+    root = tmp_path / "data"
+    store = Store(root)
+    the_set = store.create_set(make_set("Team Tiger", "Ana", "Ben"))
+    store.create_meeting(make_meeting(the_set))
+    path = root / "team-tiger" / "meetings" / "0001.json"
+    for content in (b"", b"not json", b"[1, 2]", b'{"meeting": {"1": {"number": 0}}}'):
+        path.write_bytes(content)
+        with pytest.raises(AltuiError) as caught:
+            Store(root).meeting("team-tiger", 1)
+        assert str(path) in str(caught.value)
+        assert path.read_bytes() == content
+
+
+def test_start_or_resume_refuses_a_damaged_latest_meeting(tmp_path):
+    root = tmp_path / "data"
+    store = Store(root)
+    the_set = store.create_set(make_set("Team Tiger", "Ana", "Ben"))
+    store.create_meeting(make_meeting(the_set))
+    path = root / "team-tiger" / "meetings" / "0001.json"
+    path.write_bytes(b"")
+    with pytest.raises(AltuiError, match="empty"):
+        start_or_resume(Store(root), the_set, FakeClock(WHEN))
+    assert path.read_bytes() == b""
+    assert Store(root).meeting_numbers("team-tiger") == [1]
