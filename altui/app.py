@@ -9,6 +9,7 @@ from textual.screen import Screen
 
 from altui.clock import Clock, SystemClock
 from altui.live import LiveMeeting
+from altui.lock import MeetingLock
 from altui.models import Meeting, Set
 from altui.planning import start_or_resume
 from altui.resources import styles_dir
@@ -25,12 +26,18 @@ class Altui(App[None]):
     ENABLE_COMMAND_PALETTE = True
 
     def __init__(
-        self, store: Store, clock: Clock, the_set: Set | None, meeting: Meeting | None
+        self,
+        store: Store,
+        clock: Clock,
+        the_set: Set | None,
+        meeting: Meeting | None,
+        lock: MeetingLock | None,
     ) -> None:
         super().__init__()
         self.store = store
         self.clock = clock
         self._first = (the_set, meeting)
+        self._lock = lock
 
     def on_mount(self) -> None:
         """Open the meeting asked for, or the home screen."""
@@ -41,9 +48,19 @@ class Altui(App[None]):
             self.push_screen(HomeScreen(self.store))
 
     def open_meeting(self, the_set: Set) -> None:
-        """Start or resume the set's meeting in the live console."""
+        """Start or resume the set's meeting in the live console (refused if open elsewhere)."""
         meeting = start_or_resume(self.store, the_set, self.clock)
+        lock = self.store.meeting_lock(meeting)
+        lock.acquire()
+        self.release_lock()
+        self._lock = lock
         self.push_screen(MeetingScreen(the_set, LiveMeeting(self.store, meeting, self.clock)))
+
+    def release_lock(self) -> None:
+        """Let another console open the meeting this one had."""
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """The palette offers the console's actions by name, then Textual's own."""
@@ -58,6 +75,10 @@ def make_app(
     clock: Clock | None = None,
     the_set: Set | None = None,
     meeting: Meeting | None = None,
+    lock: MeetingLock | None = None,
 ) -> Altui:
-    """The app on ``store``; opens ``meeting`` of ``the_set`` when given, else the home screen."""
-    return Altui(store, clock or SystemClock(), the_set, meeting)
+    """The app on ``store``; opens ``meeting`` of ``the_set`` when given, else the home screen.
+
+    ``lock`` is the meeting's writer lock, already taken by the caller; the app releases it.
+    """
+    return Altui(store, clock or SystemClock(), the_set, meeting, lock)

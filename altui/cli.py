@@ -56,10 +56,22 @@ def fail(message: str) -> None:
 
 
 def run_console(store: Store, the_set: Set | None, meeting: Meeting | None) -> None:
-    """Run the Textual app (imported here so plain commands start fast)."""
-    from altui.app import make_app
+    """Run the Textual app (imported here so plain commands start fast).
 
-    make_app(store, SystemClock(), the_set, meeting).run()
+    The meeting's writer lock is taken first, so a second console is refused in one line.
+    """
+    from altui.app import make_app
+    from altui.guard import start_log
+
+    lock = store.meeting_lock(meeting) if meeting is not None else None
+    if lock is not None:
+        lock.acquire()
+    start_log(store.root)
+    app = make_app(store, SystemClock(), the_set, meeting, lock)
+    try:
+        app.run()
+    finally:
+        app.release_lock()
 
 
 class AltuiGroup(click.Group):

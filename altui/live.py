@@ -6,6 +6,7 @@ loses nothing. No UI here; the console screen calls these methods.
 
 from __future__ import annotations
 
+from contextlib import suppress
 from datetime import datetime
 
 from altui import clock as timing
@@ -27,6 +28,7 @@ class LiveMeeting:
         self.meeting = meeting
         self.clock = clock
         self.items: list[Item] = store.items(meeting)
+        self.draft = store.draft(meeting)
 
     @property
     def step(self) -> Step:
@@ -99,7 +101,16 @@ class LiveMeeting:
         )
         self.store.add_item(self.meeting, item)
         self.items.append(item)
+        if self.draft:
+            with suppress(OSError):  # the item is safe; a stale draft only costs a retype
+                self.keep_draft("")
         return item
+
+    def keep_draft(self, text: str) -> None:
+        """Save the entry box's unsent text (only when it has changed)."""
+        if text != self.draft:
+            self.store.save_draft(self.meeting, text)
+            self.draft = text
 
     def items_here(self) -> list[Item]:
         """Items of this presenter's slot, or of this group step."""

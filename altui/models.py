@@ -169,9 +169,12 @@ class Meeting(Stored):
     date: date
     plan: str
     presenters: list[Member] = Field(default_factory=list)
+    attendees: list[Member] = Field(default_factory=list)
+    apologies: list[Member] = Field(default_factory=list)
     steps: list[Step]
     current: int = 0
     status: MeetingStatus = MeetingStatus.RUNNING
+    next_date: date | None = None
 
     @property
     def step(self) -> Step:
@@ -188,3 +191,46 @@ class Item(Stored):
     step: int = Field(ge=0)
     presenter_id: str | None = None
     created: datetime
+
+
+class ReviewStatus(StrEnum):
+    """What became of a commitment, as reported back."""
+
+    DONE = "done"
+    PARTLY = "partly"
+    NOT_DONE = "not_done"
+    DROPPED = "dropped"
+    CARRIED = "carried"
+
+    @property
+    def label(self) -> str:
+        """The words shown and exported."""
+        return (
+            "Carried forward"
+            if self is ReviewStatus.CARRIED
+            else self.value.replace("_", " ").capitalize()
+        )
+
+
+class Review(Stored):
+    """A member's report back on one commitment (an action item of an earlier meeting)."""
+
+    id: str = Field(default_factory=new_id)
+    action_id: str
+    origin: int = Field(ge=1, description="number of the meeting the commitment was made in")
+    member_id: str | None = None
+    status: ReviewStatus
+    note: str = ""
+    created: datetime
+
+
+class ReportBackLine(BaseModel):
+    """One row of a meeting's report-back table, ready to show or export."""
+
+    model_config = ConfigDict(frozen=True)
+
+    member: str
+    commitment: str
+    origin: int
+    status: ReviewStatus
+    note: str = ""

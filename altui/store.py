@@ -24,7 +24,8 @@ from tinydb.storages import Storage
 from tinydb.table import Document
 
 from altui.errors import AltuiError
-from altui.models import SCHEMA_VERSION, Item, Meeting, Set, slugify
+from altui.lock import MeetingLock
+from altui.models import SCHEMA_VERSION, Item, Meeting, Review, Set, slugify
 
 Model = TypeVar("Model", bound=BaseModel)
 
@@ -228,6 +229,43 @@ class Store:
         """The meeting's items, in the order they were captured."""
         path = self._meeting_path(meeting.set_slug, meeting.number)
         return [_validate(Item, dict(doc), path) for doc in self._db(path).table("items").all()]
+
+    def add_review(self, meeting: Meeting, review: Review) -> None:
+        """Record a report back on a commitment in the meeting's file."""
+        path = self._meeting_path(meeting.set_slug, meeting.number)
+        self._db(path).table("reviews").insert(_dump(review))
+
+    def reviews(self, meeting: Meeting) -> list[Review]:
+        """The reports back recorded in the meeting, oldest first."""
+        path = self._meeting_path(meeting.set_slug, meeting.number)
+        return [_validate(Review, dict(doc), path) for doc in self._db(path).table("reviews").all()]
+
+    def _draft_path(self, meeting: Meeting) -> Path:
+        return self._meeting_path(meeting.set_slug, meeting.number).with_suffix(".draft")
+
+    def save_draft(self, meeting: Meeting, text: str) -> None:
+        """Keep the entry box's unsent text, so a killed console can put it back."""
+        path = self._draft_path(meeting)
+        if text:
+            write_atomic(path, text.encode("utf-8"))
+        else:
+            path.unlink(missing_ok=True)
+
+    def draft(self, meeting: Meeting) -> str:
+        """The unsent text left in the entry box, if any."""
+        try:
+            return self._draft_path(meeting).read_text(encoding="utf-8")
+        except FileNotFoundError:
+            return ""
+        except (OSError, UnicodeDecodeError):
+            return ""  # a lost draft is a nuisance, not a reason to refuse the meeting
+
+    def meeting_lock(self, meeting: Meeting) -> MeetingLock:
+        """The lock a console holds while it has the meeting open for writing."""
+        path = self._meeting_path(meeting.set_slug, meeting.number).with_suffix(".lock")
+        return MeetingLock(
+            path, f"close it there first, or follow it with: altui display {meeting.set_slug}"
+        )
 
     def iter_meetings(self, slug: str) -> Iterator[Meeting]:
         """Every meeting of the set, oldest first."""

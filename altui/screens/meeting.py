@@ -14,6 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from altui.errors import AltuiError
+from altui.guard import guarded, log
 from altui.live import MINUTE, LiveMeeting
 from altui.models import Set
 from altui.screens.help import HelpScreen
@@ -25,6 +26,10 @@ from altui.widgets.meeting_header import MeetingHeader
 from altui.widgets.presenter import PresenterBanner
 from altui.widgets.step_bar import StepBar
 
+DRAFT_SECONDS = 1.0
+"""How often unsent text in the entry box is saved (only when it changed)."""
+MIN_WIDTH, MIN_HEIGHT = 40, 12
+"""The smallest window the console draws itself in."""
 TICK_SECONDS = 0.25
 """How often the countdown is recomputed from the clock (it redraws only when it changes)."""
 
@@ -88,15 +93,39 @@ class MeetingScreen(Screen[None]):
         yield Static(id="prompt")
         yield EntryBox(self.live.kind_for, self._save_line, id="entry")
         yield Footer(compact=True)
+        yield Static(id="too-small")
 
     def on_mount(self) -> None:
         """Show the current step, start typing, and recompute the clock a few times a second."""
         self._show_step()
-        self.query_one(EntryInput).focus()
+        entry = self.query_one(EntryInput)
+        entry.value = self.live.draft
+        entry.focus()
         self.set_interval(TICK_SECONDS, self._tick)
+        self.set_interval(DRAFT_SECONDS, self._keep_draft)
+
+    @guarded
+    def _keep_draft(self) -> None:
+        """Save the unsent text in the entry box, if it changed (at most once a second)."""
+        try:
+            self.live.keep_draft(self.query_one(EntryInput).value)
+        except (AltuiError, OSError) as exc:
+            log.warning("draft not saved: %s", exc)
+
+    def on_resize(self) -> None:
+        """Below a usable size, say how much room the console needs instead of squashing it."""
+        width, height = self.size
+        too_small = width < MIN_WIDTH or height < MIN_HEIGHT
+        self.set_class(too_small, "-too-small")
+        if too_small:
+            self.query_one("#too-small", Static).update(
+                f"altui needs a window of at least {MIN_WIDTH}x{MIN_HEIGHT}; "
+                f"this one is {width}x{height}. Everything is still saved."
+            )
 
     # what the room sees ---------------------------------------------------------------------
 
+    @guarded
     def _tick(self) -> None:
         now = self.live.clock.now()
         self.query_one(Countdown).show(self.live.reading(), self.live.meeting.current)
@@ -128,6 +157,7 @@ class MeetingScreen(Screen[None]):
             return False
         return True
 
+    @guarded
     def action_next_step(self) -> None:
         """Move to the next step."""
         if self.live.meeting.current == len(self.live.meeting.steps) - 1:
@@ -136,6 +166,7 @@ class MeetingScreen(Screen[None]):
         self._attempt(self.live.next_step)
         self._show_step()
 
+    @guarded
     def action_previous_step(self) -> None:
         """Move back one step."""
         if self.live.meeting.current == 0:
@@ -144,16 +175,19 @@ class MeetingScreen(Screen[None]):
         self._attempt(self.live.previous_step)
         self._show_step()
 
+    @guarded
     def action_toggle_pause(self) -> None:
         """Pause or resume the countdown."""
         self._attempt(self.live.toggle_pause)
         self._tick()
 
+    @guarded
     def action_more_time(self) -> None:
         """Give the step one more minute."""
         self._attempt(lambda: self.live.add_time(MINUTE))
         self._tick()
 
+    @guarded
     def action_less_time(self) -> None:
         """Take a minute from the step."""
         self._attempt(lambda: self.live.add_time(-MINUTE))
@@ -163,10 +197,12 @@ class MeetingScreen(Screen[None]):
         """Go back to typing."""
         self.query_one(EntryInput).focus()
 
+    @guarded
     def action_help(self) -> None:
         """Show every key."""
         self.app.push_screen(HelpScreen(self.BINDINGS))
 
+    @guarded
     def _save_line(self, text: str) -> bool:
         """Save a typed line as an item; False (text kept in the box) when it could not be."""
         try:
@@ -188,6 +224,7 @@ class MeetingScreen(Screen[None]):
         return True
 
     @on(Countdown.TimeUp)
+    @guarded
     def _time_up(self) -> None:
         self.app.bell()
         countdown = self.query_one(Countdown)

@@ -1,0 +1,62 @@
+"""Keeping a meeting alive through an unexpected error: log it, tell the facilitator, go on."""
+
+from __future__ import annotations
+
+import functools
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, ParamSpec, Protocol, TypeVar
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+log = logging.getLogger("altui")
+LOG_FILE = "altui.log"
+
+
+class _Notifies(Protocol):
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = ...,
+        severity: Any = ...,
+        timeout: float | None = ...,
+        markup: bool = ...,
+    ) -> None: ...
+
+
+def start_log(data_dir: Path) -> Path:
+    """Send altui's error log to ``altui.log`` in the data folder (once per process)."""
+    path = data_dir / LOG_FILE
+    if not any(isinstance(h, logging.FileHandler) for h in log.handlers):
+        data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+        handler = logging.FileHandler(path, encoding="utf-8", delay=True)
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
+        log.addHandler(handler)
+        log.setLevel(logging.INFO)
+    return path
+
+
+def guarded(method: Callable[P, R]) -> Callable[P, R | None]:
+    """Run a screen's handler; an unexpected error is logged and shown, never fatal."""
+
+    @functools.wraps(method)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R | None:
+        try:
+            return method(*args, **kwargs)
+        except Exception:
+            log.exception("unexpected error in %s", method.__qualname__)
+            owner: _Notifies = args[0]  # type: ignore[assignment]
+            owner.notify(
+                f"Something went wrong; the details are in {LOG_FILE} in the data folder. "
+                "Everything typed so far is saved: carry on.",
+                title="Unexpected error",
+                severity="error",
+                timeout=10,
+                markup=False,
+            )
+            return None
+
+    return wrapper

@@ -1,0 +1,89 @@
+"""The console keeps going and keeps everything through failed saves, errors and tiny windows."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+
+import pytest
+
+from altui.app import make_app
+from altui.errors import AltuiError
+from altui.guard import LOG_FILE, start_log
+from altui.screens.meeting import MeetingScreen
+from altui.widgets.entry import EntryInput
+
+
+async def test_unsent_text_is_kept_as_a_draft_and_put_back(store, the_set, meeting, clock):
+    app = make_app(store, clock, the_set, meeting)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press(*"half a thought")
+        await pilot.pause(1.3)
+        assert store.draft(meeting) == "half a thought"
+    reopened = make_app(store, clock, the_set, meeting)
+    async with reopened.run_test(size=(120, 36)) as pilot:
+        entry = reopened.screen.query_one(EntryInput)
+        assert entry.value == "half a thought"
+        await pilot.press("enter")
+        assert [i.text for i in store.items(meeting)] == ["half a thought"]
+        assert store.draft(meeting) == ""
+
+
+async def test_a_failed_save_keeps_the_text_and_tells_the_user(
+    console, store, meeting, monkeypatch
+):
+    def disk_full(*_args, **_kwargs):
+        raise AltuiError("0001.json: could not save (No space left on device)")
+
+    async with console.run_test(size=(120, 36)) as pilot:
+        monkeypatch.setattr(store, "add_item", disk_full)
+        await pilot.press(*"precious", "enter")
+        assert console.screen.query_one(EntryInput).value == "precious"
+        assert any("No space left" in str(n.message) for n in console._notifications)
+        monkeypatch.undo()
+        await pilot.press("enter")
+        assert [i.text for i in store.items(meeting)] == ["precious"]
+        assert console.screen.query_one(EntryInput).value == ""
+
+
+async def test_an_unexpected_error_is_logged_and_the_meeting_goes_on(
+    console, store, meeting, monkeypatch
+):
+    log_path = start_log(store.root)
+    async with console.run_test(size=(120, 36)) as pilot:
+        screen = console.screen
+        assert isinstance(screen, MeetingScreen)
+        monkeypatch.setattr(screen.live, "toggle_pause", lambda: 1 / 0)
+        await pilot.press("escape", "space")
+        await pilot.pause()
+        assert console.is_running
+        assert any("Unexpected error" in n.title for n in console._notifications)
+        await pilot.press("n")
+        assert store.meeting(meeting.set_slug, meeting.number).current == 1
+    assert "ZeroDivisionError" in log_path.read_text()
+    assert log_path.name == LOG_FILE
+
+
+@pytest.mark.parametrize("size", [(20, 6), (39, 24), (80, 11), (300, 100)])
+async def test_any_window_size_renders_and_small_ones_say_what_they_need(console, size):
+    async with console.run_test(size=size) as pilot:
+        await pilot.pause()
+        screen = console.screen
+        small = size[0] < 40 or size[1] < 12
+        assert screen.has_class("-too-small") is small
+        if small:
+            assert "at least 40x12" in str(screen.query_one("#too-small").render())
+
+
+async def test_a_meeting_open_elsewhere_is_refused_from_the_home_screen(
+    store, the_set, meeting, clock
+):
+    lock_path = store.meeting_lock(meeting).path
+    lock_path.write_text(json.dumps({"pid": os.getppid(), "host": socket.gethostname()}))
+    app = make_app(store, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("enter")
+        assert not isinstance(app.screen, MeetingScreen)
+        assert any("already open" in str(n.message) for n in app._notifications)
+    assert json.loads(lock_path.read_text())["pid"] == os.getppid()
