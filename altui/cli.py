@@ -63,6 +63,8 @@ def run_console(store: Store, the_set: Set | None, meeting: Meeting | None) -> N
     from altui.app import make_app
     from altui.guard import start_log
 
+    for warning in store.privacy_warnings():
+        click.echo(f"altui: warning: {warning}", err=True)
     lock = store.meeting_lock(meeting) if meeting is not None else None
     if lock is not None:
         lock.acquire()
@@ -153,6 +155,22 @@ def meet(ctx: click.Context, set_name: str, plan: str | None, presenters: tuple[
         )
     meeting = start_or_resume(store, the_set, clock, plan=plan, presenters=list(presenters))
     run_console(store, the_set, meeting)
+
+
+@main.command()
+@data_option
+@click.pass_context
+def check(ctx: click.Context) -> None:
+    """Read every file in the data folder and report problems (changes nothing)."""
+    from altui.check import check_data
+
+    store = store_from(ctx)
+    found = check_data(store)
+    click.echo(f"Data folder: {store.root}")
+    for line in found.lines:
+        click.echo(line)
+    if found.problems:
+        fail(f"{found.problems} problem(s) found; the files were left as they are")
 
 
 @main.group(name="set")

@@ -16,7 +16,7 @@ from altui.schedule import projected_finish
 from altui.store import Store
 
 MINUTE = 60.0
-TEXT_MAX = 100_000
+TEXT_MAX = 1_000_000
 """Longest item kept, in characters; longer text is refused with a message, never cut silently."""
 
 

@@ -81,4 +81,5 @@ def start_or_resume(
         steps=steps,
     )
     store.create_meeting(meeting)
+    store.backup(the_set.slug, f"meeting-{meeting.number}-start", now)
     return meeting

@@ -13,8 +13,11 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
+import stat
 import tempfile
 from collections.abc import Iterator
+from datetime import datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -31,6 +34,9 @@ Model = TypeVar("Model", bound=BaseModel)
 
 SET_FILE = "set.json"
 MEETINGS = "meetings"
+BACKUPS = "backups"
+BACKUPS_KEPT = 10
+"""Backups kept per set (one is made when a meeting starts and one when it closes)."""
 _HEADER_ID = 1
 
 
@@ -266,6 +272,45 @@ class Store:
         return MeetingLock(
             path, f"close it there first, or follow it with: altui display {meeting.set_slug}"
         )
+
+    def backup(self, slug: str, reason: str, now: datetime) -> Path:
+        """Copy the set's file and its latest meetings to ``backups/<time>-<reason>/``.
+
+        Only the last two meetings are copied: a closed meeting older than that no longer
+        changes, and it is in earlier backups already. The newest few backups are kept.
+        """
+        folder = self.root / slug / BACKUPS
+        target = folder / f"{now:%Y%m%d-%H%M%S}-{reason}"
+        n = 2
+        while target.exists():
+            target, n = folder / f"{now:%Y%m%d-%H%M%S}-{reason}-{n}", n + 1
+        folder.mkdir(exist_ok=True, mode=0o700)
+        target.mkdir(mode=0o700)
+        (target / MEETINGS).mkdir(mode=0o700)
+        latest = [self._meeting_path(slug, n) for n in self.meeting_numbers(slug)[-2:]]
+        sources = [self._set_path(slug), *latest]
+        for source in sources:
+            relative = source.relative_to(self.root / slug)
+            write_atomic(target / relative, source.read_bytes())
+        for old in sorted(p for p in folder.iterdir() if p.is_dir())[:-BACKUPS_KEPT]:
+            shutil.rmtree(old)
+        return target
+
+    def privacy_warnings(self) -> list[str]:
+        """Folders and files of the data folder that others could read."""
+        found: list[str] = []
+        paths = [self.root, *self.root.glob("*"), *self.root.glob("*/*"), *self.root.glob("*/*/*")]
+        for path in paths:
+            try:
+                mode = path.stat().st_mode
+            except OSError:
+                continue
+            if mode & 0o077:
+                found.append(
+                    f"{path} can be read by other users (mode {stat.S_IMODE(mode):o}); "
+                    f"run: chmod {'700' if path.is_dir() else '600'} {path}"
+                )
+        return found
 
     def iter_meetings(self, slug: str) -> Iterator[Meeting]:
         """Every meeting of the set, oldest first."""

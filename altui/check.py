@@ -1,0 +1,62 @@
+"""``altui check``: read every file of the data folder and say what was found."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from altui.errors import AltuiError
+from altui.store import MEETINGS, SET_FILE, Store
+
+
+@dataclass
+class Findings:
+    """What a check found: lines to print, and how many of them are problems."""
+
+    lines: list[str] = field(default_factory=list)
+    problems: int = 0
+
+    def problem(self, text: str) -> None:
+        """Record something wrong."""
+        self.lines.append(f"problem  {text}")
+        self.problems += 1
+
+    def ok(self, text: str) -> None:
+        """Record something fine."""
+        self.lines.append(f"ok       {text}")
+
+
+def check_data(store: Store) -> Findings:
+    """Read every set and meeting file without changing anything."""
+    found = Findings()
+    root = store.root
+    if not root.is_dir():
+        found.ok(f"{root}: no data folder yet (it is created when you make a set)")
+        return found
+    for folder in sorted(p for p in root.iterdir() if p.is_dir()):
+        if not (folder / SET_FILE).exists():
+            found.problem(f"{folder}: a folder without {SET_FILE} (not an altui set?)")
+            continue
+        _check_set(store, folder.name, found)
+    for warning in store.privacy_warnings():
+        found.problem(warning)
+    return found
+
+
+def _check_set(store: Store, slug: str, found: Findings) -> None:
+    try:
+        the_set = store.find_set(slug)
+    except AltuiError as exc:
+        found.problem(str(exc))
+        return
+    items = meetings = 0
+    for number in store.meeting_numbers(slug):
+        try:
+            meeting = store.meeting(slug, number)
+            items += len(store.items(meeting))
+            store.reviews(meeting)
+            meetings += 1
+        except AltuiError as exc:
+            found.problem(str(exc))
+    for stray in (store.root / slug / MEETINGS).glob(".*.tmp"):
+        found.problem(f"{stray}: a temporary file left by an interrupted save (safe to delete)")
+    found.ok(f"{the_set.name}: {len(the_set.members)} members, {meetings} meetings, {items} items")
