@@ -8,6 +8,7 @@ from textual.app import App, SystemCommand
 from textual.screen import Screen
 
 from altui.clock import Clock, SystemClock
+from altui.exporting import write_recap
 from altui.live import LiveMeeting
 from altui.lock import MeetingLock
 from altui.models import Meeting, Set
@@ -55,6 +56,11 @@ class Altui(App[None]):
         self.release_lock()
         self._lock = lock
         self.push_screen(MeetingScreen(the_set, LiveMeeting(self.store, meeting, self.clock)))
+
+    def export_recap(self, the_set: Set, meeting: Meeting) -> None:
+        """Write the meeting's shareable recap (no private notes) and show where it went."""
+        path = write_recap(self.store, the_set, meeting)
+        self.notify(f"Recap written to {path}", title="Recap", timeout=12, markup=False)
 
     def release_lock(self) -> None:
         """Let another console open the meeting this one had."""

@@ -7,11 +7,22 @@ loses nothing. No UI here; the console screen calls these methods.
 from __future__ import annotations
 
 from contextlib import suppress
-from datetime import datetime
+from dataclasses import replace
+from datetime import date, datetime
 
 from altui import clock as timing
 from altui.clock import Clock, Reading
-from altui.models import Item, ItemKind, Meeting, MeetingStatus, Step, parse_entry
+from altui.commitments import Commitment, under_review
+from altui.models import (
+    Item,
+    ItemKind,
+    Meeting,
+    MeetingStatus,
+    Review,
+    ReviewStatus,
+    Step,
+    parse_entry,
+)
 from altui.schedule import projected_finish
 from altui.store import Store
 
@@ -29,6 +40,7 @@ class LiveMeeting:
         self.clock = clock
         self.items: list[Item] = store.items(meeting)
         self.draft = store.draft(meeting)
+        self._commitments: list[Commitment] | None = None
 
     @property
     def step(self) -> Step:
@@ -111,6 +123,50 @@ class LiveMeeting:
         if text != self.draft:
             self.store.save_draft(self.meeting, text)
             self.draft = text
+
+    def commitments(self) -> list[Commitment]:
+        """The commitments to report back on in this meeting (read once, then kept)."""
+        if self._commitments is None:
+            self._commitments = under_review(self.store, self.meeting)
+        return self._commitments
+
+    def review(
+        self, commitment: Commitment, status: ReviewStatus | None = None, note: str | None = None
+    ) -> Commitment:
+        """Record what was reported on ``commitment``; unchanged parts keep their last value."""
+        reviewed = replace(
+            commitment,
+            status=status or commitment.status,
+            note=commitment.note if note is None else note,
+        )
+        self.store.add_review(
+            self.meeting,
+            Review(
+                action_id=commitment.action.id,
+                origin=commitment.origin,
+                member_id=commitment.owner_id,
+                status=reviewed.status,
+                note=reviewed.note,
+                created=self.clock.now(),
+            ),
+        )
+        commitments = self.commitments()
+        commitments[commitments.index(commitment)] = reviewed
+        return reviewed
+
+    def close(self, next_date: date | None) -> None:
+        """End the meeting: the clock stops, the next date is kept, and a backup is made."""
+        now = self.clock.now()
+        timing.stop(self.step, now)
+        self.meeting.next_date = next_date
+        self.meeting.status = MeetingStatus.CLOSED
+        self._save()
+        self.store.backup(self.meeting.set_slug, f"meeting-{self.meeting.number}-end", now)
+
+    def set_next_date(self, next_date: date) -> None:
+        """Record the next meeting's date."""
+        self.meeting.next_date = next_date
+        self._save()
 
     def items_here(self) -> list[Item]:
         """Items of this presenter's slot, or of this group step."""

@@ -116,6 +116,7 @@ class Set(Stored):
     members: list[Member] = Field(default_factory=list)
     plan: str = "classic"
     created: datetime
+    archived: bool = False
 
     @field_validator("name")
     @classmethod
@@ -143,6 +144,7 @@ class Step(BaseModel):
     prompt: str = ""
     presenter_id: str | None = None
     presenter: str | None = None
+    report_back: bool = False
     running_since: datetime | None = None
     spent: float = 0.0
     added: float = 0.0
@@ -219,7 +221,7 @@ class Review(Stored):
     action_id: str
     origin: int = Field(ge=1, description="number of the meeting the commitment was made in")
     member_id: str | None = None
-    status: ReviewStatus
+    status: ReviewStatus | None = None
     note: str = ""
     created: datetime
 
@@ -232,5 +234,5 @@ class ReportBackLine(BaseModel):
     member: str
     commitment: str
     origin: int
-    status: ReviewStatus
+    status: ReviewStatus | None
     note: str = ""

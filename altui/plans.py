@@ -25,6 +25,7 @@ class PlanStep(BaseModel):
     prompt: str = Field(default="", max_length=300)
     per_presenter: bool = False
     between_presenters: bool = False
+    report_back: bool = False
 
     @property
     def label(self) -> str:
@@ -98,6 +99,7 @@ def _step(plan_step: PlanStep, member: Member | None) -> Step:
         minutes=plan_step.minutes,
         kind=plan_step.kind,
         prompt=plan_step.prompt,
+        report_back=plan_step.report_back,
         presenter_id=member.id if member else None,
         presenter=member.name if member else None,
     )

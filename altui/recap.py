@@ -185,7 +185,7 @@ def _report_back(meeting: Meeting, lines: list[ReportBackLine]) -> str:
             [
                 escape_cell(line.member),
                 commitment,
-                line.status.label,
+                line.status.label if line.status else "Not yet reviewed",
                 escape_cell(line.note) or NOTHING,
             ]
         )

@@ -27,7 +27,11 @@ _KEY_NAMES = {
 
 def key_names(keys: str) -> str:
     """``pagedown,n`` as ``PageDown / n``."""
-    return " / ".join(_KEY_NAMES.get(k, k) for k in keys.split(","))
+    return " / ".join(_KEY_NAMES.get(k, _ctrl(k)) for k in keys.split(","))
+
+
+def _ctrl(key: str) -> str:
+    return f"Ctrl+{key[5:].upper()}" if key.startswith("ctrl+") else key
 
 
 def help_text(bindings: list[Binding]) -> Content:
@@ -61,7 +65,7 @@ class HelpScreen(ModalScreen[None]):
         width: 78; max-width: 95%; height: auto; max-height: 90%;
         border: thick $accent; background: $surface; padding: 1 2;
     }
-    HelpScreen Static { width: auto; }
+    HelpScreen Static { width: 1fr; }
     """
     BINDINGS = [Binding("escape,q,question_mark,f1", "dismiss", "Close")]
 

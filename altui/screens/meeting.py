@@ -16,9 +16,12 @@ from textual.widgets import Footer, Static
 from altui.errors import AltuiError
 from altui.guard import guarded, log
 from altui.live import MINUTE, LiveMeeting
-from altui.models import Set
+from altui.models import ItemKind, Set
+from altui.screens.confirm import ConfirmScreen
 from altui.screens.help import HelpScreen
+from altui.screens.summary import SummaryScreen
 from altui.text import visible
+from altui.widgets.commitment_list import CommitmentList
 from altui.widgets.countdown import Countdown
 from altui.widgets.entry import EntryBox, EntryInput
 from altui.widgets.item_panel import ItemPanel
@@ -33,7 +36,7 @@ MIN_WIDTH, MIN_HEIGHT = 40, 12
 TICK_SECONDS = 0.25
 """How often the countdown is recomputed from the clock (it redraws only when it changes)."""
 
-_TYPING_BLOCKS = {"toggle_pause", "more_time", "less_time", "focus_entry"}
+_TYPING_BLOCKS = {"toggle_pause", "more_time", "less_time", "focus_entry", "end_meeting"}
 """Single-key actions that wait until Escape has left the entry box."""
 
 
@@ -63,8 +66,18 @@ class MeetingScreen(Screen[None]):
         Binding("space", "toggle_pause", "Pause", tooltip="Pause or resume the countdown"),
         Binding("plus", "more_time", "+1m", key_display="+", tooltip="One more minute"),
         Binding("minus", "less_time", "-1m", key_display="-", tooltip="One minute less"),
-        Binding("i,enter", "focus_entry", "Type", tooltip="Go back to typing items"),
+        Binding("i,enter", "focus_entry", "Type", show=False, tooltip="Go back to typing items"),
         Binding("f1,question_mark", "help", "Keys", key_display="F1", tooltip="This list of keys"),
+        Binding("e", "end_meeting", "End", show=False, tooltip="End the meeting (asks first)"),
+        Binding(
+            "ctrl+r",
+            "export",
+            "Recap",
+            key_display="^r",
+            priority=True,
+            show=False,
+            tooltip="Write the Markdown recap (no private notes)",
+        ),
         Binding(
             "ctrl+q",
             "app.quit",
@@ -90,8 +103,9 @@ class MeetingScreen(Screen[None]):
                 yield PresenterBanner(id="presenter")
                 yield Countdown(id="countdown")
             yield ItemPanel(id="items")
+            yield CommitmentList(id="commitments")
         yield Static(id="prompt")
-        yield EntryBox(self.live.kind_for, self._save_line, id="entry")
+        yield EntryBox(self.kind_for, self._save_line, id="entry")
         yield Footer(compact=True)
         yield Static(id="too-small")
 
@@ -136,9 +150,25 @@ class MeetingScreen(Screen[None]):
         self.query_one(StepBar).show(meeting.current)
         self.query_one(PresenterBanner).show(step, meeting.current + 1, len(meeting.steps))
         self.query_one("#prompt", Static).update(Content(visible(step.prompt or step.name)))
-        self.query_one(ItemPanel).show(self.live.items_here())
+        reporting = step.report_back and bool(self.live.commitments())
+        self.set_class(reporting, "-report-back")
+        if reporting:
+            commitments = self.query_one(CommitmentList)
+            commitments.show(self.live.commitments())
+            commitments.focus()
+        else:
+            self.query_one(ItemPanel).show(self.live.items_here())
         self.query_one(EntryBox).refresh_kind()
         self._tick()
+
+    def _reporting(self) -> bool:
+        return self.has_class("-report-back")
+
+    def kind_for(self, text: str) -> ItemKind | None:
+        """What Enter would save: an item's kind, or None for a note on a commitment."""
+        if self._reporting() and self.query_one(CommitmentList).selected is not None:
+            return None
+        return self.live.kind_for(text)
 
     # changing the meeting -------------------------------------------------------------------
 
@@ -161,7 +191,7 @@ class MeetingScreen(Screen[None]):
     def action_next_step(self) -> None:
         """Move to the next step."""
         if self.live.meeting.current == len(self.live.meeting.steps) - 1:
-            self.notify("This is the last step.", timeout=3)
+            self.action_end_meeting()
             return
         self._attempt(self.live.next_step)
         self._show_step()
@@ -204,7 +234,14 @@ class MeetingScreen(Screen[None]):
 
     @guarded
     def _save_line(self, text: str) -> bool:
-        """Save a typed line as an item; False (text kept in the box) when it could not be."""
+        """Save a typed line as an item (or, in report back, as the highlighted commitment's
+        note); False (text kept in the box) when it could not be saved."""
+        commitments = self.query_one(CommitmentList)
+        if self._reporting() and commitments.selected is not None and text.strip():
+            if not self._attempt(lambda: self.live.review(commitments.selected, note=text.strip())):
+                return False
+            commitments.show(self.live.commitments())
+            return True
         try:
             item = self.live.capture(text)
         except ValueError as exc:
@@ -222,6 +259,37 @@ class MeetingScreen(Screen[None]):
         if item is not None:
             self.query_one(ItemPanel).append(item)
         return True
+
+    @on(CommitmentList.Marked)
+    @guarded
+    def _marked(self, event: CommitmentList.Marked) -> None:
+        if self._attempt(lambda: self.live.review(event.commitment, status=event.status)):
+            commitments = self.query_one(CommitmentList)
+            commitments.show(self.live.commitments())
+            commitments.action_cursor_down()
+
+    @guarded
+    def action_end_meeting(self) -> None:
+        """Ask, then close the meeting and show its summary."""
+        meeting = self.live.meeting
+        left = len(meeting.steps) - meeting.current - 1
+        detail = f"{left} step(s) are still ahead. " if left else ""
+        self.app.push_screen(
+            ConfirmScreen(
+                f"End meeting {meeting.number} of {self.the_set.name} now?",
+                detail + "The clock stops; everything captured stays saved and can be exported.",
+            ),
+            self._end_confirmed,
+        )
+
+    def _end_confirmed(self, yes: bool | None) -> None:
+        if yes and self._attempt(lambda: self.live.close(None)):
+            self.app.switch_screen(SummaryScreen(self.the_set, self.live))
+
+    @guarded
+    def action_export(self) -> None:
+        """Write the recap and show where it went."""
+        self.app.export_recap(self.the_set, self.live.meeting)  # type: ignore[attr-defined]
 
     @on(Countdown.TimeUp)
     @guarded
@@ -252,4 +320,6 @@ class MeetingScreen(Screen[None]):
         yield "Pause or resume", "Stop or restart the countdown", self.action_toggle_pause
         yield "One more minute", "Give the current step a minute more", self.action_more_time
         yield "One minute less", "Take a minute from the current step", self.action_less_time
+        yield "End meeting", "Close the meeting and see its summary", self.action_end_meeting
+        yield "Export recap", "Write the Markdown recap and show where", self.action_export
         yield "Keys", "Show every key", self.action_help

@@ -58,7 +58,7 @@ class EntryBox(Horizontal):
 
     def __init__(
         self,
-        kind_of: Callable[[str], ItemKind],
+        kind_of: Callable[[str], ItemKind | None],
         save: Callable[[str], bool],
         *,
         id: str | None = None,
@@ -68,7 +68,10 @@ class EntryBox(Horizontal):
         self._save = save
 
     def compose(self) -> ComposeResult:
-        """Kind on the left, the line on the right."""
+        """Kind on the left, the line on the right.
+
+        ``kind_of`` tells the kind a line would be saved as (None: a report-back note).
+        """
         yield Static(id="entry-kind")
         yield EntryInput(
             self._save, placeholder=PLACEHOLDER, id="entry-input", select_on_focus=False
@@ -85,6 +88,7 @@ class EntryBox(Horizontal):
     def refresh_kind(self) -> None:
         """Show the kind the current text would be saved as."""
         kind = self._kind_of(self.query_one(Input).value)
+        label, style = (kind.label, KIND_STYLES[kind]) if kind else ("Report", "bold $accent")
         self.query_one("#entry-kind", Static).update(
-            Content.styled(f" {kind.label} ", f"reverse {KIND_STYLES[kind]}")
+            Content.styled(f" {label} ", f"reverse {style}")
         )

@@ -34,7 +34,7 @@ def screen_text(app) -> str:
     return "\n".join(parts)
 
 
-@pytest.mark.parametrize("text", CORPUS + [HUGE], ids=lambda t: repr(t[:20]))
+@pytest.mark.parametrize("text", [*CORPUS, HUGE], ids=lambda t: repr(t[:20]))
 async def test_item_text_is_stored_exactly_and_shown_literally(console, store, meeting, text):
     async with console.run_test(size=(100, 30)) as pilot:
         console.screen.query_one(EntryInput).value = "*" + text

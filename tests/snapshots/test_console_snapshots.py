@@ -86,7 +86,7 @@ def test_overrun_step(snap_compare, store, the_set, meeting, clock, size):
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_help_screen(snap_compare, store, the_set, meeting, clock, size):
     """The help screen over the console: one line per action with all its keys (Escape,
-    PageDown / n, PageUp / p, space, +, -, i / Enter, F1 / ?, Ctrl+Q, Ctrl+P) and, below,
+    PageDown / n, PageUp / p, space, +, -, i / Enter, F1 / ?, e, Ctrl+R, Ctrl+Q, Ctrl+P) and, below,
     the four kind characters (? ! * #); it scrolls at 80x24."""
     app = console_at(store, the_set, meeting, clock, 0, [], 0)
 

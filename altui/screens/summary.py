@@ -1,0 +1,118 @@
+"""After the meeting: planned against actual time, what was captured, and the next date."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date, timedelta
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Input, Static
+
+from altui.clock import elapsed
+from altui.errors import AltuiError
+from altui.guard import guarded
+from altui.live import LiveMeeting
+from altui.models import ItemKind, Set
+from altui.text import visible
+
+DEFAULT_GAP = timedelta(weeks=4)
+
+
+def minutes(seconds: float) -> str:
+    """Whole minutes, rounded."""
+    return f"{round(seconds / 60)} min"
+
+
+def captured_by_presenter(live: LiveMeeting) -> Content:
+    """Per presenter: how many questions, actions and learnings, then the new commitments."""
+    parts: list[str | tuple[str, str]] = []
+    for member in live.meeting.presenters:
+        mine = [i for i in live.items if i.presenter_id == member.id]
+        counts = Counter(i.kind for i in mine if i.kind is not ItemKind.PRIVATE)
+        summary = ", ".join(f"{n} {kind.label.lower()}" for kind, n in counts.items()) or "nothing"
+        parts += [(visible(member.name), "bold"), f": {summary}\n"]
+        for action in (i for i in mine if i.kind is ItemKind.ACTION):
+            parts += ["   commits to: ", (visible(action.text), "italic"), "\n"]
+    group_actions = [i for i in live.items if i.kind is ItemKind.ACTION and not i.presenter_id]
+    for action in group_actions:
+        parts += [("The set", "bold"), " commits to: ", (visible(action.text), "italic"), "\n"]
+    return Content.assemble(*parts) if parts else Content("No presenters this meeting.")
+
+
+class SummaryScreen(Screen[None]):
+    """The closed meeting at a glance; asks for the next meeting's date."""
+
+    BINDINGS = [
+        Binding("ctrl+r", "export", "Recap", key_display="^r", priority=True),
+        Binding("ctrl+q", "app.quit", "Quit", priority=True, key_display="^q"),
+    ]
+
+    def __init__(self, the_set: Set, live: LiveMeeting) -> None:
+        super().__init__()
+        self.the_set = the_set
+        self.live = live
+
+    def compose(self) -> ComposeResult:
+        """Title, agenda table, captured items, next date."""
+        meeting = self.live.meeting
+        with VerticalScroll(id="summary"):
+            yield Static(
+                Content.styled(
+                    f"{visible(self.the_set.name)} · meeting {meeting.number} is closed",
+                    "bold $accent",
+                ),
+                id="summary-title",
+            )
+            yield DataTable(id="agenda", cursor_type="none", zebra_stripes=True)
+            yield Static(Content.styled("Captured", "bold"), classes="summary-heading")
+            yield Static(captured_by_presenter(self.live), id="captured")
+            with Horizontal(id="next-row"):
+                yield Static("Next meeting (YYYY-MM-DD): ", id="next-label")
+                yield Input(self._next_default(), id="next-date")
+            yield Static(id="next-status")
+        yield Footer(compact=True)
+
+    def _next_default(self) -> str:
+        meeting = self.live.meeting
+        return (meeting.next_date or meeting.date + DEFAULT_GAP).isoformat()
+
+    def on_mount(self) -> None:
+        """Fill the agenda table: planned against actual minutes per step."""
+        table = self.query_one("#agenda", DataTable)
+        table.add_columns("Step", "Presenter", "Planned", "Actual")
+        now = self.live.clock.now()
+        for step in self.live.meeting.steps:
+            actual = minutes(elapsed(step, now)) if step.visited else "—"
+            table.add_row(
+                Content(visible(step.name)),
+                Content(visible(step.presenter or "")),
+                minutes(step.planned_seconds),
+                actual,
+            )
+        self.query_one("#next-date", Input).focus()
+
+    @on(Input.Submitted, "#next-date")
+    @guarded
+    def _next_date(self, event: Input.Submitted) -> None:
+        status = self.query_one("#next-status", Static)
+        try:
+            chosen = date.fromisoformat(event.value.strip())
+        except ValueError:
+            status.update(Content.styled("Please give the date as YYYY-MM-DD.", "$error"))
+            return
+        try:
+            self.live.set_next_date(chosen)
+        except (AltuiError, OSError) as exc:
+            status.update(Content.styled(f"Not saved: {exc}", "$error"))
+            return
+        status.update(Content.styled(f"Next meeting saved: {chosen:%A %d %B %Y}.", "$success"))
+
+    @guarded
+    def action_export(self) -> None:
+        """Write the recap and say where."""
+        self.app.export_recap(self.the_set, self.live.meeting)  # type: ignore[attr-defined]

@@ -1,0 +1,101 @@
+"""Report back: the open commitments grouped by member, each marked with one key."""
+
+from __future__ import annotations
+
+from textual.binding import Binding, BindingType
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from altui.commitments import Commitment
+from altui.models import ReviewStatus
+from altui.text import visible
+
+STATUS_KEYS: dict[str, ReviewStatus] = {
+    "1": ReviewStatus.DONE,
+    "2": ReviewStatus.PARTLY,
+    "3": ReviewStatus.NOT_DONE,
+    "4": ReviewStatus.DROPPED,
+    "5": ReviewStatus.CARRIED,
+}
+STATUS_STYLES = {
+    ReviewStatus.DONE: "bold $success",
+    ReviewStatus.PARTLY: "bold $warning",
+    ReviewStatus.NOT_DONE: "bold $error",
+    ReviewStatus.DROPPED: "$text-muted",
+    ReviewStatus.CARRIED: "bold $primary",
+}
+NOTHING_OPEN = "No open commitments to report back on."
+
+
+def commitment_line(commitment: Commitment) -> Content:
+    """A commitment with its status word (or a dot when not yet reviewed) and any note."""
+    status = commitment.status
+    tag = (f"{status.label:<15}", STATUS_STYLES[status]) if status else ("·" + " " * 14, "")
+    origin = f" (meeting {commitment.origin}" + (
+        f", carried {commitment.times_carried}x)" if commitment.times_carried else ")"
+    )
+    parts: list[str | tuple[str, str]] = [
+        tag,
+        visible(commitment.action.text),
+        (origin, "$text-muted"),
+    ]
+    if commitment.note:
+        parts += ["\n" + " " * 15, (f"↳ {visible(commitment.note)}", "italic")]
+    return Content.assemble(*parts)
+
+
+class CommitmentList(OptionList):
+    """Commitments grouped by member; keys 1-5 mark the highlighted one."""
+
+    BINDINGS: list[BindingType] = [
+        Binding(key, f"mark('{status.value}')", status.label, key_display=key)
+        for key, status in STATUS_KEYS.items()
+    ]
+
+    class Marked(Message):
+        """The facilitator gave a commitment a status."""
+
+        def __init__(self, commitment: Commitment, status: ReviewStatus) -> None:
+            super().__init__()
+            self.commitment = commitment
+            self.status = status
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._rows: list[Commitment | None] = []
+
+    def show(self, commitments: list[Commitment]) -> None:
+        """List ``commitments`` under their owners' names, keeping the highlighted row."""
+        keep = self.highlighted
+        self.clear_options()
+        self._rows = []
+        options: list[Option] = []
+        owner = None
+        for commitment in sorted(commitments, key=lambda c: (c.owner.casefold(), c.origin)):
+            if commitment.owner != owner:
+                owner = commitment.owner
+                options.append(
+                    Option(Content.styled(visible(owner), "bold $accent"), disabled=True)
+                )
+                self._rows.append(None)
+            options.append(Option(commitment_line(commitment)))
+            self._rows.append(commitment)
+        if not options:
+            options.append(Option(Content.styled(NOTHING_OPEN, "$text-muted"), disabled=True))
+            self._rows.append(None)
+        self.add_options(options)
+        first = next((i for i, row in enumerate(self._rows) if row is not None), None)
+        self.highlighted = keep if keep is not None and keep < len(self._rows) else first
+
+    @property
+    def selected(self) -> Commitment | None:
+        """The highlighted commitment."""
+        index = self.highlighted
+        return self._rows[index] if index is not None and index < len(self._rows) else None
+
+    def action_mark(self, status: str) -> None:
+        """Give the highlighted commitment ``status``."""
+        if self.selected is not None:
+            self.post_message(self.Marked(self.selected, ReviewStatus(status)))

@@ -1,0 +1,108 @@
+"""The Action Learning loop across meetings: commit, close, report back, carry forward."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from altui.app import make_app
+from altui.commitments import open_commitments
+from altui.models import MeetingStatus, ReviewStatus
+from altui.planning import start_or_resume
+from altui.screens.confirm import ConfirmScreen
+from altui.screens.meeting import MeetingScreen
+from altui.screens.summary import SummaryScreen
+from altui.widgets.commitment_list import CommitmentList
+
+ACTIONS_ANA, ACTIONS_BEN = 7, 13  # the "Commit to actions" steps of Ana's and Ben's slots
+
+
+async def run_first_meeting(store, the_set, meeting, clock) -> None:
+    app = make_app(store, clock, the_set, meeting)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, MeetingScreen)
+        screen.live.go_to(ACTIONS_ANA)
+        screen._show_step()
+        await pilot.press(*"Ask the director for time", "enter", *"Write it down", "enter")
+        screen.live.go_to(ACTIONS_BEN)
+        screen._show_step()
+        await pilot.press(*"Talk to the supplier", "enter")
+        await pilot.press("escape", "e")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen), [n.message for n in app._notifications]
+        await pilot.press("y")
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+        text = str(app.screen.query_one("#captured").render())
+        assert "Ana Silva" in text and "Ask the director for time" in text
+        await pilot.press("ctrl+a", "ctrl+k", *"2026-12-23", "enter")
+    closed = store.meeting(the_set.slug, 1)
+    assert closed.status is MeetingStatus.CLOSED
+    assert closed.next_date == date(2026, 12, 23)
+    assert (store.root / the_set.slug / "backups").is_dir()
+
+
+async def test_commitments_are_reviewed_and_carried_forward(store, the_set, meeting, clock):
+    await run_first_meeting(store, the_set, meeting, clock)
+
+    second = start_or_resume(store, the_set, clock, presenters=["Ana Silva"])
+    assert second.number == 2
+    app = make_app(store, clock, the_set, second)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("pagedown")  # check-in -> report back
+        screen = app.screen
+        assert screen.has_class("-report-back")
+        listing = screen.query_one(CommitmentList)
+        assert app.focused is listing
+        assert [c.action.text for c in screen.live.commitments()] == [
+            "Ask the director for time",
+            "Write it down",
+            "Talk to the supplier",
+        ]
+        await pilot.press("1")  # Ana: ask the director -> done
+        await pilot.press("5")  # Ana: write it down -> carried forward
+        await pilot.press("i", *"Found a cheaper one", "enter")  # note on Ben's
+        await pilot.press("escape")
+        listing.focus()
+        await pilot.press("3")  # Ben: not done
+    reviews = {r.action_id: r for r in store.reviews(second)}
+    assert {(r.status, r.note) for r in reviews.values()} == {
+        (ReviewStatus.DONE, ""),
+        (ReviewStatus.NOT_DONE, "Found a cheaper one"),
+        (ReviewStatus.CARRIED, ""),
+    }
+    second.status = MeetingStatus.CLOSED
+    store.save_meeting(second)
+
+    third = start_or_resume(store, the_set, clock)
+    assert [c.action.text for c in open_commitments(store, the_set.slug, third.number)] == [
+        "Write it down"
+    ]
+    assert open_commitments(store, the_set.slug, third.number)[0].times_carried == 1
+
+
+async def test_first_meeting_report_back_has_nothing_to_review(console, store, meeting):
+    async with console.run_test(size=(120, 36)) as pilot:
+        await pilot.press("pagedown", *"We are new", "enter")
+        assert not console.screen.has_class("-report-back")
+        assert [i.text for i in store.items(meeting)] == ["We are new"]
+
+
+async def test_pagedown_on_the_last_step_offers_to_end(console, store, meeting):
+    async with console.run_test(size=(120, 36)) as pilot:
+        screen = console.screen
+        screen.live.go_to(len(meeting.steps) - 1)
+        await pilot.press("pagedown")
+        assert isinstance(console.screen, ConfirmScreen)
+        await pilot.press("n")
+        assert isinstance(console.screen, MeetingScreen)
+        assert store.meeting(meeting.set_slug, 1).status is MeetingStatus.RUNNING
+
+
+async def test_recap_key_writes_the_file_and_says_where(console, store, meeting):
+    async with console.run_test(size=(120, 36)) as pilot:
+        await pilot.press(*"#secret", "enter", *"?open", "enter", "ctrl+r")
+        path = store.root / meeting.set_slug / "recaps" / "meeting-0001.md"
+        text = path.read_text()
+        assert "open" in text and "secret" not in text
+        assert any(str(path) in str(n.message) for n in console._notifications)
