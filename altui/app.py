@@ -12,10 +12,11 @@ from altui.exporting import write_recap
 from altui.live import LiveMeeting
 from altui.lock import MeetingLock
 from altui.models import Meeting, Set
-from altui.planning import start_or_resume
+from altui.planning import unfinished_meeting
 from altui.resources import styles_dir
 from altui.screens.home import HomeScreen
 from altui.screens.meeting import MeetingScreen
+from altui.screens.setup import SetupScreen
 from altui.store import Store
 
 
@@ -49,8 +50,20 @@ class Altui(App[None]):
             self.push_screen(HomeScreen(self.store))
 
     def open_meeting(self, the_set: Set) -> None:
-        """Start or resume the set's meeting in the live console (refused if open elsewhere)."""
-        meeting = start_or_resume(self.store, the_set, self.clock)
+        """Resume the set's unfinished meeting, or set up its next one first."""
+        running = unfinished_meeting(self.store, the_set)
+        if running is not None:
+            self.run_meeting(the_set, running)
+            return
+
+        def started(meeting: Meeting | None) -> None:
+            if meeting is not None:
+                self.run_meeting(the_set, meeting)
+
+        self.push_screen(SetupScreen(self.store, the_set, self.clock), started)
+
+    def run_meeting(self, the_set: Set, meeting: Meeting) -> None:
+        """Open ``meeting`` in the live console (refused if open in another console)."""
         lock = self.store.meeting_lock(meeting)
         lock.acquire()
         self.release_lock()

@@ -211,6 +211,211 @@ def _quoted(text: str) -> str:
     return text if text.replace("-", "").replace("_", "").isalnum() else repr(text)
 
 
+def _shown(text: str) -> str:
+    """A stored name made safe to print bare: any non-printing character becomes U+FFFD."""
+    return "".join(ch if ch.isprintable() else "\ufffd" for ch in text)
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+@set_group.command(name="list")
+@data_option
+@click.pass_context
+def set_list(ctx: click.Context) -> None:
+    """List every set: its members, the meetings it has held, and whether it is archived."""
+    store = store_from(ctx)
+    sets = store.sets()
+    if not sets:
+        click.echo("No sets yet. Create one: altui set new NAME --member NAME")
+        return
+    names = [_shown(s.name) for s in sets]
+    width = max(len(name) for name in names)
+    for the_set, name in zip(sets, names, strict=True):
+        held = len(store.meeting_numbers(the_set.slug))
+        members = len(the_set.members)
+        line = (
+            f"{name:<{width}}  {members:>3} {'member' if members == 1 else 'members':<7}  "
+            f"{held:>4} {'meeting' if held == 1 else 'meetings':<8}"
+        )
+        if the_set.archived:
+            line += "  archived"
+        click.echo(line.rstrip())
+
+
+@set_group.command(name="rename")
+@click.argument("old", metavar="OLD")
+@click.argument("new", metavar="NEW")
+@data_option
+@click.pass_context
+def set_rename(ctx: click.Context, old: str, new: str) -> None:
+    """Rename the set OLD to NEW (its data folder stays where it is)."""
+    from altui.membership import rename_set
+
+    store = store_from(ctx)
+    before = store.find_set(old)
+    renamed = rename_set(store, before.name, new)
+    click.echo(f"Renamed set {before.name!r} to {renamed.name!r}.")
+
+
+@set_group.command(name="archive")
+@click.argument("name")
+@data_option
+@click.pass_context
+def set_archive(ctx: click.Context, name: str) -> None:
+    """Archive the set NAME: its meetings are kept and can still be exported."""
+    from altui.membership import archive_set
+
+    store = store_from(ctx)
+    before = store.find_set(name)
+    if before.archived:
+        click.echo(f"Set {before.name!r} was already archived.")
+        return
+    archived = archive_set(store, before.name)
+    click.echo(f"Archived set {archived.name!r}; its meetings are kept and can be exported.")
+
+
+@set_group.command(name="plan")
+@click.argument("name")
+@click.argument("plan", metavar="PLAN")
+@data_option
+@click.pass_context
+def set_plan(ctx: click.Context, name: str, plan: str) -> None:
+    """Make PLAN (a shipped plan's name or a .toml file) the default for NAME's next meetings."""
+    from altui.membership import set_default_plan
+
+    changed = set_default_plan(store_from(ctx), name, plan)
+    click.echo(f"Set {changed.name!r} now uses plan {changed.plan} for its next meetings.")
+
+
+@main.group(name="member")
+def member_group() -> None:
+    """Add, rename and remove a set's members."""
+
+
+@member_group.command(name="add")
+@click.argument("set_name", metavar="SET")
+@click.argument("name")
+@data_option
+@click.pass_context
+def member_add(ctx: click.Context, set_name: str, name: str) -> None:
+    """Add a member called NAME to SET."""
+    from altui.membership import add_member
+
+    changed = add_member(store_from(ctx), set_name, name)
+    added = changed.members[-1]
+    click.echo(
+        f"Added {added.name!r} to {changed.name!r} ({_count(len(changed.members), 'member')})."
+    )
+
+
+@member_group.command(name="rename")
+@click.argument("set_name", metavar="SET")
+@click.argument("old", metavar="OLD")
+@click.argument("new", metavar="NEW")
+@data_option
+@click.pass_context
+def member_rename(ctx: click.Context, set_name: str, old: str, new: str) -> None:
+    """Rename SET's member OLD to NEW (past meetings keep the name they had then)."""
+    from altui.membership import rename_member
+
+    store = store_from(ctx)
+    member = store.find_set(set_name).member(old)
+    changed = rename_member(store, set_name, old, new)
+    was = member.name if member is not None else old
+    renamed = changed.member(new)
+    now = renamed.name if renamed is not None else new
+    click.echo(f"Renamed {was!r} to {now!r} in {changed.name!r}.")
+
+
+@member_group.command(name="remove")
+@click.argument("set_name", metavar="SET")
+@click.argument("name")
+@data_option
+@click.pass_context
+def member_remove(ctx: click.Context, set_name: str, name: str) -> None:
+    """Take the member NAME off SET (past meetings still show them)."""
+    from altui.membership import remove_member
+
+    store = store_from(ctx)
+    member = store.find_set(set_name).member(name)
+    changed = remove_member(store, set_name, name)
+    gone = member.name if member is not None else name
+    click.echo(
+        f"Removed {gone!r} from {changed.name!r} "
+        f"({_count(len(changed.members), 'member')} left; past meetings still show them)."
+    )
+
+
+@main.command()
+@click.argument("set_name", metavar="SET")
+@click.option(
+    "--meeting",
+    "number",
+    type=int,
+    metavar="N",
+    help="The meeting to export. Default: the latest.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    metavar="FILE",
+    help="Write the recap to FILE (private to you) instead of standard output.",
+)
+@click.option(
+    "--include-private",
+    is_flag=True,
+    help="Include the facilitator's private notes (never for sharing).",
+)
+@data_option
+@click.pass_context
+def export(
+    ctx: click.Context,
+    set_name: str,
+    number: int | None,
+    output: Path | None,
+    include_private: bool,
+) -> None:
+    """Export a meeting of SET as a Markdown recap (read only: works while it is running)."""
+    from altui.commitments import report_back_lines
+    from altui.recap import render_recap
+    from altui.store import write_atomic
+
+    store = store_from(ctx)
+    the_set = store.find_set(set_name)
+    numbers = store.meeting_numbers(the_set.slug)
+    if not numbers:
+        raise AltuiError(
+            f"{the_set.name!r} has held no meetings yet, so there is nothing to export"
+        )
+    if number is None:
+        number = numbers[-1]
+    elif number not in numbers:
+        held = ", ".join(str(n) for n in numbers)
+        raise AltuiError(f"{the_set.name!r} has no meeting {number} (meetings: {held})")
+    meeting = store.meeting(the_set.slug, number)
+    text = render_recap(
+        the_set,
+        meeting,
+        store.items(meeting),
+        report_back_lines(store, meeting),
+        include_private=include_private,
+    )
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    if output.is_dir():
+        raise AltuiError(f"{output}: is a folder; give a file name to write the recap to")
+    try:
+        write_atomic(output, text.encode("utf-8"))
+        output.chmod(0o600)
+    except OSError as exc:
+        raise AltuiError(f"{output}: cannot be written ({exc.strerror or exc})") from None
+    click.echo(f"Wrote {output}")
+
+
 @main.group(invoke_without_command=True)
 @data_option
 @click.pass_context

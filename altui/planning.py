@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from pydantic import ValidationError
 
 from altui import clock as timing
@@ -66,18 +68,38 @@ def start_or_resume(
     running = unfinished_meeting(store, the_set)
     if running is not None:
         return running
-    plan_name, loaded = find_plan(plan or the_set.plan)
     chosen = choose_presenters(the_set, presenters)
-    steps = loaded.expand(chosen)
+    return start_meeting(store, the_set, clock, plan or the_set.plan, chosen)
+
+
+def start_meeting(
+    store: Store,
+    the_set: Set,
+    clock: Clock,
+    plan: str,
+    presenters: list[Member],
+    slot_minutes: dict[str, float] | None = None,
+    attendees: list[Member] | None = None,
+    apologies: list[Member] | None = None,
+    on: date | None = None,
+) -> Meeting:
+    """Create the set's next meeting with its first step's clock running, and back up the set.
+
+    ``plan`` is a shipped plan's name or a plan file.
+    """
+    plan_name, loaded = find_plan(plan)
+    steps = loaded.expand(presenters, slot_minutes)
     now = clock.now()
     timing.start(steps[0], now)
     numbers = store.meeting_numbers(the_set.slug)
     meeting = Meeting(
         set_slug=the_set.slug,
         number=(numbers[-1] + 1) if numbers else 1,
-        date=now.astimezone().date(),
+        date=on or now.astimezone().date(),
         plan=plan_name,
-        presenters=chosen,
+        presenters=presenters,
+        attendees=list(the_set.members) if attendees is None else attendees,
+        apologies=apologies or [],
         steps=steps,
     )
     store.create_meeting(meeting)

@@ -67,12 +67,17 @@ class Plan(BaseModel):
         """The meeting's planned length with this many presenters."""
         return self.fixed_minutes() + presenters * self.slot_minutes()
 
-    def expand(self, presenters: list[Member]) -> list[Step]:
+    def expand(
+        self, presenters: list[Member], slot_minutes: dict[str, float] | None = None
+    ) -> list[Step]:
         """The meeting's steps: the presenter block repeated for each presenter, in order.
 
-        Steps marked ``between_presenters`` (a break) go after the middle presenter, and are
-        left out when nobody presents.
+        ``slot_minutes`` gives a presenter's whole slot another length (a bid, or a slot shrunk
+        to fit): each of their steps is scaled by the same factor. Steps marked
+        ``between_presenters`` (a break) go after the middle presenter, and are left out when
+        nobody presents.
         """
+        lengths = slot_minutes or {}
         block = [s for s in self.steps if s.per_presenter]
         between = [s for s in self.steps if s.between_presenters]
         middle = math.ceil(len(presenters) / 2)
@@ -86,17 +91,18 @@ class Plan(BaseModel):
                 steps.append(_step(plan_step, None))
                 continue
             for number, member in enumerate(presenters, start=1):
-                steps.extend(_step(s, member) for s in block)
+                scale = lengths.get(member.id, self.slot_minutes()) / self.slot_minutes()
+                steps.extend(_step(s, member, scale) for s in block)
                 if number == middle:
                     steps.extend(_step(s, None) for s in between)
         return steps
 
 
-def _step(plan_step: PlanStep, member: Member | None) -> Step:
+def _step(plan_step: PlanStep, member: Member | None, scale: float = 1.0) -> Step:
     return Step(
         name=plan_step.name,
         short=plan_step.label,
-        minutes=plan_step.minutes,
+        minutes=round(plan_step.minutes * scale, 2),
         kind=plan_step.kind,
         prompt=plan_step.prompt,
         report_back=plan_step.report_back,

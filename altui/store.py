@@ -165,12 +165,18 @@ class Store:
         return sorted(found, key=lambda s: s.name.casefold())
 
     def find_set(self, name: str) -> Set:
-        """The set called ``name`` (or with that folder name), case-insensitive."""
+        """The set called ``name`` (or with that folder name), case-insensitive.
+
+        A set's name wins over another set's folder name: after a rename, a new set may take
+        the old name while the renamed set keeps its folder.
+        """
         wanted = name.strip().casefold()
         sets = self.sets()
-        for candidate in sets:
-            if wanted in (candidate.name.casefold(), candidate.slug):
-                return candidate
+        by_name = (s for s in sets if s.name.casefold() == wanted)
+        by_folder = (s for s in sets if s.slug == wanted)
+        found = next(by_name, None) or next(by_folder, None)
+        if found is not None:
+            return found
         known = ", ".join(repr(s.name) for s in sets) or "none yet"
         raise AltuiError(f"no set called {name!r} (sets: {known})")
 

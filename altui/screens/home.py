@@ -11,6 +11,7 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from altui.errors import AltuiError
+from altui.guard import guarded
 from altui.models import Set
 from altui.planning import unfinished_meeting
 from altui.store import Store
@@ -85,6 +86,7 @@ class HomeScreen(Screen[None]):
     def _selected(self, event: OptionList.OptionSelected) -> None:
         self._open(self.sets[event.option_index])
 
+    @guarded
     def _open(self, the_set: Set) -> None:
         try:
             self.app.open_meeting(the_set)  # type: ignore[attr-defined]

@@ -153,10 +153,10 @@ class MeetingScreen(Screen[None]):
         reporting = step.report_back and bool(self.live.commitments())
         self.set_class(reporting, "-report-back")
         if reporting:
-            commitments = self.query_one(CommitmentList)
-            commitments.show(self.live.commitments())
-            commitments.focus()
+            self.query_one(CommitmentList).show(self.live.commitments())
         else:
+            if isinstance(self.focused, CommitmentList):
+                self.set_focus(None)
             self.query_one(ItemPanel).show(self.live.items_here())
         self.query_one(EntryBox).refresh_kind()
         self._tick()
@@ -222,6 +222,13 @@ class MeetingScreen(Screen[None]):
         """Take a minute from the step."""
         self._attempt(lambda: self.live.add_time(-MINUTE))
         self._tick()
+
+    def action_stop_typing(self) -> None:
+        """Leave the entry box: to the commitments in report back, else to the single keys."""
+        if self._reporting():
+            self.query_one(CommitmentList).focus()
+        else:
+            self.set_focus(None)
 
     def action_focus_entry(self) -> None:
         """Go back to typing."""

@@ -52,7 +52,11 @@ class CommitmentList(OptionList):
     BINDINGS: list[BindingType] = [
         Binding(key, f"mark('{status.value}')", status.label, key_display=key)
         for key, status in STATUS_KEYS.items()
+    ] + [
+        Binding("pagedown", "screen.next_step", "Next", key_display="PgDn"),
+        Binding("pageup", "screen.previous_step", "Back", key_display="PgUp"),
     ]
+    """1-5 mark a commitment; PageUp/PageDown stay with the clicker (not list scrolling)."""
 
     class Marked(Message):
         """The facilitator gave a commitment a status."""

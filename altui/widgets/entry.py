@@ -28,13 +28,30 @@ class EntryInput(Input):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("pagedown", "screen.next_step", "Next", key_display="PgDn"),
         Binding("pageup", "screen.previous_step", "Back", key_display="PgUp"),
-        Binding("escape", "leave", "Stop typing"),
+        Binding("escape", "screen.stop_typing", "Stop typing"),
     ]
     """PageUp and PageDown change step while typing (a clicker sends them), in key order."""
 
     def __init__(self, save: Callable[[str], bool], **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self._save = save
+
+    async def _on_key(self, event: events.Key) -> None:
+        """Enter and PageUp/PageDown act here, in key order with the typed characters.
+
+        Left to bindings, they would be resolved only after the key bubbled up to the app, by
+        which time later characters of a fast burst may already be in the box.
+        """
+        step_keys = {"pagedown": "next_step", "pageup": "previous_step"}
+        if event.key == "enter" or event.key in step_keys:
+            event.stop()
+            event.prevent_default()
+            if event.key == "enter":
+                await self.action_submit()
+            else:
+                await self.screen.run_action(step_keys[event.key])
+            return
+        await super()._on_key(event)
 
     async def action_submit(self) -> None:
         """Save the line; it is cleared only once it is safely stored."""
@@ -47,10 +64,6 @@ class EntryInput(Input):
         if text:
             self.replace(text, *self.selection)
         event.stop()
-
-    def action_leave(self) -> None:
-        """Give focus back to the screen."""
-        self.screen.set_focus(None)
 
 
 class EntryBox(Horizontal):

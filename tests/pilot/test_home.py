@@ -6,6 +6,7 @@ from altui.app import make_app
 from altui.models import Set
 from altui.screens.home import HomeScreen
 from altui.screens.meeting import MeetingScreen
+from altui.screens.setup import SetupScreen
 from altui.store import Store
 
 
@@ -16,6 +17,10 @@ async def test_home_lists_sets_and_enter_starts_a_meeting(store: Store, the_set:
         listing = app.screen.query_one("#sets")
         assert "Team Tiger" in str(listing.get_option_at_index(0).prompt)
         await pilot.press("enter")
+        assert isinstance(app.screen, SetupScreen)
+        assert store.meeting_numbers(the_set.slug) == []
+        await pilot.press("ctrl+s")
+        await pilot.pause()
         assert isinstance(app.screen, MeetingScreen)
         assert store.meeting_numbers(the_set.slug) == [1]
         assert app.screen.live.meeting.presenters == the_set.members

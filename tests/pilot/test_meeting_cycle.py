@@ -53,6 +53,8 @@ async def test_commitments_are_reviewed_and_carried_forward(store, the_set, meet
         screen = app.screen
         assert screen.has_class("-report-back")
         listing = screen.query_one(CommitmentList)
+        assert app.focused is not listing  # typing stays typing until Escape
+        await pilot.press("escape")
         assert app.focused is listing
         assert [c.action.text for c in screen.live.commitments()] == [
             "Ask the director for time",
@@ -62,9 +64,7 @@ async def test_commitments_are_reviewed_and_carried_forward(store, the_set, meet
         await pilot.press("1")  # Ana: ask the director -> done
         await pilot.press("5")  # Ana: write it down -> carried forward
         await pilot.press("i", *"Found a cheaper one", "enter")  # note on Ben's
-        await pilot.press("escape")
-        listing.focus()
-        await pilot.press("3")  # Ben: not done
+        await pilot.press("escape", "3")  # Ben: not done
     reviews = {r.action_id: r for r in store.reviews(second)}
     assert {(r.status, r.note) for r in reviews.values()} == {
         (ReviewStatus.DONE, ""),

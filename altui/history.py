@@ -1,0 +1,325 @@
+"""A set's life across meetings: the meeting list, search, and each member's follow-through.
+
+Pure (no textual). :meth:`History.load` reads every meeting of a set in one pass; the functions
+:func:`search`, :func:`follow_through` and :func:`meeting_rows` each load once and answer from
+memory, and a screen that asks several questions keeps one :class:`History` and asks it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from functools import cached_property
+
+from altui.models import (
+    Item,
+    ItemKind,
+    Meeting,
+    MeetingStatus,
+    Member,
+    Review,
+    ReviewStatus,
+    Set,
+    Step,
+)
+from altui.store import Store
+
+EVERYONE = "Everyone"
+"""Presenter shown for an item captured in a group step (check-in, process review ...)."""
+
+REPORT_BACK = "Report back"
+"""Step name of a report-back note in search results, when the plan has no such step."""
+REPORT_BACK_NOTE = "Report-back note"
+"""Kind label of a report-back note in search results."""
+
+KEPT = frozenset({ReviewStatus.DONE, ReviewStatus.PARTLY})
+"""Outcomes that count as following through."""
+
+OUTCOMES = KEPT | {ReviewStatus.NOT_DONE, ReviewStatus.DROPPED}
+"""Outcomes that close a commitment; carried forward (or a note alone) is not an outcome."""
+
+
+@dataclass(frozen=True)
+class MeetingRecord:
+    """One meeting with its items and its reviews, as read from the store."""
+
+    meeting: Meeting
+    items: tuple[Item, ...]
+    reviews: tuple[Review, ...]
+
+
+@dataclass(frozen=True)
+class Match:
+    """One search hit: where it was said, by whose slot, what kind of line, and the line."""
+
+    meeting: int
+    date: date
+    step: str
+    presenter: str
+    kind: str
+    text: str
+
+
+@dataclass(frozen=True)
+class SharePoint:
+    """A member's follow-through in one meeting's report back (None: nothing reviewed there)."""
+
+    meeting: int
+    share: float | None
+
+
+@dataclass(frozen=True)
+class MemberFollowThrough:
+    """How often a member did what they committed to, over the set's life."""
+
+    member_id: str
+    name: str
+    current: bool
+    reviewed: int
+    kept: int
+    series: tuple[SharePoint, ...]
+
+    @property
+    def share(self) -> float | None:
+        """Done or partly as a share of reviewed commitments (None when nothing reviewed)."""
+        return self.kept / self.reviewed if self.reviewed else None
+
+    def summary(self) -> str:
+        """``3 of 4 done or partly (75%)``, or ``nothing reviewed yet``."""
+        share = self.share
+        if share is None:
+            return "nothing reviewed yet"
+        return f"{self.kept} of {self.reviewed} done or partly ({share:.0%})"
+
+
+@dataclass(frozen=True)
+class MeetingRow:
+    """A meeting as one row of the history list."""
+
+    number: int
+    date: date
+    status: MeetingStatus
+    presenters: tuple[str, ...]
+    counts: dict[ItemKind, int]
+    reviews: int
+
+    @property
+    def closed(self) -> bool:
+        """Whether the meeting has been closed."""
+        return self.status is MeetingStatus.CLOSED
+
+    @property
+    def shared(self) -> int:
+        """Items other than private notes."""
+        return sum(n for kind, n in self.counts.items() if kind is not ItemKind.PRIVATE)
+
+
+def latest_reviews(reviews: Iterable[Review]) -> dict[str, Review]:
+    """The last review of each action in one meeting, by action id (the rule of commitments)."""
+    return {review.action_id: review for review in reviews}
+
+
+def _presenter(meeting: Meeting, presenter_id: str | None, step: Step | None) -> str:
+    """The slot's presenter as named in the meeting, or ``Everyone`` for a group step."""
+    if presenter_id is None:
+        return EVERYONE
+    member = next((m for m in meeting.presenters if m.id == presenter_id), None)
+    if member is not None:
+        return member.name
+    return (step.presenter if step is not None else None) or EVERYONE
+
+
+def _report_back_step(meeting: Meeting) -> tuple[int, str]:
+    """Index and name of the meeting's report-back step (0 and "Report back" if it has none)."""
+    found = next(((i, s.name) for i, s in enumerate(meeting.steps) if s.report_back), None)
+    return found or (0, REPORT_BACK)
+
+
+@dataclass(frozen=True)
+class History:
+    """Every meeting of one set, oldest first, read once."""
+
+    slug: str
+    records: tuple[MeetingRecord, ...]
+
+    @classmethod
+    def load(cls, store: Store, slug: str) -> History:
+        """Read each of the set's meetings (its steps, items and reviews) once."""
+        records = []
+        for number in store.meeting_numbers(slug):
+            meeting = store.meeting(slug, number)
+            records.append(
+                MeetingRecord(meeting, tuple(store.items(meeting)), tuple(store.reviews(meeting)))
+            )
+        return cls(slug, tuple(records))
+
+    # the list -----------------------------------------------------------------------------
+
+    def rows(self) -> list[MeetingRow]:
+        """One row per meeting, oldest first."""
+        return [
+            MeetingRow(
+                number=r.meeting.number,
+                date=r.meeting.date,
+                status=r.meeting.status,
+                presenters=tuple(m.name for m in r.meeting.presenters),
+                counts=dict(Counter(item.kind for item in r.items)),
+                reviews=len(latest_reviews(r.reviews)),
+            )
+            for r in self.records
+        ]
+
+    def record(self, number: int) -> MeetingRecord | None:
+        """The meeting numbered ``number``, if the set had it."""
+        return next((r for r in self.records if r.meeting.number == number), None)
+
+    # search -------------------------------------------------------------------------------
+
+    def search(self, text: str, include_private: bool = False) -> list[Match]:
+        """Items and report-back notes containing ``text`` (any case), in meeting order.
+
+        Private notes are left out unless ``include_private``. An empty query finds nothing.
+        """
+        wanted = text.strip().casefold()
+        if not wanted:
+            return []
+        found: list[Match] = []
+        for record in self.records:
+            found.extend(self._search_meeting(record, wanted, include_private))
+        return found
+
+    def _search_meeting(
+        self, record: MeetingRecord, wanted: str, include_private: bool
+    ) -> list[Match]:
+        meeting = record.meeting
+        hits: list[tuple[int, Match]] = []
+        for item in record.items:
+            if item.kind is ItemKind.PRIVATE and not include_private:
+                continue
+            if wanted not in item.text.casefold():
+                continue
+            step = meeting.steps[item.step] if item.step < len(meeting.steps) else None
+            hits.append(
+                (
+                    item.step,
+                    Match(
+                        meeting=meeting.number,
+                        date=meeting.date,
+                        step=step.name if step is not None else "",
+                        presenter=_presenter(meeting, item.presenter_id, step),
+                        kind=item.kind.label,
+                        text=item.text,
+                    ),
+                )
+            )
+        notes = [r for r in latest_reviews(record.reviews).values() if wanted in r.note.casefold()]
+        if notes:
+            where, step_name = _report_back_step(meeting)
+            names = self.names
+            for review in notes:
+                owner = review.member_id
+                hits.append(
+                    (
+                        where,
+                        Match(
+                            meeting=meeting.number,
+                            date=meeting.date,
+                            step=step_name,
+                            presenter=names.get(owner, EVERYONE) if owner else EVERYONE,
+                            kind=REPORT_BACK_NOTE,
+                            text=review.note,
+                        ),
+                    )
+                )
+        hits.sort(key=lambda hit: hit[0])  # stable: capture order within a step
+        return [match for _, match in hits]
+
+    @cached_property
+    def names(self) -> dict[str, str]:
+        """Member ids to the latest name a meeting recorded for them."""
+        names: dict[str, str] = {}
+        for record in self.records:
+            for member in (*record.meeting.attendees, *record.meeting.presenters):
+                names[member.id] = member.name
+        return names
+
+    # follow-through -----------------------------------------------------------------------
+
+    def follow_through(self, members: Iterable[Member] = ()) -> list[MemberFollowThrough]:
+        """Per member: commitments reviewed, how many done or partly, and a share per meeting.
+
+        A commitment counts once, in the meeting whose report back gave it an outcome (done,
+        partly, not done or dropped); carried forward keeps it open. ``members`` (the set's
+        current members) come first, in order, then anyone else who owned a commitment, named
+        as the last meeting that listed them. Group actions (no owner) are not anyone's.
+        """
+        owners: dict[str, str | None] = {}  # action id -> owner id
+        tally: dict[str, dict[int, list[bool]]] = {}  # owner -> meeting -> kept flags
+        first_seen: list[str] = []
+        for record in self.records:
+            number = record.meeting.number
+            for review in latest_reviews(record.reviews).values():
+                if review.status not in OUTCOMES or review.action_id not in owners:
+                    continue  # carried, a note alone, or not an open commitment
+                owner = owners.pop(review.action_id)
+                if owner is None:
+                    continue
+                tally.setdefault(owner, {}).setdefault(number, []).append(review.status in KEPT)
+            for item in record.items:
+                if item.kind is ItemKind.ACTION:
+                    owners[item.id] = item.presenter_id
+                    if item.presenter_id is not None and item.presenter_id not in first_seen:
+                        first_seen.append(item.presenter_id)
+        current = list(members)
+        current_ids = {m.id for m in current}
+        names = self.names
+        people = [(m.id, m.name, True) for m in current]
+        past = [o for o in [*first_seen, *tally] if o not in current_ids]
+        people += [(o, names.get(o, "Former member"), False) for o in dict.fromkeys(past)]
+        numbers = [r.meeting.number for r in self.records]
+        result = []
+        for member_id, name, is_current in people:
+            per_meeting = tally.get(member_id, {})
+            flags = [flag for kept in per_meeting.values() for flag in kept]
+            series = tuple(
+                SharePoint(
+                    n, sum(per_meeting[n]) / len(per_meeting[n]) if n in per_meeting else None
+                )
+                for n in numbers
+            )
+            result.append(
+                MemberFollowThrough(
+                    member_id=member_id,
+                    name=name,
+                    current=is_current,
+                    reviewed=len(flags),
+                    kept=sum(flags),
+                    series=series,
+                )
+            )
+        return result
+
+
+def _the_set(store: Store, slug: str) -> Set | None:
+    return next((s for s in store.sets() if s.slug == slug), None)
+
+
+def search(store: Store, slug: str, text: str, include_private: bool = False) -> list[Match]:
+    """Every item and report-back note of the set containing ``text``, any case.
+
+    Private notes only with ``include_private``.
+    """
+    return History.load(store, slug).search(text, include_private)
+
+
+def follow_through(store: Store, slug: str) -> list[MemberFollowThrough]:
+    """Each member's follow-through over the set's life (current members first)."""
+    the_set = _the_set(store, slug)
+    return History.load(store, slug).follow_through(the_set.members if the_set else ())
+
+
+def meeting_rows(store: Store, slug: str) -> list[MeetingRow]:
+    """One row per meeting of the set, oldest first, for the history list."""
+    return History.load(store, slug).rows()

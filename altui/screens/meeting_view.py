@@ -1,0 +1,198 @@
+"""One meeting, read-only: its steps with planned and actual minutes, report back, and items.
+
+Nothing here changes the meeting or takes its lock; the only thing written is the recap, and
+only when asked (Ctrl+R). Private notes are never shown, only that one was taken.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from itertools import groupby
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+
+from altui.clock import elapsed
+from altui.commitments import report_back_lines
+from altui.errors import AltuiError
+from altui.exporting import write_recap
+from altui.guard import guarded
+from altui.models import Item, ItemKind, Meeting, MeetingStatus, ReportBackLine, Set
+from altui.recap import MONTHS
+from altui.store import Store
+from altui.text import visible
+from altui.widgets.item_panel import KIND_STYLES
+
+PRIVATE_HIDDEN = "(private note hidden)"
+"""Shown in place of a private note's text."""
+WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+def long_day(meeting: Meeting) -> str:
+    """``Wed 25 Nov 2026``, the same whatever the machine's locale."""
+    when = meeting.date
+    return f"{WEEKDAYS[when.weekday()]} {when.day} {MONTHS[when.month - 1][:3]} {when.year}"
+
+
+def minutes(seconds: float) -> str:
+    """Whole minutes, rounded."""
+    return f"{round(seconds / 60)} min"
+
+
+def add_sized_columns(table: DataTable, labels: list[str], rows: list[list[Content]]) -> None:
+    """Columns as wide as their widest cell (DataTable measures a ``Content`` cell as 1 wide)."""
+    for index, label in enumerate(labels):
+        width = max([len(label), *(row[index].cell_length for row in rows if index < len(row))])
+        table.add_column(label, width=width)
+
+
+def view_title(the_set: Set, meeting: Meeting) -> Content:
+    """``Team Tiger · Meeting 2 · Wed 25 Nov 2026 · closed``."""
+    closed = meeting.status is MeetingStatus.CLOSED
+    return Content.assemble(
+        (visible(the_set.name), "bold $accent"),
+        f" · Meeting {meeting.number} · {long_day(meeting)} · ",
+        ("✓ closed", "$text-muted") if closed else ("▶ in progress", "bold $warning"),
+    )
+
+
+def item_text(item: Item) -> Content:
+    """One captured line: its kind, then the text as typed (a private note only says so)."""
+    if item.kind is ItemKind.PRIVATE:
+        body = Content.styled(PRIVATE_HIDDEN, "italic $text-muted")
+    else:
+        body = Content(visible(item.text))
+    return Content.assemble(("  ", ""), (f"{item.kind.label:<9}", KIND_STYLES[item.kind]), body)
+
+
+def captured(meeting: Meeting, items: list[Item]) -> Content:
+    """Items grouped by step (in the meeting's order), each group headed by step and presenter."""
+    if not items:
+        return Content.styled("Nothing was captured.", "$text-muted")
+    ordered = sorted(items, key=lambda item: item.step)  # stable: capture order within a step
+    parts: list[Content] = []
+    for index, group in groupby(ordered, key=lambda item: item.step):
+        step = meeting.steps[index] if index < len(meeting.steps) else None
+        heading = Content.styled(visible(step.name) if step else f"Step {index + 1}", "bold")
+        if step is not None and step.presenter:
+            heading = Content.assemble(
+                heading, (" · ", "$text-muted"), (visible(step.presenter), "bold $secondary")
+            )
+        elif step is not None:
+            heading = Content.assemble(heading, (" · Everyone", "$text-muted"))
+        parts.append(Content("\n").join([heading, *(item_text(item) for item in group)]))
+    return Content("\n\n").join(parts)
+
+
+def report_back(lines: list[ReportBackLine]) -> Content:
+    """Each commitment reported on: who, what, the outcome and the note."""
+    parts: list[Content] = []
+    for line in lines:
+        status = line.status.label if line.status else "Not yet reviewed"
+        row = Content.assemble(
+            ("  ", ""),
+            (visible(line.member), "bold $secondary"),
+            ": ",
+            visible(line.commitment),
+            (f" (from meeting {line.origin})", "$text-muted"),
+            " → ",
+            (status, "bold"),
+        )
+        if line.note:
+            row = Content.assemble(row, "\n    ", (visible(line.note), "italic"))
+        parts.append(row)
+    return Content("\n").join(parts)
+
+
+class MeetingViewScreen(Screen[None]):
+    """A past (or running) meeting to read; Ctrl+R writes its recap, Escape goes back."""
+
+    BINDINGS = [
+        Binding("escape", "back", "Back", tooltip="Back to the history"),
+        Binding(
+            "ctrl+r",
+            "export",
+            "Recap",
+            key_display="^r",
+            tooltip="Write the Markdown recap (no private notes)",
+        ),
+        Binding("ctrl+q", "app.quit", "Quit", priority=True, key_display="^q"),
+    ]
+
+    def __init__(self, store: Store, the_set: Set, meeting: Meeting) -> None:
+        super().__init__()
+        self.store = store
+        self.the_set = the_set
+        self.meeting = meeting
+        self.items: list[Item] = []
+
+    def compose(self) -> ComposeResult:
+        """Title, then one scrolling page: agenda, report back, captured items."""
+        yield Static(view_title(self.the_set, self.meeting), id="history-view-title")
+        with VerticalScroll(id="history-view"):
+            yield Static(Content.styled("Agenda", "bold $accent"), classes="history-heading")
+            yield DataTable(id="history-view-agenda", cursor_type="none", zebra_stripes=True)
+            yield Static(
+                Content.styled("Report back", "bold $accent"),
+                classes="history-heading",
+                id="history-view-report-heading",
+            )
+            yield Static(id="history-view-report")
+            yield Static(Content.styled("Captured", "bold $accent"), classes="history-heading")
+            yield Static(id="history-view-items")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        """Read the meeting's items and reviews and fill the page."""
+        agenda = self.query_one("#history-view-agenda", DataTable)
+        agenda.can_focus = False
+        self._fill()
+        self.query_one("#history-view", VerticalScroll).focus()
+
+    @guarded
+    def _fill(self) -> None:
+        meeting = self.meeting
+        now = self._now()
+        agenda = self.query_one("#history-view-agenda", DataTable)
+        rows = []
+        for index, step in enumerate(meeting.steps):
+            current = index == meeting.current and meeting.status is MeetingStatus.RUNNING
+            rows.append(
+                [
+                    Content(visible(step.name) + (" ◀ now" if current else "")),
+                    Content(visible(step.presenter or "")),
+                    Content(minutes(step.planned_seconds)),
+                    Content(minutes(elapsed(step, now)) if step.visited else "—"),
+                ]
+            )
+        add_sized_columns(agenda, ["Step", "Presenter", "Planned", "Actual"], rows)
+        agenda.add_rows(rows)
+        self.items = self.store.items(meeting)
+        self.query_one("#history-view-items", Static).update(captured(meeting, self.items))
+        lines = report_back_lines(self.store, meeting)
+        for widget in self.query("#history-view-report, #history-view-report-heading"):
+            widget.display = bool(lines)
+        self.query_one("#history-view-report", Static).update(report_back(lines))
+
+    def _now(self) -> datetime:
+        """The app's clock when it has one (tests freeze it), else the wall clock."""
+        clock = getattr(self.app, "clock", None)
+        return clock.now() if clock is not None else datetime.now(UTC)
+
+    @guarded
+    def action_export(self) -> None:
+        """Write the shareable recap (no private notes) and say where it went."""
+        try:
+            path = write_recap(self.store, self.the_set, self.meeting)
+        except (AltuiError, OSError) as exc:
+            self.notify(f"Recap not written: {exc}", title="Recap", severity="error", markup=False)
+            return
+        self.notify(f"Recap written to {path}", title="Recap", timeout=12, markup=False)
+
+    def action_back(self) -> None:
+        """Back to where the meeting was opened from."""
+        self.app.pop_screen()

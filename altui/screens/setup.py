@@ -1,0 +1,287 @@
+"""Before the clock starts: date, who is here, the plan, presenters, their order and their time."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Input, Select, Static
+
+from altui.clock import Clock
+from altui.errors import AltuiError
+from altui.guard import guarded
+from altui.models import Meeting, Member, Set
+from altui.planning import start_meeting
+from altui.plans import builtin_plans, find_plan
+from altui.schedule import shrink_to_fit, timetable
+from altui.store import Store
+from altui.text import shorten, visible
+
+BID_STEP = 5.0
+
+
+@dataclass
+class Attendance:
+    """Who is here and who presents, in order, for how long (minutes per presenter)."""
+
+    present: set[str]
+    presenters: list[str]
+    minutes: dict[str, float] = field(default_factory=dict)
+
+
+class SetupScreen(Screen[Meeting | None]):
+    """Prepares the next meeting; Ctrl+S starts it, Escape goes back without starting."""
+
+    BINDINGS = [
+        Binding("space", "toggle_present", "Here/apologies"),
+        Binding("p", "toggle_presenter", "Presents"),
+        Binding("left_square_bracket", "move(-1)", "Earlier", key_display="["),
+        Binding("right_square_bracket", "move(1)", "Later", key_display="]"),
+        Binding("plus", "bid(1)", "+5m", key_display="+"),
+        Binding("minus", "bid(-1)", "-5m", key_display="-"),
+        Binding("m", "toggle_mode", "Equal/bids"),
+        Binding("s", "shrink", "Shrink to fit"),
+        Binding("ctrl+s", "start", "Start", key_display="^s", priority=True),
+        Binding("escape", "cancel", "Back"),
+    ]
+
+    def __init__(self, store: Store, the_set: Set, clock: Clock) -> None:
+        super().__init__()
+        self.store = store
+        self.the_set = the_set
+        self.clock = clock
+        self.plan_name, self.plan = find_plan(the_set.plan)
+        members = [m.id for m in the_set.members]
+        self.attendance = Attendance(set(members), list(members))
+        self.bids = False
+        self._reset_minutes()
+
+    # the form -----------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        """Date, plan and time available; the members table; the preview."""
+        numbers = self.store.meeting_numbers(self.the_set.slug)
+        title = (
+            f"Meeting {(numbers[-1] + 1) if numbers else 1} of "
+            f"{shorten(visible(self.the_set.name), 50)}: setup"
+        )
+        plans = list(builtin_plans())
+        if self.plan_name not in plans:
+            plans.append(self.plan_name)
+        with VerticalScroll(id="setup"):
+            yield Static(Content.styled(title, "bold $accent"), id="setup-title")
+            with Horizontal(id="setup-fields"):
+                yield Static("Date ", classes="setup-label")
+                yield Input(self.clock.now().astimezone().date().isoformat(), id="setup-date")
+                yield Static("Plan ", classes="setup-label")
+                yield Select(
+                    [(name, name) for name in plans],
+                    value=self.plan_name,
+                    allow_blank=False,
+                    id="setup-plan",
+                )
+                yield Static("Minutes available ", classes="setup-label")
+                yield Input(
+                    f"{round(self.plan.total_minutes(self.plan.typical_presenters))}",
+                    id="setup-available",
+                    type="integer",
+                )
+            yield DataTable(id="setup-members", cursor_type="row", zebra_stripes=True)
+            yield Static(id="setup-preview")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        """Draw the table and the preview; start on the members table."""
+        table = self.query_one("#setup-members", DataTable)
+        table.add_columns("Member", "Here", "Presents", "Order", "Minutes")
+        self._refresh()
+        table.focus()
+
+    def _member(self, member_id: str) -> Member:
+        return next(m for m in self.the_set.members if m.id == member_id)
+
+    def _reset_minutes(self) -> None:
+        slot = self.plan.slot_minutes()
+        self.attendance.minutes = {m: slot for m in self.attendance.presenters}
+
+    def _available(self) -> float | None:
+        try:
+            return float(self.query_one("#setup-available", Input).value)
+        except ValueError:
+            return None
+
+    def _refresh(self) -> None:
+        table = self.query_one("#setup-members", DataTable)
+        row = table.cursor_row
+        table.clear()
+        att = self.attendance
+        for member in self.the_set.members:
+            presenting = member.id in att.presenters
+            table.add_row(
+                Content(shorten(visible(member.name), 40)),
+                "present" if member.id in att.present else "apologies",
+                "yes" if presenting else "—",
+                str(att.presenters.index(member.id) + 1) if presenting else "",
+                f"{att.minutes[member.id]:g}" if presenting else "",
+                key=member.id,
+            )
+        if self.the_set.members:
+            table.move_cursor(row=min(row, len(self.the_set.members) - 1))
+        self.query_one("#setup-preview", Static).update(self._preview())
+
+    def _preview(self) -> Content:
+        att = self.attendance
+        presenters = [self._member(m) for m in att.presenters]
+        steps = self.plan.expand(presenters, att.minutes)
+        slots, finish = timetable(steps, self.clock.now())
+        mode = "bids (+/- change a presenter's minutes)" if self.bids else "equal time for all"
+        parts: list[str | tuple[str, str]] = [("Mode: ", "bold"), f"{mode}\n\n"]
+        for slot in slots:
+            parts += [
+                f"  {slot.start.astimezone():%H:%M}-{slot.end.astimezone():%H:%M}  ",
+                (visible(slot.presenter), "bold"),
+                "\n",
+            ]
+        if not slots:
+            parts.append("  Nobody presents: the presenter steps are left out.\n")
+        total = sum(s.planned_seconds for s in steps) / 60
+        parts.append(f"\nFinish ≈ {finish.astimezone():%H:%M} ({round(total)} min). ")
+        available = self._available()
+        if available is None:
+            parts.append(("Minutes available must be a whole number.", "$error"))
+        elif total > available + 0.5:
+            parts.append(
+                (f"Over by {round(total - available)} min: press s to shrink the slots.", "$error")
+            )
+        else:
+            parts.append((f"Fits, with {round(available - total)} min to spare.", "$success"))
+        return Content.assemble(*parts)
+
+    # keys ----------------------------------------------------------------------------------
+
+    def _current(self) -> str | None:
+        table = self.query_one("#setup-members", DataTable)
+        if not self.the_set.members or not table.has_focus:
+            return None
+        return self.the_set.members[table.cursor_row].id
+
+    @guarded
+    def action_toggle_present(self) -> None:
+        """Mark the member present, or sending apologies (who then does not present)."""
+        member = self._current()
+        if member is None:
+            return
+        att = self.attendance
+        if member in att.present:
+            att.present.discard(member)
+            if member in att.presenters:
+                att.presenters.remove(member)
+        else:
+            att.present.add(member)
+        self._refresh()
+
+    @guarded
+    def action_toggle_presenter(self) -> None:
+        """Add the member to the presenters (at the end) or take them off."""
+        member = self._current()
+        if member is None:
+            return
+        att = self.attendance
+        if member in att.presenters:
+            att.presenters.remove(member)
+        elif member in att.present:
+            att.presenters.append(member)
+            att.minutes.setdefault(member, self.plan.slot_minutes())
+            if not self.bids:
+                self._reset_minutes()
+        else:
+            self.notify("Mark them present first (space).", timeout=4)
+        self._refresh()
+
+    @guarded
+    def action_move(self, by: int) -> None:
+        """Move the presenter earlier or later in the order."""
+        member = self._current()
+        order = self.attendance.presenters
+        if member in order:
+            index = order.index(member)
+            target = min(max(index + by, 0), len(order) - 1)
+            order.insert(target, order.pop(index))
+            self._refresh()
+
+    @guarded
+    def action_bid(self, sign: int) -> None:
+        """In bids mode, five minutes more or less for the presenter."""
+        member = self._current()
+        if not self.bids:
+            self.notify("Press m to switch to bids first.", timeout=4)
+        elif member in self.attendance.presenters:
+            minutes = self.attendance.minutes
+            minutes[member] = max(BID_STEP, minutes[member] + sign * BID_STEP)
+            self._refresh()
+
+    @guarded
+    def action_toggle_mode(self) -> None:
+        """Switch between equal time for all and bids."""
+        self.bids = not self.bids
+        if not self.bids:
+            self._reset_minutes()
+        self._refresh()
+
+    @guarded
+    def action_shrink(self) -> None:
+        """Shrink every presenter's slot by the same share so the meeting fits."""
+        available = self._available()
+        if available is None:
+            return
+        room = available - self.plan.fixed_minutes()
+        att = self.attendance
+        att.minutes = shrink_to_fit({m: att.minutes[m] for m in att.presenters}, room)
+        self._refresh()
+
+    @on(Select.Changed, "#setup-plan")
+    @guarded
+    def _plan_changed(self, event: Select.Changed) -> None:
+        try:
+            self.plan_name, self.plan = find_plan(str(event.value))
+        except AltuiError as exc:
+            self.notify(str(exc), severity="error", markup=False)
+            return
+        self._reset_minutes()
+        self._refresh()
+
+    @on(Input.Changed, "#setup-available")
+    def _available_changed(self) -> None:
+        self.query_one("#setup-preview", Static).update(self._preview())
+
+    @guarded
+    def action_start(self) -> None:
+        """Create the meeting with these choices and start its first step's clock."""
+        try:
+            on_date = date.fromisoformat(self.query_one("#setup-date", Input).value.strip())
+        except ValueError:
+            self.notify("Please give the date as YYYY-MM-DD.", severity="error")
+            return
+        att = self.attendance
+        meeting = start_meeting(
+            self.store,
+            self.the_set,
+            self.clock,
+            self.plan_name,
+            [self._member(m) for m in att.presenters],
+            slot_minutes={m: att.minutes[m] for m in att.presenters},
+            attendees=[m for m in self.the_set.members if m.id in att.present],
+            apologies=[m for m in self.the_set.members if m.id not in att.present],
+            on=on_date,
+        )
+        self.dismiss(meeting)
+
+    def action_cancel(self) -> None:
+        """Back to the sets, starting nothing."""
+        self.dismiss(None)

@@ -1,0 +1,402 @@
+"""Managing sets and members, and exporting a recap, from the command line."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import stat
+
+import pytest
+
+from altui.commitments import report_back_lines
+from altui.live import LiveMeeting
+from altui.models import ItemKind, MeetingStatus, Review, ReviewStatus
+from altui.planning import start_or_resume
+from altui.recap import PRIVATE_BANNER
+from altui.store import Store
+from tests.cli.test_cli import make_set, one_line_error, run
+
+
+@pytest.fixture(autouse=True)
+def isolated_home(tmp_path, monkeypatch):
+    """Keep every run away from the real user data folder, even if ``--data`` were lost."""
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "xdg-data"))
+    monkeypatch.delenv("ALTUI_DATA", raising=False)
+    return home
+
+
+@pytest.fixture
+def data(tmp_path):
+    return tmp_path / "data"
+
+
+@pytest.fixture
+def runner():
+    from click.testing import CliRunner
+
+    return CliRunner()
+
+
+def files(root):
+    return {p: p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def manage(runner, data, *args):
+    return run(runner, "--data", data, *args)
+
+
+def succeeded(result) -> str:
+    assert result.exit_code == 0, result.output
+    assert result.stderr == ""
+    return result.stdout
+
+
+# help ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        ([], ["member", "export"]),
+        (["set"], ["list", "rename", "archive", "plan"]),
+        (["set", "list"], ["List every set", "archived", "--data"]),
+        (["set", "rename"], ["OLD NEW", "Rename the set", "--data"]),
+        (["set", "archive"], ["NAME", "Archive the set", "exported", "--data"]),
+        (["set", "plan"], ["NAME PLAN", ".toml", "--data"]),
+        (["member"], ["Add, rename and remove", "add", "rename", "remove"]),
+        (["member", "add"], ["SET NAME", "Add a member", "--data"]),
+        (["member", "rename"], ["SET OLD NEW", "past meetings", "--data"]),
+        (["member", "remove"], ["SET NAME", "past meetings", "--data"]),
+        (
+            ["export"],
+            ["SET", "Markdown recap", "--meeting", "-o, --output", "--include-private", "--data"],
+        ),
+    ],
+)
+@pytest.mark.parametrize("flag", ["--help", "-h"])
+def test_help_for_every_new_command(runner, data, args, words, flag):
+    result = run(runner, *args, flag)
+    out = succeeded(result)
+    assert out.startswith("Usage: ")
+    for word in words:
+        assert word in out
+    assert not data.exists()
+
+
+# set list -----------------------------------------------------------------------------------
+
+
+def test_set_list_with_no_sets(runner, data):
+    out = succeeded(manage(runner, data, "set", "list"))
+    assert out == "No sets yet. Create one: altui set new NAME --member NAME\n"
+    assert not data.exists()
+
+
+def test_set_list_shows_members_meetings_and_archived(runner, data, clock):
+    make_set(runner, data, "Owls")
+    make_set(runner, data, "Team Tiger", members=["Ana"])
+    make_set(runner, data, "Lions", members=[])
+    store = Store(data)
+    first = start_or_resume(store, store.find_set("Owls"), clock)
+    first.status = MeetingStatus.CLOSED
+    store.save_meeting(first)
+    start_or_resume(store, store.find_set("Owls"), clock)
+    start_or_resume(store, store.find_set("Team Tiger"), clock)
+    succeeded(manage(runner, data, "set", "archive", "Lions"))
+
+    lines = succeeded(manage(runner, data, "set", "list")).splitlines()
+    assert [line.split("  ")[0].strip() for line in lines] == ["Lions", "Owls", "Team Tiger"]
+    assert lines[0].split() == ["Lions", "0", "members", "0", "meetings", "archived"]
+    assert lines[1].split() == ["Owls", "3", "members", "2", "meetings"]
+    assert lines[2].split() == ["Team", "Tiger", "1", "member", "1", "meeting"]
+    assert len({line.index("member") for line in lines}) == 1  # columns line up
+
+
+def test_set_list_shows_odd_characters_harmlessly(runner, data):
+    make_set(runner, data, "Owls\x9b31m")  # a C1 control character is not refused by the name rules
+    out = succeeded(manage(runner, data, "set", "list"))
+    assert "\x9b" not in out
+    assert out.startswith("Owls\ufffd31m")
+
+
+def test_set_list_with_a_damaged_set_file(runner, data):
+    make_set(runner, data)
+    (data / "owls" / "set.json").write_text("{not json")
+    one_line_error(manage(runner, data, "set", "list"), "set.json", "not valid JSON")
+
+
+# set rename ---------------------------------------------------------------------------------
+
+
+def test_set_rename(runner, data):
+    make_set(runner, data)
+    before = set(files(data))
+    out = succeeded(manage(runner, data, "set", "rename", "owls", "Night Owls"))
+    assert out == "Renamed set 'Owls' to 'Night Owls'.\n"
+    assert Store(data).find_set("Night Owls").slug == "owls"
+    assert set(files(data)) == before
+
+
+def test_set_rename_refuses_a_taken_name(runner, data):
+    make_set(runner, data, "Owls")
+    make_set(runner, data, "Lions")
+    before = files(data)
+    result = manage(runner, data, "set", "rename", "Owls", "LIONS")
+    one_line_error(result, "a set called 'Lions' already exists")
+    assert files(data) == before
+
+
+@pytest.mark.parametrize(("name", "why"), [(" ", "empty"), ("A\nB", "control characters")])
+def test_set_rename_refuses_a_bad_name(runner, data, name, why):
+    make_set(runner, data)
+    one_line_error(manage(runner, data, "set", "rename", "Owls", name), "set name", why)
+    assert Store(data).find_set("Owls").name == "Owls"
+
+
+def test_set_rename_unknown_set(runner, data):
+    make_set(runner, data)
+    one_line_error(manage(runner, data, "set", "rename", "Lions", "Tigers"), "'Lions'", "'Owls'")
+
+
+# set archive --------------------------------------------------------------------------------
+
+
+def test_set_archive(runner, data):
+    make_set(runner, data)
+    out = succeeded(manage(runner, data, "set", "archive", "owls"))
+    assert out == "Archived set 'Owls'; its meetings are kept and can be exported.\n"
+    assert Store(data).find_set("Owls").archived is True
+    again = succeeded(manage(runner, data, "set", "archive", "Owls"))
+    assert again == "Set 'Owls' was already archived.\n"
+
+
+def test_set_archive_unknown_set(runner, data):
+    make_set(runner, data)
+    one_line_error(manage(runner, data, "set", "archive", "Lions"), "no set called 'Lions'")
+
+
+# set plan -----------------------------------------------------------------------------------
+
+
+def test_set_plan(runner, data):
+    make_set(runner, data)
+    out = succeeded(manage(runner, data, "set", "plan", "Owls", "quick"))
+    assert out == "Set 'Owls' now uses plan quick for its next meetings.\n"
+    assert Store(data).find_set("Owls").plan == "quick"
+
+
+def test_set_plan_refuses_an_unknown_plan(runner, data):
+    make_set(runner, data)
+    one_line_error(manage(runner, data, "set", "plan", "Owls", "nope"), "'nope'", "quick")
+    assert Store(data).find_set("Owls").plan == "classic"
+
+
+def test_set_plan_refuses_a_bad_plan_file(runner, data, tmp_path):
+    make_set(runner, data)
+    path = tmp_path / "bad.toml"
+    path.write_text('name = "Bad"\n[[steps]]\nname = "A"\nminutes = -1\n')
+    one_line_error(manage(runner, data, "set", "plan", "Owls", path), str(path), "minutes")
+
+
+# member add / rename / remove ---------------------------------------------------------------
+
+
+def test_member_add(runner, data):
+    make_set(runner, data)
+    out = succeeded(manage(runner, data, "member", "add", "owls", "  Dev Patel "))
+    assert out == "Added 'Dev Patel' to 'Owls' (4 members).\n"
+    names = [m.name for m in Store(data).find_set("Owls").members]
+    assert names == ["Ana Silva", "Ben Okafor", "Chloé Martin", "Dev Patel"]
+
+
+def test_member_add_refuses_a_duplicate(runner, data):
+    make_set(runner, data)
+    before = files(data)
+    result = manage(runner, data, "member", "add", "Owls", "ana silva")
+    line = one_line_error(result)
+    assert line == "altui: a member called 'Ana Silva' is already in 'Owls'"
+    assert files(data) == before
+
+
+@pytest.mark.parametrize(("name", "why"), [("", "empty"), ("Ana\x1b[2J", "control characters")])
+def test_member_add_refuses_a_bad_name(runner, data, name, why):
+    make_set(runner, data)
+    one_line_error(manage(runner, data, "member", "add", "Owls", name), "member name", why)
+
+
+def test_member_add_to_an_unknown_set(runner, data):
+    one_line_error(manage(runner, data, "member", "add", "Owls", "Ana"), "no set called 'Owls'")
+
+
+def test_member_rename(runner, data):
+    make_set(runner, data)
+    ben = Store(data).find_set("Owls").member("Ben Okafor")
+    out = succeeded(manage(runner, data, "member", "rename", "Owls", "ben okafor", "Ben O."))
+    assert out == "Renamed 'Ben Okafor' to 'Ben O.' in 'Owls'.\n"
+    assert Store(data).find_set("Owls").member("Ben O.").id == ben.id
+
+
+def test_member_rename_refuses_a_taken_name(runner, data):
+    make_set(runner, data)
+    result = manage(runner, data, "member", "rename", "Owls", "Ben Okafor", "ANA SILVA")
+    one_line_error(result, "a member called 'Ana Silva' is already in 'Owls'")
+
+
+def test_member_rename_unknown_member(runner, data):
+    make_set(runner, data)
+    result = manage(runner, data, "member", "rename", "Owls", "Zed", "Zoe")
+    one_line_error(result, "'Zed' is not a member of 'Owls'", "Ana Silva")
+
+
+def test_member_remove(runner, data):
+    make_set(runner, data)
+    out = succeeded(manage(runner, data, "member", "remove", "Owls", "chloé martin"))
+    assert out == (
+        "Removed 'Chloé Martin' from 'Owls' (2 members left; past meetings still show them).\n"
+    )
+    assert [m.name for m in Store(data).find_set("Owls").members] == ["Ana Silva", "Ben Okafor"]
+
+
+def test_member_remove_unknown_member(runner, data):
+    make_set(runner, data)
+    before = files(data)
+    one_line_error(manage(runner, data, "member", "remove", "Owls", "Zed"), "'Zed'")
+    assert files(data) == before
+
+
+def test_member_commands_after_data(runner, data):
+    make_set(runner, data)
+    result = run(runner, "member", "add", "Owls", "Dev", "--data", data)
+    assert succeeded(result) == "Added 'Dev' to 'Owls' (4 members).\n"
+
+
+# export -------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def held(runner, data, clock):
+    """Owls: meeting 1 (closed) with an action, a question and a private note for Ana;
+    meeting 2 (running) where Ana reported the action done."""
+    make_set(runner, data)
+    store = Store(data)
+    owls = store.find_set("Owls")
+    first = start_or_resume(store, owls, clock, presenters=["Ana Silva"])
+    live = LiveMeeting(store, first, clock)
+    live.go_to(next(i for i, s in enumerate(first.steps) if s.name == "Commit to actions"))
+    clock.advance(60)
+    action = live.capture("!Call the director")
+    live.capture("?What would happen if you waited")
+    private = live.capture("#Ana seemed worn out")
+    assert private is not None and private.kind is ItemKind.PRIVATE
+    first = live.meeting
+    first.status = MeetingStatus.CLOSED
+    store.save_meeting(first)
+    clock.advance(3600)
+    second = start_or_resume(store, owls, clock, presenters=["Ben Okafor"])
+    store.add_review(
+        second,
+        Review(
+            action_id=action.id,
+            origin=1,
+            member_id=action.presenter_id,
+            status=ReviewStatus.DONE,
+            note="She said yes",
+            created=clock.now(),
+        ),
+    )
+    assert len(report_back_lines(store, second)) == 1
+    return store
+
+
+def test_export_the_latest_meeting_to_standard_output(runner, data, held):
+    out = succeeded(manage(runner, data, "export", "owls"))
+    assert out.startswith("# Owls: meeting 2, ")
+    assert "| Ana Silva | Call the director | Done | She said yes |" in out
+    assert "## Ben Okafor" in out
+    assert "worn out" not in out
+
+
+def test_export_an_earlier_meeting(runner, data, held):
+    out = succeeded(manage(runner, data, "export", "Owls", "--meeting", "1"))
+    assert out.startswith("# Owls: meeting 1, ")
+    assert "## Ana Silva" in out
+    assert "Call the director — Ana Silva, due by the next meeting" in out
+    assert "What would happen if you waited" in out
+    assert "worn out" not in out
+    assert PRIVATE_BANNER not in out
+
+
+def test_export_with_private_notes(runner, data, held):
+    out = succeeded(manage(runner, data, "export", "Owls", "--meeting", "1", "--include-private"))
+    assert PRIVATE_BANNER in out
+    assert "Ana seemed worn out" in out
+
+
+def test_export_to_a_file(runner, data, held, tmp_path):
+    target = tmp_path / "out" / "recap.md"
+    target.parent.mkdir()
+    target.write_text("old contents")
+    target.chmod(0o644)
+    expected = succeeded(manage(runner, data, "export", "Owls", "--meeting", "1"))
+    out = succeeded(manage(runner, data, "export", "Owls", "--meeting", "1", "-o", target))
+    assert out == f"Wrote {target}\n"
+    assert target.read_text(encoding="utf-8") == expected
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    assert sorted(p.name for p in target.parent.iterdir()) == ["recap.md"]  # no temp file left
+
+
+def test_export_to_a_file_with_private_notes(runner, data, held, tmp_path):
+    target = tmp_path / "private.md"
+    result = manage(
+        runner, data, "export", "Owls", "--output", target, "--include-private", "--meeting", "1"
+    )
+    assert succeeded(result) == f"Wrote {target}\n"
+    assert "Ana seemed worn out" in target.read_text(encoding="utf-8")
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+
+
+def test_export_to_a_missing_folder(runner, data, held, tmp_path):
+    target = tmp_path / "nowhere" / "recap.md"
+    one_line_error(manage(runner, data, "export", "Owls", "-o", target), str(target))
+    assert not target.parent.exists()
+
+
+def test_export_to_a_folder(runner, data, held, tmp_path):
+    one_line_error(manage(runner, data, "export", "Owls", "-o", tmp_path), "is a folder")
+
+
+@pytest.mark.parametrize("number", ["3", "0", "-1"])
+def test_export_an_unknown_meeting(runner, data, held, number):
+    result = manage(runner, data, "export", "Owls", "--meeting", number)
+    one_line_error(result, f"'Owls' has no meeting {number}", "meetings: 1, 2")
+
+
+def test_export_a_set_with_no_meetings(runner, data):
+    make_set(runner, data)
+    one_line_error(manage(runner, data, "export", "Owls"), "no meetings yet")
+
+
+def test_export_an_unknown_set(runner, data, held):
+    one_line_error(manage(runner, data, "export", "Lions"), "no set called 'Lions'")
+
+
+def test_export_an_archived_set(runner, data, held):
+    succeeded(manage(runner, data, "set", "archive", "Owls"))
+    assert succeeded(manage(runner, data, "export", "Owls")).startswith("# Owls: meeting 2, ")
+
+
+def test_export_reads_a_meeting_another_console_holds_and_changes_nothing(runner, data, held):
+    meeting = held.latest_meeting("owls")
+    lock = held.meeting_lock(meeting).path
+    holder = {"pid": 1, "host": socket.gethostname()}  # pid 1 is always alive
+    lock.write_text(json.dumps(holder))
+    before = files(data)
+    out = succeeded(manage(runner, data, "export", "Owls"))
+    assert "She said yes" in out
+    assert files(data) == before
+    assert json.loads(lock.read_text()) == holder
+    assert os.path.exists(lock)

@@ -1,0 +1,300 @@
+"""Changing a set after it is made: renaming, archiving, its plan and its members."""
+
+from __future__ import annotations
+
+import pytest
+
+from altui.commitments import open_commitments
+from altui.errors import AltuiError
+from altui.live import LiveMeeting
+from altui.membership import (
+    add_member,
+    archive_set,
+    remove_member,
+    rename_member,
+    rename_set,
+    set_default_plan,
+)
+from altui.models import NAME_MAX, MeetingStatus
+from altui.planning import new_set, start_or_resume
+from altui.plans import builtin_plans
+from altui.recap import render_recap
+from altui.store import Store
+
+
+def files(root):
+    return {p: p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture
+def owls(store, clock):
+    return new_set(store, "Owls", ["Ana", "Ben", "Chloé"], "classic", clock)
+
+
+def refused(store, call, *words):
+    """Run ``call``; it must raise a one-line AltuiError containing ``words`` and write nothing."""
+    before = files(store.root)
+    with pytest.raises(AltuiError) as caught:
+        call()
+    message = str(caught.value)
+    assert "\n" not in message and "\r" not in message
+    for word in words:
+        assert word in message
+    assert files(store.root) == before
+    return message
+
+
+BAD_NAMES = [
+    ("", "empty"),
+    ("   ", "empty"),
+    ("Ana\nSilva", "control characters"),
+    ("Tab\there", "control characters"),
+    ("Esc\x1b[31m", "control characters"),
+    ("Del\x7f", "control characters"),
+    ("x" * (NAME_MAX + 1), f"at most {NAME_MAX}"),
+]
+
+
+# rename_set ---------------------------------------------------------------------------------
+
+
+def test_rename_set_keeps_its_folder_and_meetings(store, owls, clock):
+    start_or_resume(store, owls, clock)
+    paths = set(files(store.root))
+    renamed = rename_set(store, "owls", "  Night Owls ")
+    assert renamed.name == "Night Owls"
+    assert renamed.slug == "owls"
+    assert set(files(store.root)) == paths
+    assert store.find_set("night owls") == renamed
+    assert store.find_set("owls") == renamed  # the folder name still finds it
+    assert store.meeting_numbers("owls") == [1]
+    assert [s.name for s in store.sets()] == ["Night Owls"]
+    assert [m.name for m in renamed.members] == ["Ana", "Ben", "Chloé"]
+
+
+def test_rename_set_to_a_different_case_of_its_own_name(store, owls):
+    assert rename_set(store, "Owls", "OWLS").name == "OWLS"
+    assert store.find_set("owls").name == "OWLS"
+
+
+def test_rename_set_refuses_another_sets_name_in_any_case(store, owls, clock):
+    new_set(store, "Lions", ["Zed"], "classic", clock)
+    message = refused(
+        store, lambda: rename_set(store, "Owls", " lions "), "'Lions'", "already exists"
+    )
+    assert message == "a set called 'Lions' already exists"
+
+
+@pytest.mark.parametrize(("name", "why"), BAD_NAMES)
+def test_rename_set_refuses_a_bad_name(store, owls, name, why):
+    refused(store, lambda: rename_set(store, "Owls", name), "set name", why)
+
+
+def test_rename_set_keeps_a_name_of_the_longest_length(store, owls):
+    long_name = "L" * NAME_MAX
+    assert rename_set(store, "Owls", long_name).name == long_name
+    assert Store(store.root).find_set(long_name).name == long_name
+
+
+def test_rename_an_unknown_set(store, owls):
+    refused(store, lambda: rename_set(store, "Lions", "Tigers"), "'Lions'", "'Owls'")
+
+
+# archive_set --------------------------------------------------------------------------------
+
+
+def test_archive_set_keeps_it_readable(store, owls, clock):
+    meeting = start_or_resume(store, owls, clock)
+    archived = archive_set(store, "owls")
+    assert archived.archived is True
+    assert [s.name for s in store.sets()] == ["Owls"]
+    assert store.sets()[0].archived is True
+    assert store.find_set("Owls").archived is True
+    assert store.meeting("owls", 1) == meeting
+    assert archive_set(store, "owls").archived is True  # twice is harmless
+
+
+def test_a_new_set_is_not_archived(owls):
+    assert owls.archived is False
+
+
+def test_archive_an_unknown_set(store, owls):
+    refused(store, lambda: archive_set(store, "Lions"), "no set called 'Lions'")
+
+
+def test_an_archived_name_is_still_taken(store, owls, clock):
+    archive_set(store, "Owls")
+    with pytest.raises(AltuiError, match="already exists"):
+        new_set(store, "owls", [], "classic", clock)
+    new_set(store, "Lions", [], "classic", clock)
+    refused(store, lambda: rename_set(store, "Lions", "OWLS"), "already exists")
+
+
+# set_default_plan ---------------------------------------------------------------------------
+
+
+def test_set_default_plan_to_a_shipped_plan(store, owls, clock):
+    assert set_default_plan(store, "Owls", "quick").plan == "quick"
+    assert store.find_set("Owls").plan == "quick"
+    assert start_or_resume(store, store.find_set("Owls"), clock).plan == "quick"
+
+
+def test_set_default_plan_to_a_plan_file(store, owls, tmp_path):
+    path = tmp_path / "mine.toml"
+    path.write_bytes(builtin_plans()["quick"].read_bytes())
+    assert set_default_plan(store, "Owls", str(path)).plan == str(path.resolve())
+
+
+def test_set_default_plan_refuses_an_unknown_plan(store, owls):
+    refused(store, lambda: set_default_plan(store, "Owls", "nope"), "'nope'", "classic")
+
+
+def test_set_default_plan_refuses_a_bad_plan_file(store, owls, tmp_path):
+    path = tmp_path / "bad.toml"
+    path.write_text('name = "Bad"\n[[steps]]\nname = "A"\nminutes = 0\n')
+    refused(store, lambda: set_default_plan(store, "Owls", str(path)), str(path))
+    assert store.find_set("Owls").plan == "classic"
+
+
+# add_member ---------------------------------------------------------------------------------
+
+
+def test_add_member_puts_them_last(store, owls):
+    changed = add_member(store, "owls", "  Dev Patel ")
+    assert [m.name for m in changed.members] == ["Ana", "Ben", "Chloé", "Dev Patel"]
+    assert store.find_set("Owls") == changed
+    assert len({m.id for m in changed.members}) == 4
+
+
+def test_add_member_refuses_a_name_already_in_the_set(store, owls):
+    message = refused(store, lambda: add_member(store, "Owls", " ana "))
+    assert message == "a member called 'Ana' is already in 'Owls'"
+
+
+def test_the_same_member_name_in_two_sets_is_fine(store, owls, clock):
+    new_set(store, "Lions", ["Zed"], "classic", clock)
+    assert [m.name for m in add_member(store, "Lions", "Ana").members] == ["Zed", "Ana"]
+
+
+@pytest.mark.parametrize(("name", "why"), BAD_NAMES)
+def test_add_member_refuses_a_bad_name(store, owls, name, why):
+    message = refused(store, lambda: add_member(store, "Owls", name), "member name", why)
+    assert len(message) < 200  # a huge name is not echoed back whole
+
+
+def test_add_member_keeps_a_name_of_the_longest_length(store, owls):
+    long_name = "M" * NAME_MAX
+    add_member(store, "Owls", long_name)
+    assert Store(store.root).find_set("Owls").member(long_name).name == long_name
+
+
+def test_add_member_to_an_unknown_set(store, owls):
+    refused(store, lambda: add_member(store, "Lions", "Zed"), "'Lions'")
+
+
+# rename_member ------------------------------------------------------------------------------
+
+
+def test_rename_member_keeps_their_id_and_place(store, owls):
+    ben = owls.member("Ben")
+    changed = rename_member(store, "Owls", "ben", " Ben Okafor ")
+    assert [m.name for m in changed.members] == ["Ana", "Ben Okafor", "Chloé"]
+    assert changed.member("Ben Okafor").id == ben.id
+    assert changed.member("Ben") is None
+    assert store.find_set("Owls") == changed
+
+
+def test_rename_member_to_a_different_case_of_their_own_name(store, owls):
+    changed = rename_member(store, "Owls", "Ana", "ANA")
+    assert [m.name for m in changed.members] == ["ANA", "Ben", "Chloé"]
+
+
+def test_rename_member_refuses_another_members_name(store, owls):
+    message = refused(store, lambda: rename_member(store, "Owls", "Ana", "ben"))
+    assert message == "a member called 'Ben' is already in 'Owls'"
+
+
+def test_rename_an_unknown_member(store, owls):
+    refused(
+        store,
+        lambda: rename_member(store, "Owls", "Zed", "Zoe"),
+        "'Zed' is not a member of 'Owls'",
+        "Ana, Ben, Chloé",
+    )
+
+
+@pytest.mark.parametrize(("name", "why"), BAD_NAMES)
+def test_rename_member_refuses_a_bad_name(store, owls, name, why):
+    refused(store, lambda: rename_member(store, "Owls", "Ana", name), "member name", why)
+
+
+def test_a_renamed_member_keeps_the_old_name_in_past_meetings(store, owls, clock):
+    first = start_or_resume(store, owls, clock, presenters=["Ana"])
+    rename_member(store, "Owls", "Ana", "Ana Silva")
+    assert [m.name for m in store.meeting("owls", first.number).presenters] == ["Ana"]
+
+
+# remove_member ------------------------------------------------------------------------------
+
+
+def test_remove_member(store, owls):
+    changed = remove_member(store, "owls", "BEN")
+    assert [m.name for m in changed.members] == ["Ana", "Chloé"]
+    assert store.find_set("Owls") == changed
+
+
+def test_remove_an_unknown_member(store, owls):
+    refused(store, lambda: remove_member(store, "Owls", "Zed"), "'Zed'", "not a member")
+
+
+def test_remove_the_last_member_leaves_an_empty_set(store, owls):
+    for name in ("Ana", "Ben", "Chloé"):
+        remove_member(store, "Owls", name)
+    assert store.find_set("Owls").members == []
+
+
+def test_a_removed_member_stays_in_past_meetings(store, owls, clock):
+    first = start_or_resume(store, owls, clock, presenters=["Ana", "Ben"])
+    live = LiveMeeting(store, first, clock)
+    live.go_to(
+        next(
+            i
+            for i, s in enumerate(first.steps)
+            if s.name == "Commit to actions" and s.presenter == "Ben"
+        )
+    )
+    live.capture("!Talk to the regional lead")
+    first = live.meeting
+    first.status = MeetingStatus.CLOSED
+    store.save_meeting(first)
+
+    remove_member(store, "Owls", "Ben")
+
+    old = store.meeting("owls", 1)
+    assert [m.name for m in old.presenters] == ["Ana", "Ben"]
+    assert "Ben" in {s.presenter for s in old.steps}
+    recap = render_recap(store.find_set("Owls"), old, store.items(old), [])
+    assert "## Ben" in recap
+    assert "Talk to the regional lead — Ben" in recap
+    second = start_or_resume(store, store.find_set("Owls"), clock)
+    assert [m.name for m in second.presenters] == ["Ana", "Chloé"]
+    (commitment,) = open_commitments(store, "owls", second.number)
+    assert commitment.owner == "Ben"
+
+
+def test_a_removed_member_can_be_added_back_as_someone_new(store, owls):
+    ben = owls.member("Ben")
+    remove_member(store, "Owls", "Ben")
+    again = add_member(store, "Owls", "Ben").member("Ben")
+    assert again.id != ben.id
+
+
+def test_a_new_set_may_take_a_renamed_sets_old_name(store, owls, clock):
+    rename_set(store, "Owls", "Night Owls")
+    again = new_set(store, "Owls", ["Zed"], "classic", clock)
+    assert again.slug == "owls-2"
+    # the name wins over the renamed set's folder name ("owls")
+    assert add_member(store, "Owls", "Yan").slug == "owls-2"
+    assert [m.name for m in store.find_set("owls").members] == ["Zed", "Yan"]
+    assert [m.name for m in store.find_set("Night Owls").members] == ["Ana", "Ben", "Chloé"]
+    assert store.find_set("owls-2") == store.find_set("OWLS")
