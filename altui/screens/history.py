@@ -173,18 +173,26 @@ class HistoryScreen(Screen[None]):
     def on_mount(self) -> None:
         """Read the set's meetings once and fill the list and the follow-through panel."""
         self.query_one("#history-follow", VerticalScroll).border_title = "Follow-through"
-        self.query_one("#history-follow", VerticalScroll).can_focus = False
         self.reload()
         self.query_one("#history-meetings", DataTable).focus()
 
     def on_screen_resume(self) -> None:
-        """Coming back from a meeting: the table keeps its place."""
-        self.query_one("#history-meetings", DataTable).focus()
+        """Coming back from a meeting: the list (or the matches) keeps its place."""
+        shown = "#history-results" if self.has_class("-searching") else "#history-meetings"
+        self.query_one(shown).focus()
 
     @guarded
     def reload(self) -> None:
         """Read every meeting again (once each) and redraw."""
         self.history = History.load(self.store, self.the_set.slug)
+        for problem in self.history.problems:
+            self.notify(
+                f"Left out of the history: {problem}",
+                title="Meeting not read",
+                severity="warning",
+                timeout=12,
+                markup=False,
+            )
         self.rows = list(reversed(self.history.rows()))  # newest first
         count = len(self.rows)
         self.query_one("#history-title", Static).update(

@@ -1,6 +1,8 @@
-"""The home screen: the sets in the data folder; Enter starts or resumes a set's meeting."""
+"""The home screen: the sets, with keys to open, create, rename, archive and staff them."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from textual import on
 from textual.app import ComposeResult
@@ -10,36 +12,57 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from altui import membership
+from altui.commitments import open_commitments
 from altui.errors import AltuiError
 from altui.guard import guarded
-from altui.models import Set
-from altui.planning import unfinished_meeting
+from altui.models import MeetingStatus, Set
+from altui.planning import new_set
+from altui.plans import builtin_plans
+from altui.screens.confirm import ConfirmScreen
+from altui.screens.members import MembersScreen
+from altui.screens.prompt import PromptScreen
 from altui.store import Store
-from altui.text import visible
+from altui.text import shorten, visible
 
 NO_SETS = (
-    "No sets yet.\n\nTry the demo:            altui demo\n"
-    'Or create your own set:  altui set new "My set" --member Ana --member Ben ...'
+    "No sets yet.\n\nPress n to create one, or try the demo:  altui demo\n"
+    'From the command line:  altui set new "My set" --member Ana --member Ben ...'
 )
 
 
 def set_line(store: Store, the_set: Set) -> Content:
-    """A set's name, members and meetings, and whether a meeting is under way."""
-    held = len(store.meeting_numbers(the_set.slug))
-    running = unfinished_meeting(store, the_set)
-    state = f"meeting {running.number} in progress" if running else "Enter starts the next meeting"
+    """A set's name, members, meetings, dates and open commitments."""
+    numbers = store.meeting_numbers(the_set.slug)
+    latest = store.meeting(the_set.slug, numbers[-1]) if numbers else None
+    facts = [f"{len(the_set.members)} members", f"{len(numbers)} meetings"]
+    if latest is not None and latest.status is MeetingStatus.RUNNING:
+        facts.append(f"meeting {latest.number} in progress")
+    elif latest is not None:
+        facts.append(f"last {latest.date:%d %b %Y}")
+        if latest.next_date:
+            facts.append(f"next {latest.next_date:%d %b %Y}")
+        upcoming = latest.number + 1
+        facts.append(f"{len(open_commitments(store, the_set.slug, upcoming))} open commitments")
+    name_style = "bold $text-muted" if the_set.archived else "bold"
+    archived = " (archived)" if the_set.archived else ""
     return Content.assemble(
-        (visible(the_set.name), "bold"),
-        ("\n", ""),
-        (f"  {len(the_set.members)} members · {held} meetings · {state}", "$text-muted"),
+        (shorten(visible(the_set.name), 70) + archived, name_style),
+        "\n",
+        ("  " + " · ".join(facts), "$text-muted"),
     )
 
 
 class HomeScreen(Screen[None]):
-    """Lists the sets; choosing one opens its meeting in the live console."""
+    """Lists the sets; Enter sets up or resumes the highlighted set's meeting."""
 
     BINDINGS = [
-        Binding("enter", "open", "Open meeting", show=True),
+        Binding("enter", "open", "Open"),
+        Binding("n", "new_set", "New set"),
+        Binding("m", "members", "Members"),
+        Binding("r", "rename", "Rename"),
+        Binding("l", "plan", "Plan"),
+        Binding("a", "archive", "Archive"),
         Binding("ctrl+q", "app.quit", "Quit", priority=True, key_display="^q"),
     ]
 
@@ -54,7 +77,7 @@ class HomeScreen(Screen[None]):
             Content.styled("altui · Action Learning sets", "bold $accent"), id="home-title"
         )
         yield OptionList(id="sets")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         """Fill the list."""
@@ -65,22 +88,34 @@ class HomeScreen(Screen[None]):
         self.refresh_sets()
 
     def refresh_sets(self) -> None:
-        """Read the sets again and show them."""
+        """Read the sets again and show them, current ones first."""
         listing = self.query_one("#sets", OptionList)
+        keep = listing.highlighted
         listing.clear_options()
-        self.sets = self.store.sets()
+        self.sets = sorted(self.store.sets(), key=lambda s: s.archived)
         if not self.sets:
             listing.add_option(Option(NO_SETS, disabled=True))
             return
         listing.add_options([Option(set_line(self.store, s)) for s in self.sets])
-        listing.highlighted = 0
+        listing.highlighted = min(keep or 0, len(self.sets) - 1)
         listing.focus()
+
+    def _highlighted(self) -> Set | None:
+        index = self.query_one("#sets", OptionList).highlighted
+        return self.sets[index] if index is not None and index < len(self.sets) else None
+
+    def _change(self, change: Callable[[], object]) -> None:
+        try:
+            change()
+        except AltuiError as exc:
+            self.notify(str(exc), severity="error", markup=False)
+        self.refresh_sets()
 
     def action_open(self) -> None:
         """Open the highlighted set's meeting."""
-        index = self.query_one("#sets", OptionList).highlighted
-        if index is not None and index < len(self.sets):
-            self._open(self.sets[index])
+        the_set = self._highlighted()
+        if the_set is not None:
+            self._open(the_set)
 
     @on(OptionList.OptionSelected, "#sets")
     def _selected(self, event: OptionList.OptionSelected) -> None:
@@ -92,3 +127,76 @@ class HomeScreen(Screen[None]):
             self.app.open_meeting(the_set)  # type: ignore[attr-defined]
         except AltuiError as exc:
             self.notify(str(exc), title="Cannot open", severity="error", markup=False)
+
+    def action_new_set(self) -> None:
+        """Ask for a name, then the members, and create the set."""
+
+        def named(name: str | None) -> None:
+            if name is None:
+                return
+
+            def staffed(members: str | None) -> None:
+                if members is None:
+                    return
+                names = [m for m in (part.strip() for part in members.split(",")) if m]
+                clock = self.app.clock  # type: ignore[attr-defined]
+                self._change(lambda: new_set(self.store, name, names, "classic", clock))
+
+            self.app.push_screen(
+                PromptScreen(f"Members of {name}", hint="Names separated by commas"), staffed
+            )
+
+        self.app.push_screen(PromptScreen("New set's name"), named)
+
+    def action_members(self) -> None:
+        """Add, rename or remove the highlighted set's members."""
+        the_set = self._highlighted()
+        if the_set is not None:
+            self.app.push_screen(MembersScreen(self.store, the_set), lambda _: self.refresh_sets())
+
+    def action_rename(self) -> None:
+        """Give the highlighted set a new name."""
+        the_set = self._highlighted()
+        if the_set is None:
+            return
+
+        def renamed(name: str | None) -> None:
+            if name is not None:
+                self._change(lambda: membership.rename_set(self.store, the_set.slug, name))
+
+        self.app.push_screen(PromptScreen(f"Rename {the_set.name}", the_set.name), renamed)
+
+    def action_plan(self) -> None:
+        """Choose the highlighted set's default session plan."""
+        the_set = self._highlighted()
+        if the_set is None:
+            return
+
+        def chosen(plan: str | None) -> None:
+            if plan is not None:
+                self._change(
+                    lambda: membership.set_default_plan(self.store, the_set.slug, plan.strip())
+                )
+
+        shipped = ", ".join(builtin_plans())
+        self.app.push_screen(
+            PromptScreen("Default plan", the_set.plan, f"Shipped: {shipped}; or a .toml file"),
+            chosen,
+        )
+
+    def action_archive(self) -> None:
+        """Archive the highlighted set, after asking."""
+        the_set = self._highlighted()
+        if the_set is None or the_set.archived:
+            return
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                self._change(lambda: membership.archive_set(self.store, the_set.slug))
+
+        self.app.push_screen(
+            ConfirmScreen(
+                f"Archive {the_set.name}?", "It stays readable and exportable, listed last."
+            ),
+            confirmed,
+        )

@@ -24,6 +24,10 @@ from altui.store import Store
 from altui.text import shorten, visible
 
 BID_STEP = 5.0
+KEYS_HELP = (
+    "space here/apologies · p presents · [ ] order · m equal/bids · +/- minutes · "
+    "s shrink to fit · Tab date, plan, minutes · Ctrl+S start · Escape back"
+)
 
 
 @dataclass
@@ -39,15 +43,15 @@ class SetupScreen(Screen[Meeting | None]):
     """Prepares the next meeting; Ctrl+S starts it, Escape goes back without starting."""
 
     BINDINGS = [
-        Binding("space", "toggle_present", "Here/apologies"),
-        Binding("p", "toggle_presenter", "Presents"),
-        Binding("left_square_bracket", "move(-1)", "Earlier", key_display="["),
-        Binding("right_square_bracket", "move(1)", "Later", key_display="]"),
-        Binding("plus", "bid(1)", "+5m", key_display="+"),
-        Binding("minus", "bid(-1)", "-5m", key_display="-"),
-        Binding("m", "toggle_mode", "Equal/bids"),
-        Binding("s", "shrink", "Shrink to fit"),
         Binding("ctrl+s", "start", "Start", key_display="^s", priority=True),
+        Binding("space", "toggle_present", "Here"),
+        Binding("p", "toggle_presenter", "Presents"),
+        Binding("left_square_bracket", "move(-1)", "Earlier", key_display="[", show=False),
+        Binding("right_square_bracket", "move(1)", "Later", key_display="]", show=False),
+        Binding("plus", "bid(1)", "+5m", key_display="+", show=False),
+        Binding("minus", "bid(-1)", "-5m", key_display="-", show=False),
+        Binding("m", "toggle_mode", "Mode"),
+        Binding("s", "shrink", "Shrink"),
         Binding("escape", "cancel", "Back"),
     ]
 
@@ -99,7 +103,9 @@ class SetupScreen(Screen[Meeting | None]):
     def on_mount(self) -> None:
         """Draw the table and the preview; start on the members table."""
         table = self.query_one("#setup-members", DataTable)
-        table.add_columns("Member", "Here", "Presents", "Order", "Minutes")
+        widest = max((len(m.name) for m in self.the_set.members), default=6)
+        table.add_column("Member", width=min(max(widest, 6), 40))
+        table.add_columns("Here", "Presents", "Order", "Minutes")
         self._refresh()
         table.focus()
 
@@ -141,7 +147,11 @@ class SetupScreen(Screen[Meeting | None]):
         steps = self.plan.expand(presenters, att.minutes)
         slots, finish = timetable(steps, self.clock.now())
         mode = "bids (+/- change a presenter's minutes)" if self.bids else "equal time for all"
-        parts: list[str | tuple[str, str]] = [("Mode: ", "bold"), f"{mode}\n\n"]
+        parts: list[str | tuple[str, str]] = [
+            (KEYS_HELP + "\n\n", "$text-muted"),
+            ("Mode: ", "bold"),
+            f"{mode}\n\n",
+        ]
         for slot in slots:
             parts += [
                 f"  {slot.start.astimezone():%H:%M}-{slot.end.astimezone():%H:%M}  ",

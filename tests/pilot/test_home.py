@@ -42,3 +42,34 @@ async def test_command_palette_offers_the_console_actions(console, store, meetin
         await pilot.press("enter")
         await pilot.pause()
         assert store.meeting(meeting.set_slug, meeting.number).current == 1
+
+
+async def test_sets_and_members_are_managed_from_the_keyboard(store: Store, clock):
+    app = make_app(store, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("n", *"Owls", "enter", *"Ana, Ben ,, Chloé", "enter")
+        owls = store.find_set("Owls")
+        assert [m.name for m in owls.members] == ["Ana", "Ben", "Chloé"]
+
+        await pilot.press("m", "a", *"Dev", "enter")
+        await pilot.press("down", "r", "ctrl+a", "ctrl+k", *"Benedict", "enter")
+        await pilot.press("down", "d", "y", "escape")
+        assert [m.name for m in store.find_set("Owls").members] == ["Ana", "Benedict", "Dev"]
+
+        await pilot.press("r", "ctrl+a", "ctrl+k", *"Night Owls", "enter")
+        await pilot.press("l", "ctrl+a", "ctrl+k", *"quick", "enter")
+        renamed = store.find_set("Night Owls")
+        assert renamed.slug == "owls" and renamed.plan == "quick"
+
+        await pilot.press("a", "y")
+        assert store.find_set("Night Owls").archived
+        assert "(archived)" in str(app.screen.query_one("#sets").get_option_at_index(0).prompt)
+
+
+async def test_refused_names_are_explained_and_nothing_changes(store: Store, the_set: Set, clock):
+    app = make_app(store, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("n", *"team tiger", "enter", "enter")
+        await pilot.pause()
+        assert any("already exists" in str(n.message) for n in app._notifications)
+        assert [s.name for s in store.sets()] == ["Team Tiger"]

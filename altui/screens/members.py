@@ -1,0 +1,117 @@
+"""A set's members: add, rename and remove them without the mouse."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from altui import membership
+from altui.errors import AltuiError
+from altui.models import Set
+from altui.screens.confirm import ConfirmScreen
+from altui.screens.prompt import PromptScreen
+from altui.store import Store
+from altui.text import shorten, visible
+
+
+class MembersScreen(ModalScreen[None]):
+    """The set's members; a adds, r renames, d removes (past meetings keep their names)."""
+
+    DEFAULT_CSS = """
+    MembersScreen { align: center middle; }
+    MembersScreen > Vertical {
+        width: 70; max-width: 95%; height: 80%; border: thick $accent; background: $surface;
+    }
+    MembersScreen OptionList { height: 1fr; }
+    """
+    BINDINGS = [
+        Binding("a", "add", "Add"),
+        Binding("r", "rename", "Rename"),
+        Binding("d", "remove", "Remove"),
+        Binding("escape", "dismiss", "Done"),
+    ]
+
+    def __init__(self, store: Store, the_set: Set) -> None:
+        super().__init__()
+        self.store = store
+        self.the_set = the_set
+
+    def compose(self) -> ComposeResult:
+        """Title, list, keys."""
+        with Vertical():
+            yield Static(
+                Content.styled(f"Members of {shorten(visible(self.the_set.name), 50)}", "bold")
+            )
+            yield OptionList(id="members")
+            yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        """Fill the list."""
+        self._refresh()
+
+    def _refresh(self) -> None:
+        self.the_set = self.store.find_set(self.the_set.slug)
+        listing = self.query_one(OptionList)
+        keep = listing.highlighted
+        listing.clear_options()
+        listing.add_options([Option(Content(visible(m.name))) for m in self.the_set.members])
+        if self.the_set.members:
+            listing.highlighted = min(keep or 0, len(self.the_set.members) - 1)
+        listing.focus()
+
+    def _selected(self) -> str | None:
+        index = self.query_one(OptionList).highlighted
+        members = self.the_set.members
+        return members[index].name if index is not None and index < len(members) else None
+
+    def _change(self, change: Callable[[], object]) -> None:
+        try:
+            change()
+        except AltuiError as exc:
+            self.notify(str(exc), severity="error", markup=False)
+        self._refresh()
+
+    def action_add(self) -> None:
+        """Ask for a new member's name."""
+
+        def added(name: str | None) -> None:
+            if name is not None:
+                self._change(lambda: membership.add_member(self.store, self.the_set.slug, name))
+
+        self.app.push_screen(PromptScreen("New member's name"), added)
+
+    def action_rename(self) -> None:
+        """Ask for the highlighted member's new name."""
+        old = self._selected()
+        if old is None:
+            return
+
+        def renamed(name: str | None) -> None:
+            if name is not None:
+                self._change(
+                    lambda: membership.rename_member(self.store, self.the_set.slug, old, name)
+                )
+
+        self.app.push_screen(PromptScreen(f"Rename {old}", old), renamed)
+
+    def action_remove(self) -> None:
+        """Remove the highlighted member, after asking."""
+        name = self._selected()
+        if name is None:
+            return
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                self._change(lambda: membership.remove_member(self.store, self.the_set.slug, name))
+
+        self.app.push_screen(
+            ConfirmScreen(f"Remove {name} from the set?", "Past meetings keep their record."),
+            confirmed,
+        )
