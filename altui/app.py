@@ -14,6 +14,7 @@ from altui.lock import MeetingLock
 from altui.models import Meeting, Set
 from altui.planning import unfinished_meeting
 from altui.resources import styles_dir
+from altui.screens.display import DisplayScreen
 from altui.screens.home import HomeScreen
 from altui.screens.meeting import MeetingScreen
 from altui.screens.setup import SetupScreen
@@ -34,8 +35,10 @@ class Altui(App[None]):
         the_set: Set | None,
         meeting: Meeting | None,
         lock: MeetingLock | None,
+        display: bool = False,
     ) -> None:
         super().__init__()
+        self._follow_only = display
         self.store = store
         self.clock = clock
         self._first = (the_set, meeting)
@@ -45,7 +48,9 @@ class Altui(App[None]):
         """Open the meeting asked for, or the home screen."""
         the_set, meeting = self._first
         if the_set is not None and meeting is not None:
-            self.push_screen(MeetingScreen(the_set, LiveMeeting(self.store, meeting, self.clock)))
+            live = LiveMeeting(self.store, meeting, self.clock)
+            kind = DisplayScreen if self._follow_only else MeetingScreen
+            self.push_screen(kind(the_set, live))
         else:
             self.push_screen(HomeScreen(self.store))
 
@@ -95,9 +100,11 @@ def make_app(
     the_set: Set | None = None,
     meeting: Meeting | None = None,
     lock: MeetingLock | None = None,
+    display: bool = False,
 ) -> Altui:
     """The app on ``store``; opens ``meeting`` of ``the_set`` when given, else the home screen.
 
     ``lock`` is the meeting's writer lock, already taken by the caller; the app releases it.
+    ``display`` opens the read-only view that follows the meeting instead of the console.
     """
-    return Altui(store, clock or SystemClock(), the_set, meeting, lock)
+    return Altui(store, clock or SystemClock(), the_set, meeting, lock, display)

@@ -55,21 +55,24 @@ def fail(message: str) -> None:
     raise SystemExit(USAGE_ERROR)
 
 
-def run_console(store: Store, the_set: Set | None, meeting: Meeting | None) -> None:
+def run_console(
+    store: Store, the_set: Set | None, meeting: Meeting | None, display: bool = False
+) -> None:
     """Run the Textual app (imported here so plain commands start fast).
 
-    The meeting's writer lock is taken first, so a second console is refused in one line.
+    The meeting's writer lock is taken first, so a second console is refused in one line;
+    the read-only display takes no lock.
     """
     from altui.app import make_app
     from altui.guard import start_log
 
     for warning in store.privacy_warnings():
         click.echo(f"altui: warning: {warning}", err=True)
-    lock = store.meeting_lock(meeting) if meeting is not None else None
+    lock = store.meeting_lock(meeting) if meeting is not None and not display else None
     if lock is not None:
         lock.acquire()
     start_log(store.root)
-    app = make_app(store, SystemClock(), the_set, meeting, lock)
+    app = make_app(store, SystemClock(), the_set, meeting, lock, display)
     try:
         app.run()
     finally:
@@ -171,6 +174,23 @@ def check(ctx: click.Context) -> None:
         click.echo(line)
     if found.problems:
         fail(f"{found.problems} problem(s) found; the files were left as they are")
+
+
+@main.command()
+@click.argument("set_name", metavar="SET")
+@data_option
+@click.pass_context
+def display(ctx: click.Context, set_name: str) -> None:
+    """Follow SET's meeting read-only, for the projector (run the console elsewhere).
+
+    Shows step, presenter, clock, prompt and items, never private notes; changes nothing.
+    """
+    store = store_from(ctx)
+    the_set = store.find_set(set_name)
+    meeting = store.latest_meeting(the_set.slug)
+    if meeting is None:
+        fail(f"{the_set.name!r} has no meeting to follow yet")
+    run_console(store, the_set, meeting, display=True)
 
 
 @main.group(name="set")

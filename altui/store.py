@@ -242,6 +242,14 @@ class Store:
         path = self._meeting_path(meeting.set_slug, meeting.number)
         return [_validate(Item, dict(doc), path) for doc in self._db(path).table("items").all()]
 
+    def changed_since(self, meeting: Meeting, seen: int) -> int | None:
+        """The meeting file's change stamp if it differs from ``seen`` (None if unchanged)."""
+        try:
+            stamp = self._meeting_path(meeting.set_slug, meeting.number).stat().st_mtime_ns
+        except FileNotFoundError:
+            return None
+        return stamp if stamp != seen else None
+
     def add_review(self, meeting: Meeting, review: Review) -> None:
         """Record a report back on a commitment in the meeting's file."""
         path = self._meeting_path(meeting.set_slug, meeting.number)

@@ -28,6 +28,11 @@ class StepBar(Widget):
         self._steps = steps
         self._current = current
 
+    def reload(self, steps: list[Step]) -> None:
+        """Take a fresh copy of the meeting's steps (a display following another console)."""
+        self._steps = steps
+        self.refresh()
+
     def show(self, current: int) -> None:
         """Highlight step ``current``."""
         if current != self._current:

@@ -39,7 +39,7 @@ def consoles(monkeypatch):
     """Every call the CLI makes to run the console, instead of running it."""
     calls = []
 
-    def fake_run_console(store, the_set, meeting):
+    def fake_run_console(store, the_set, meeting, display=False):
         calls.append((store, the_set, meeting))
 
     monkeypatch.setattr(altui.cli, "run_console", fake_run_console)

@@ -1,0 +1,48 @@
+"""The second screen: a read-only view that follows a meeting run in another console."""
+
+from __future__ import annotations
+
+from textual.events import Mount
+
+from altui.live import LiveMeeting
+from altui.models import ItemKind
+from altui.screens.meeting import TICK_SECONDS, MeetingScreen
+from altui.widgets.entry import EntryBox
+from altui.widgets.step_bar import StepBar
+
+FOLLOW_SECONDS = 0.25
+"""How often the meeting file is checked for changes (a stat call; read only when changed)."""
+
+
+class DisplayScreen(MeetingScreen):
+    """Step, presenter, clock, prompt and items of a meeting open elsewhere; never writes.
+
+    Private notes are never shown, and there is no entry box.
+    """
+
+    def on_mount(self, event: Mount) -> None:
+        """Show the meeting as it is now and follow its file (instead of the console's start)."""
+        event.prevent_default()
+        self.query_one(EntryBox).display = False
+        self._seen = 0
+        self._follow()
+        self.set_interval(TICK_SECONDS, self._tick)
+        self.set_interval(FOLLOW_SECONDS, self._follow)
+
+    def _follow(self) -> None:
+        """Reread the meeting when its file has changed (each save replaces it whole)."""
+        live = self.live
+        changed = live.store.changed_since(live.meeting, self._seen)
+        if changed is None:
+            return
+        self._seen = changed
+        meeting = live.store.meeting(live.meeting.set_slug, live.meeting.number)
+        fresh = LiveMeeting(live.store, meeting, live.clock)
+        fresh.items = [i for i in fresh.items if i.kind is not ItemKind.PRIVATE]
+        self.live = fresh
+        self.query_one(StepBar).reload(meeting.steps)
+        self._show_step()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Only the key list (and quitting, an app action): the display changes nothing."""
+        return action == "help"
