@@ -71,6 +71,7 @@ class Altui(App[None]):
         """Open ``meeting`` in the live console (refused if open in another console)."""
         lock = self.store.meeting_lock(meeting)
         lock.acquire()
+        self.store.upgrade(meeting.set_slug, self.clock.now())
         self.release_lock()
         self._lock = lock
         self.push_screen(MeetingScreen(the_set, LiveMeeting(self.store, meeting, self.clock)))

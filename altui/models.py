@@ -13,8 +13,11 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-SCHEMA_VERSION = 1
-"""Version of the stored document shape; bumped when a stored field changes meaning."""
+SCHEMA_VERSION = 2
+"""Version of the stored document shape; bumped when a stored field changes meaning.
+
+1: the first files. 2: steps carry ``report_back`` (see altui.migrate).
+"""
 
 NAME_MAX = 200
 """Longest set or member name kept (longer names are refused, not cut)."""

@@ -28,6 +28,7 @@ from tinydb.table import Document
 
 from altui.errors import AltuiError
 from altui.lock import MeetingLock
+from altui.migrate import upgrade, version_of
 from altui.models import SCHEMA_VERSION, Item, Meeting, Review, Set, slugify
 
 Model = TypeVar("Model", bound=BaseModel)
@@ -96,8 +97,19 @@ def write_atomic(path: Path, payload: bytes) -> None:
         os.close(dir_fd)
 
 
+_TABLES: dict[type[BaseModel], str] = {
+    Set: "set",
+    Meeting: "meeting",
+    Item: "items",
+    Review: "reviews",
+}
+
+
 def _validate(model: type[Model], data: dict[str, Any], path: Path) -> Model:
-    """Turn a stored document into a model, or say clearly what is wrong with the file."""
+    """Turn a stored document into a model, or say clearly what is wrong with the file.
+
+    A document from an older altui is brought up to date in memory (see altui.migrate).
+    """
     version = data.get("schema")
     if isinstance(version, int) and version > SCHEMA_VERSION:
         raise AltuiError(
@@ -105,7 +117,7 @@ def _validate(model: type[Model], data: dict[str, Any], path: Path) -> Model:
             f"{SCHEMA_VERSION}); upgrade altui to open it"
         )
     try:
-        return model.model_validate(data)
+        return model.model_validate(upgrade(_TABLES[model], data))
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"])
@@ -287,11 +299,12 @@ class Store:
             path, f"close it there first, or follow it with: altui display {meeting.set_slug}"
         )
 
-    def backup(self, slug: str, reason: str, now: datetime) -> Path:
+    def backup(self, slug: str, reason: str, now: datetime, everything: bool = False) -> Path:
         """Copy the set's file and its latest meetings to ``backups/<time>-<reason>/``.
 
-        Only the last two meetings are copied: a closed meeting older than that no longer
-        changes, and it is in earlier backups already. The newest few backups are kept.
+        Only the last two meetings are copied unless ``everything``: a closed meeting older
+        than that no longer changes, and it is in earlier backups already. The newest few
+        backups are kept.
         """
         folder = self.root / slug / BACKUPS
         target = folder / f"{now:%Y%m%d-%H%M%S}-{reason}"
@@ -301,7 +314,8 @@ class Store:
         folder.mkdir(exist_ok=True, mode=0o700)
         target.mkdir(mode=0o700)
         (target / MEETINGS).mkdir(mode=0o700)
-        latest = [self._meeting_path(slug, n) for n in self.meeting_numbers(slug)[-2:]]
+        numbers = self.meeting_numbers(slug)
+        latest = [self._meeting_path(slug, n) for n in (numbers if everything else numbers[-2:])]
         sources = [self._set_path(slug), *latest]
         for source in sources:
             relative = source.relative_to(self.root / slug)
@@ -325,6 +339,39 @@ class Store:
                     f"run: chmod {'700' if path.is_dir() else '600'} {path}"
                 )
         return found
+
+    def needs_upgrade(self, slug: str) -> list[Path]:
+        """The set's files written by an older altui."""
+        paths = [self._set_path(slug)]
+        paths += [self._meeting_path(slug, n) for n in self.meeting_numbers(slug)]
+        return [path for path in paths if self._oldest_version(path) < SCHEMA_VERSION]
+
+    def _oldest_version(self, path: Path) -> int:
+        """The lowest schema in the file (a file that cannot be read is reported elsewhere)."""
+        try:
+            tables = AtomicJSONStorage(str(path)).read() or {}
+        except AltuiError:
+            return SCHEMA_VERSION
+        versions = [version_of(doc) for table in tables.values() for doc in table.values()]
+        return min(versions, default=SCHEMA_VERSION)
+
+    def upgrade(self, slug: str, now: datetime) -> list[Path]:
+        """Rewrite the set's older files in the current shape, after backing them all up."""
+        old = self.needs_upgrade(slug)
+        if not old:
+            return []
+        self.backup(slug, "before-upgrade", now, everything=True)
+        for path in old:
+            storage = AtomicJSONStorage(str(path))
+            tables = storage.read() or {}
+            storage.write(
+                {
+                    name: {key: upgrade(name, doc) for key, doc in docs.items()}
+                    for name, docs in tables.items()
+                }
+            )
+            self._dbs.pop(path, None)
+        return old
 
     def iter_meetings(self, slug: str) -> Iterator[Meeting]:
         """Every meeting of the set, oldest first."""

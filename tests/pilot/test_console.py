@@ -99,11 +99,13 @@ async def test_countdown_shows_time_left_and_overrun(console: Altui, clock: Fake
         digits = screen.query_one(BigClock)
         assert digits.text == "15:00"
         clock.advance(15 * 60 - 100)
-        await pilot.pause(0.3)
+        screen._tick()
+        await pilot.pause()
         assert digits.text == "1:40"
         assert screen.query_one(Countdown).state.value == "low"
         clock.advance(100 + 75)
-        await pilot.pause(0.3)
+        screen._tick()
+        await pilot.pause()
         assert digits.text == "+1:15"
         assert screen.query_one(Countdown).state.value == "over"
 
@@ -112,13 +114,17 @@ async def test_time_up_rings_the_bell_once(console: Altui, clock: FakeClock, mon
     rings: list[int] = []
     monkeypatch.setattr(console, "bell", lambda: rings.append(1))
     async with console.run_test(size=(120, 36)) as pilot:
+        screen = console.screen
         clock.advance(15 * 60 - 1)
-        await pilot.pause(0.3)
+        screen._tick()
+        await pilot.pause()
         assert rings == []
         clock.advance(2)
-        await pilot.pause(0.3)
+        screen._tick()
+        await pilot.pause()
         clock.advance(5)
-        await pilot.pause(0.3)
+        screen._tick()
+        await pilot.pause()
         assert rings == [1]
         assert console.screen.query_one(Countdown).has_class("-over")
 

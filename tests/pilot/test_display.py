@@ -8,13 +8,17 @@ from altui.screens.display import DisplayScreen
 from altui.widgets.big_clock import BigClock
 
 
+async def settled(pilot, screen) -> None:
+    """Let the display notice the file changed (its own 0.25 s check, run here at once)."""
+    screen._follow()
+    await pilot.pause()
+
+
 def files(store) -> dict[str, bytes]:
     return {str(p): p.read_bytes() for p in store.root.rglob("*") if p.is_file()}
 
 
-async def test_display_follows_the_console_and_hides_private_notes(
-    store, the_set, meeting, clock
-):
+async def test_display_follows_the_console_and_hides_private_notes(store, the_set, meeting, clock):
     console = LiveMeeting(store, meeting, clock)
     app = make_app(store, clock, the_set, meeting, display=True)
     async with app.run_test(size=(120, 36)) as pilot:
@@ -25,13 +29,16 @@ async def test_display_follows_the_console_and_hides_private_notes(
         console.capture("#only for the facilitator")
         console.next_step()
         console.capture("*seen by all")
-        await pilot.pause(0.6)
+        for _ in range(50):  # its own timer notices within a quarter second; allow a slow CI
+            await pilot.pause(0.1)
+            if screen.live.meeting.current == 1:
+                break
         assert screen.live.meeting.current == 1
         panel = screen.query_one("#items")
         shown = [str(panel.get_option_at_index(i).prompt) for i in range(panel.option_count)]
         assert any("seen by all" in line for line in shown)
         console.previous_step()
-        await pilot.pause(0.6)
+        await settled(pilot, screen)
         shown = [str(panel.get_option_at_index(i).prompt) for i in range(panel.option_count)]
         assert any("Who decides" in line for line in shown)
         assert not any("facilitator" in line for line in shown)
@@ -41,8 +48,9 @@ async def test_display_keys_change_nothing(store, the_set, meeting, clock):
     before = files(store)
     app = make_app(store, clock, the_set, meeting, display=True)
     async with app.run_test(size=(120, 36)) as pilot:
+        screen = app.screen
         await pilot.press("n", "pagedown", "space", "plus", "e", *"typed", "enter")
-        await pilot.pause(0.6)
+        await settled(pilot, screen)
         assert app.screen.live.meeting.current == 0
         assert app.screen.query_one(BigClock).text == "15:00"
     assert files(store) == before
