@@ -16,6 +16,8 @@ from altui.models import Step
 
 LOW_SHARE = 0.2
 """The countdown turns to its low style when this share of the step or less is left."""
+LAST_MINUTE = 60.0
+"""Seconds left at which the countdown says LAST MINUTE."""
 
 
 class Clock(Protocol):
@@ -79,6 +81,7 @@ class CountdownState(StrEnum):
 
     RUNNING = "running"
     LOW = "low"
+    LAST_MINUTE = "last-minute"
     OVER = "over"
     PAUSED = "paused"
 
@@ -109,6 +112,8 @@ def read(step: Step, now: datetime) -> Reading:
         return Reading(left, text, CountdownState.PAUSED)
     if left <= 0:
         return Reading(left, text, CountdownState.OVER)
+    if left <= LAST_MINUTE:
+        return Reading(left, text, CountdownState.LAST_MINUTE)
     if left <= LOW_SHARE * step.planned_seconds:
         return Reading(left, text, CountdownState.LOW)
     return Reading(left, text, CountdownState.RUNNING)

@@ -111,6 +111,19 @@ class Member(BaseModel):
         return clean_name(value)
 
 
+class TimeUpSignal(StrEnum):
+    """How the room is told a step's time is up."""
+
+    BELL = "bell"
+    FLASH = "flash"
+    SILENT = "silent"
+
+    @property
+    def label(self) -> str:
+        """The words in the command palette and the help."""
+        return {"bell": "bell and flash", "flash": "flash only", "silent": "silent"}[self.value]
+
+
 class Set(Stored):
     """An Action Learning set: its name, members and the plan it uses by default."""
 
@@ -120,6 +133,8 @@ class Set(Stored):
     plan: str = "classic"
     created: datetime
     archived: bool = False
+    signal: TimeUpSignal = TimeUpSignal.BELL
+    theme: str | None = None
 
     @field_validator("name")
     @classmethod

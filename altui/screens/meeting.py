@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from functools import partial
 
 from textual import on
 from textual.app import ComposeResult
@@ -16,7 +17,8 @@ from textual.widgets import Footer, Static
 from altui.errors import AltuiError
 from altui.guard import guarded, log
 from altui.live import MINUTE, LiveMeeting
-from altui.models import ItemKind, Set
+from altui.models import ItemKind, Set, TimeUpSignal
+from altui.screens.blank import BlankScreen
 from altui.screens.confirm import ConfirmScreen
 from altui.screens.help import HelpScreen
 from altui.screens.summary import SummaryScreen
@@ -36,7 +38,15 @@ MIN_WIDTH, MIN_HEIGHT = 40, 12
 TICK_SECONDS = 0.25
 """How often the countdown is recomputed from the clock (it redraws only when it changes)."""
 
-_TYPING_BLOCKS = {"toggle_pause", "more_time", "less_time", "focus_entry", "end_meeting"}
+_TYPING_BLOCKS = {
+    "toggle_pause",
+    "more_time",
+    "less_time",
+    "focus_entry",
+    "end_meeting",
+    "blank",
+    "reveal",
+}
 """Single-key actions that wait until Escape has left the entry box."""
 
 
@@ -69,6 +79,20 @@ class MeetingScreen(Screen[None]):
         Binding("i,enter", "focus_entry", "Type", show=False, tooltip="Go back to typing items"),
         Binding("f1,question_mark", "help", "Keys", key_display="F1", tooltip="This list of keys"),
         Binding("e", "end_meeting", "End", show=False, tooltip="End the meeting (asks first)"),
+        Binding(
+            "b,full_stop",
+            "blank",
+            "Blank",
+            show=False,
+            tooltip="Blank the screen (a clicker's blank key); any key brings it back",
+        ),
+        Binding(
+            "v",
+            "reveal",
+            "Private",
+            show=False,
+            tooltip="Show or hide private notes on screen (never in the display or recap)",
+        ),
         Binding(
             "ctrl+r",
             "export",
@@ -298,10 +322,32 @@ class MeetingScreen(Screen[None]):
         """Write the recap and show where it went."""
         self.app.export_recap(self.the_set, self.live.meeting)  # type: ignore[attr-defined]
 
+    def action_blank(self) -> None:
+        """Blank the screen until any key is pressed."""
+        self.app.push_screen(BlankScreen())
+
+    def action_reveal(self) -> None:
+        """Show or hide the text of private notes in the item panel."""
+        panel = self.query_one(ItemPanel)
+        panel.reveal = not panel.reveal
+        panel.show(self.live.items_here())
+
+    @guarded
+    def set_signal(self, signal: TimeUpSignal) -> None:
+        """Choose how this set is told that time is up, and remember it for the set."""
+        the_set = self.live.store.find_set(self.the_set.slug)
+        the_set.signal = signal
+        if self._attempt(lambda: self.live.store.save_set(the_set)):
+            self.the_set = the_set
+            self.notify(f"Time-up signal: {signal.label}", timeout=4)
+
     @on(Countdown.TimeUp)
     @guarded
     def _time_up(self) -> None:
-        self.app.bell()
+        if self.the_set.signal is TimeUpSignal.SILENT:
+            return
+        if self.the_set.signal is TimeUpSignal.BELL:
+            self.app.bell()
         countdown = self.query_one(Countdown)
         countdown.add_class("-flash")
         self.set_timer(1.5, lambda: countdown.remove_class("-flash"))
@@ -329,4 +375,12 @@ class MeetingScreen(Screen[None]):
         yield "One minute less", "Take a minute from the current step", self.action_less_time
         yield "End meeting", "Close the meeting and see its summary", self.action_end_meeting
         yield "Export recap", "Write the Markdown recap and show where", self.action_export
+        yield "Blank the screen", "Any key brings it back", self.action_blank
+        yield "Show or hide private notes", "On this screen only", self.action_reveal
+        for signal in TimeUpSignal:
+            yield (
+                f"Time-up signal: {signal.label}",
+                "Remembered for this set",
+                partial(self.set_signal, signal),
+            )
         yield "Keys", "Show every key", self.action_help

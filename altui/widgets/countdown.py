@@ -15,7 +15,7 @@ _STATE_CLASSES = {state: f"-{state.value}" for state in CountdownState}
 
 
 class Countdown(Vertical):
-    """Time left in the current step, styled by state: running, low, over or paused."""
+    """Time left in the current step, styled by state: running, low, last minute, over, paused."""
 
     class TimeUp(Message):
         """The step's time has just run out (sent once per step, as it happens)."""
@@ -34,7 +34,8 @@ class Countdown(Vertical):
         """Show ``reading``; posts TimeUp when the same step crosses zero while watched."""
         crossed = (
             step_key == self._step_key
-            and self._state in (CountdownState.RUNNING, CountdownState.LOW)
+            and self._state
+            in (CountdownState.RUNNING, CountdownState.LOW, CountdownState.LAST_MINUTE)
             and reading.state is CountdownState.OVER
         )
         self._step_key = step_key
@@ -59,6 +60,7 @@ def _word(reading: Reading) -> str:
     return {
         CountdownState.RUNNING: "▶ time left",
         CountdownState.LOW: "◆ TIME LOW",
+        CountdownState.LAST_MINUTE: "▲ LAST MINUTE",
         CountdownState.OVER: "■ OVER TIME",
         CountdownState.PAUSED: "❚❚ PAUSED",
     }[reading.state]

@@ -20,9 +20,18 @@ KIND_STYLES = {
 EMPTY_HINT = "Nothing captured yet in this step."
 
 
-def item_line(item: Item) -> Content:
-    """One item: its kind as a word, then the text exactly as typed (never read as markup)."""
-    return Content.assemble((f"{item.kind.label:<9}", KIND_STYLES[item.kind]), visible(item.text))
+HIDDEN = "•••••  (private: v shows it on screen)"
+
+
+def item_line(item: Item, reveal: bool = True) -> Content:
+    """One item: its kind as a word, then the text exactly as typed (never read as markup).
+
+    A private note shows only dots unless ``reveal``.
+    """
+    label = (f"{item.kind.label:<9}", KIND_STYLES[item.kind])
+    if item.kind is ItemKind.PRIVATE and not reveal:
+        return Content.assemble(label, (HIDDEN, "$text-muted"))
+    return Content.assemble(label, visible(item.text))
 
 
 class ItemPanel(OptionList):
@@ -32,13 +41,14 @@ class ItemPanel(OptionList):
         super().__init__(id=id)
         self.can_focus = False
         self._count = 0
+        self.reveal = False
 
     def show(self, items: list[Item]) -> None:
         """Replace the list with ``items``."""
         self.clear_options()
         self._count = len(items)
         if items:
-            self.add_options([Option(item_line(item)) for item in items])
+            self.add_options([Option(item_line(item, self.reveal)) for item in items])
         else:
             self.add_option(Option(Content.styled(EMPTY_HINT, "$text-muted"), disabled=True))
         self.scroll_end(animate=False, immediate=True)
@@ -48,5 +58,5 @@ class ItemPanel(OptionList):
         if self._count == 0:
             self.clear_options()
         self._count += 1
-        self.add_option(Option(item_line(item)))
+        self.add_option(Option(item_line(item, self.reveal)))
         self.scroll_end(animate=False)

@@ -111,8 +111,16 @@ def test_read_low_at_exactly_twenty_percent_and_below():
     start(step, at(0))
     assert read(step, at(479)).state is CountdownState.RUNNING  # 121 s of 600 left
     assert read(step, at(480)).state is CountdownState.LOW  # exactly 120 s = 20 %
-    assert read(step, at(599)).state is CountdownState.LOW
+    assert read(step, at(539)).state is CountdownState.LOW  # 61 s left
+
+
+def test_read_last_minute_from_sixty_seconds_left():
+    step = a_step(minutes=10)
+    start(step, at(0))
+    assert read(step, at(540)).state is CountdownState.LAST_MINUTE
+    assert read(step, at(599)).state is CountdownState.LAST_MINUTE
     assert read(step, at(599)).text == "0:01"
+    assert read(step, at(600)).state is CountdownState.OVER
 
 
 def test_read_over():

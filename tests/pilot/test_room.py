@@ -1,0 +1,63 @@
+"""What the room sees: blanking, private notes kept off the wall, the time-up signal."""
+
+from __future__ import annotations
+
+from altui.models import TimeUpSignal
+from altui.screens.blank import BlankScreen
+from altui.screens.meeting import MeetingScreen
+from altui.widgets.countdown import Countdown
+
+
+def panel_text(app) -> str:
+    panel = app.screen.query_one("#items")
+    return "\n".join(str(panel.get_option_at_index(i).prompt) for i in range(panel.option_count))
+
+
+async def test_b_or_full_stop_blanks_and_any_key_returns(console):
+    async with console.run_test(size=(120, 36)) as pilot:
+        for key in ("b", "full_stop"):
+            await pilot.press("escape", key)
+            assert isinstance(console.screen, BlankScreen)
+            await pilot.press("z")
+            assert isinstance(console.screen, MeetingScreen)
+
+
+async def test_private_notes_are_masked_until_revealed(console, store, meeting):
+    async with console.run_test(size=(120, 36)) as pilot:
+        await pilot.press(*"#she is leaving", "enter", *"?public", "enter")
+        assert "she is leaving" not in panel_text(console)
+        assert "public" in panel_text(console)
+        await pilot.press("escape", "v")
+        assert "she is leaving" in panel_text(console)
+        await pilot.press("v")
+        assert "she is leaving" not in panel_text(console)
+        assert [i.text for i in store.items(meeting)] == ["she is leaving", "public"]
+
+
+async def test_time_up_signal_is_chosen_per_set(console, store, the_set, clock, monkeypatch):
+    rings: list[int] = []
+    monkeypatch.setattr(console, "bell", lambda: rings.append(1))
+    async with console.run_test(size=(120, 36)) as pilot:
+        screen = console.screen
+        screen.set_signal(TimeUpSignal.FLASH)
+        assert store.find_set(the_set.name).signal is TimeUpSignal.FLASH
+        clock.advance(15 * 60 + 1)
+        screen._tick()
+        await pilot.pause()
+        assert rings == []
+        assert screen.query_one(Countdown).has_class("-flash")
+        screen.query_one(Countdown).remove_class("-flash")  # its timer would, 1.5 s later
+
+        screen.set_signal(TimeUpSignal.SILENT)
+        await pilot.press("escape", "n")
+        clock.advance(20 * 60 + 1)
+        screen._tick()
+        await pilot.pause()
+        assert rings == [] and not screen.query_one(Countdown).has_class("-flash")
+
+        screen.set_signal(TimeUpSignal.BELL)
+        await pilot.press("n")
+        clock.advance(5 * 60 + 1)
+        screen._tick()
+        await pilot.pause()
+        assert rings == [1]
