@@ -19,6 +19,7 @@ from altui.screens.home import HomeScreen
 from altui.screens.meeting import MeetingScreen
 from altui.screens.setup import SetupScreen
 from altui.store import Store
+from altui.themes import DEFAULT_THEME, THEMES
 
 
 class Altui(App[None]):
@@ -38,6 +39,10 @@ class Altui(App[None]):
         display: bool = False,
     ) -> None:
         super().__init__()
+        for theme in THEMES:
+            self.register_theme(theme)
+        chosen = the_set.theme if the_set else None
+        self.theme = chosen if chosen in self.available_themes else DEFAULT_THEME
         self._follow_only = display
         self.store = store
         self.clock = clock
@@ -67,6 +72,12 @@ class Altui(App[None]):
 
         self.push_screen(SetupScreen(self.store, the_set, self.clock), started)
 
+    def watch_theme(self, theme: str) -> None:
+        """Remember a theme chosen during a meeting for that meeting's set."""
+        console = next((s for s in self.screen_stack if isinstance(s, MeetingScreen)), None)
+        if console is not None and not isinstance(console, DisplayScreen):
+            console.remember_theme(theme)
+
     def run_meeting(self, the_set: Set, meeting: Meeting) -> None:
         """Open ``meeting`` in the live console (refused if open in another console)."""
         lock = self.store.meeting_lock(meeting)
@@ -74,6 +85,8 @@ class Altui(App[None]):
         self.store.upgrade(meeting.set_slug, self.clock.now())
         self.release_lock()
         self._lock = lock
+        if the_set.theme and the_set.theme in self.available_themes:
+            self.theme = the_set.theme
         self.push_screen(MeetingScreen(the_set, LiveMeeting(self.store, meeting, self.clock)))
 
     def export_recap(self, the_set: Set, meeting: Meeting) -> None:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 
+from altui.errors import AltuiError
 from altui.models import (
     Item,
     ItemKind,
@@ -143,17 +144,25 @@ class History:
 
     slug: str
     records: tuple[MeetingRecord, ...]
+    problems: tuple[str, ...] = ()
+    """One line per meeting file that could not be read (it is left out, and left untouched)."""
 
     @classmethod
     def load(cls, store: Store, slug: str) -> History:
-        """Read each of the set's meetings (its steps, items and reviews) once."""
-        records = []
+        """Read each of the set's meetings (its steps, items and reviews) once.
+
+        A meeting whose file cannot be read is left out and named in ``problems``.
+        """
+        records, problems = [], []
         for number in store.meeting_numbers(slug):
-            meeting = store.meeting(slug, number)
-            records.append(
-                MeetingRecord(meeting, tuple(store.items(meeting)), tuple(store.reviews(meeting)))
-            )
-        return cls(slug, tuple(records))
+            try:
+                meeting = store.meeting(slug, number)
+                items, reviews = store.items(meeting), store.reviews(meeting)
+            except AltuiError as exc:
+                problems.append(str(exc))
+                continue
+            records.append(MeetingRecord(meeting, tuple(items), tuple(reviews)))
+        return cls(slug, tuple(records), tuple(problems))
 
     # the list -----------------------------------------------------------------------------
 

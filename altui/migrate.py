@@ -17,8 +17,11 @@ Document = dict[str, Any]
 
 def _v1_meeting(doc: Document) -> Document:
     """Version 1 had no report-back flag on steps: the "Report back" step gets it."""
-    steps = [dict(step, report_back=step.get("name") == "Report back") for step in doc["steps"]]
-    return dict(doc, steps=steps)
+    steps = doc.get("steps")
+    if not isinstance(steps, list) or not all(isinstance(step, dict) for step in steps):
+        return doc  # a damaged document: validation will say what is wrong with it
+    marked = [dict(step, report_back=step.get("name") == "Report back") for step in steps]
+    return dict(doc, steps=marked)
 
 
 MIGRATIONS: dict[int, dict[str, Callable[[Document], Document]]] = {

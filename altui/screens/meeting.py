@@ -333,6 +333,16 @@ class MeetingScreen(Screen[None]):
         panel.show(self.live.items_here())
 
     @guarded
+    def remember_theme(self, theme: str) -> None:
+        """Keep the theme chosen in the palette as this set's theme."""
+        if theme == self.the_set.theme:
+            return
+        the_set = self.live.store.find_set(self.the_set.slug)
+        the_set.theme = theme
+        if self._attempt(lambda: self.live.store.save_set(the_set)):
+            self.the_set = the_set
+
+    @guarded
     def set_signal(self, signal: TimeUpSignal) -> None:
         """Choose how this set is told that time is up, and remember it for the set."""
         the_set = self.live.store.find_set(self.the_set.slug)

@@ -88,8 +88,11 @@ def captured(meeting: Meeting, items: list[Item]) -> Content:
     return Content("\n\n").join(parts)
 
 
-def report_back(lines: list[ReportBackLine]) -> Content:
-    """Each commitment reported on: who, what, the outcome and the note."""
+def report_back(lines: list[ReportBackLine], number: int) -> Content:
+    """Each commitment reported on in meeting ``number``: who, what, the outcome and the note.
+
+    A commitment older than the previous meeting says where it came from.
+    """
     parts: list[Content] = []
     for line in lines:
         status = line.status.label if line.status else "Not yet reviewed"
@@ -98,7 +101,7 @@ def report_back(lines: list[ReportBackLine]) -> Content:
             (visible(line.member), "bold $secondary"),
             ": ",
             visible(line.commitment),
-            (f" (from meeting {line.origin})", "$text-muted"),
+            (f" (from meeting {line.origin})" if line.origin < number - 1 else "", "$text-muted"),
             " → ",
             (status, "bold"),
         )
@@ -176,7 +179,7 @@ class MeetingViewScreen(Screen[None]):
         lines = report_back_lines(self.store, meeting)
         for widget in self.query("#history-view-report, #history-view-report-heading"):
             widget.display = bool(lines)
-        self.query_one("#history-view-report", Static).update(report_back(lines))
+        self.query_one("#history-view-report", Static).update(report_back(lines, meeting.number))
 
     def _now(self) -> datetime:
         """The app's clock when it has one (tests freeze it), else the wall clock."""

@@ -292,6 +292,17 @@ def test_a_removed_member_keeps_their_history_under_their_old_name(store, the_se
     assert (people[-1].reviewed, people[-1].kept) == (1, 1)
 
 
+def test_an_unreadable_meeting_is_left_out_and_named(store, the_set, clock, two_meetings):
+    path = store.root / the_set.slug / "meetings" / "0001.json"
+    path.write_text("{not json")
+
+    history = History.load(store, the_set.slug)
+
+    assert [r.meeting.number for r in history.records] == [2]
+    assert len(history.problems) == 1 and "0001.json" in history.problems[0]
+    assert path.read_text() == "{not json"
+
+
 def test_history_does_not_import_textual():
     code = "import sys, altui.history; print('textual' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)

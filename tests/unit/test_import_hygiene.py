@@ -16,6 +16,13 @@ CORE = [
     "altui.planning",
     "altui.live",
     "altui.demo",
+    "altui.history",
+    "altui.recap",
+    "altui.commitments",
+    "altui.migrate",
+    "altui.check",
+    "altui.exporting",
+    "altui.membership",
 ]
 PURE = ["altui.models", "altui.plans", "altui.clock", "altui.schedule"]
 
