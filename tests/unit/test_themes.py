@@ -46,7 +46,9 @@ def lab(rgb: tuple[float, float, float]) -> tuple[float, float, float]:
 def seen_as(hex_colour: str, vision: str) -> tuple[float, float, float]:
     rgb = linear(hex_colour)
     matrix = MATRICES[vision]
-    simulated = tuple(max(0.0, min(1.0, sum(m * c for m, c in zip(row, rgb, strict=True)))) for row in matrix)
+    simulated = tuple(
+        max(0.0, min(1.0, sum(m * c for m, c in zip(row, rgb, strict=True)))) for row in matrix
+    )
     return lab(simulated)
 
 
