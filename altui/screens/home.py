@@ -20,6 +20,7 @@ from altui.models import MeetingStatus, Set
 from altui.planning import new_set
 from altui.plans import builtin_plans
 from altui.screens.confirm import ConfirmScreen
+from altui.screens.history import HistoryScreen
 from altui.screens.members import MembersScreen
 from altui.screens.prompt import PromptScreen
 from altui.store import Store
@@ -58,6 +59,7 @@ class HomeScreen(Screen[None]):
 
     BINDINGS = [
         Binding("enter", "open", "Open"),
+        Binding("h", "history", "History"),
         Binding("n", "new_set", "New set"),
         Binding("m", "members", "Members"),
         Binding("r", "rename", "Rename"),
@@ -127,6 +129,12 @@ class HomeScreen(Screen[None]):
             self.app.open_meeting(the_set)  # type: ignore[attr-defined]
         except AltuiError as exc:
             self.notify(str(exc), title="Cannot open", severity="error", markup=False)
+
+    def action_history(self) -> None:
+        """The highlighted set's meetings, search and follow-through."""
+        the_set = self._highlighted()
+        if the_set is not None:
+            self.app.push_screen(HistoryScreen(self.store, the_set))
 
     def action_new_set(self) -> None:
         """Ask for a name, then the members, and create the set."""

@@ -73,3 +73,14 @@ async def test_refused_names_are_explained_and_nothing_changes(store: Store, the
         await pilot.pause()
         assert any("already exists" in str(n.message) for n in app._notifications)
         assert [s.name for s in store.sets()] == ["Team Tiger"]
+
+
+async def test_h_opens_the_sets_history(store: Store, the_set: Set, meeting, clock):
+    from altui.screens.history import HistoryScreen
+
+    app = make_app(store, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("h")
+        assert isinstance(app.screen, HistoryScreen)
+        await pilot.press("escape")
+        assert isinstance(app.screen, HomeScreen)
