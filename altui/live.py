@@ -23,7 +23,7 @@ from altui.models import (
     Step,
     parse_entry,
 )
-from altui.schedule import projected_finish
+from altui.schedule import fit_factor, projected_finish
 from altui.store import Store
 
 MINUTE = 60.0
@@ -162,6 +162,73 @@ class LiveMeeting:
         self.meeting.status = MeetingStatus.CLOSED
         self._save()
         self.store.backup(self.meeting.set_slug, f"meeting-{self.meeting.number}-end", now)
+
+    def _presenter_steps_ahead(self) -> list[Step]:
+        """Presenter steps after the current one that nobody has started yet."""
+        ahead = self.meeting.steps[self.meeting.current + 1 :]
+        return [s for s in ahead if s.presenter_id and not s.visited]
+
+    def fit_to_time(self) -> float:
+        """Shrink the presenter steps ahead by one share so the meeting ends when planned.
+
+        Returns the minutes won back (0 when the meeting is on time or has no finish to keep).
+        """
+        target = self.meeting.planned_finish
+        if target is None:
+            return 0.0
+        over = (self.projected_finish() - target).total_seconds()
+        later = self._presenter_steps_ahead()
+        before = sum(s.planned_seconds for s in later)
+        factor = fit_factor(before, over)
+        if factor >= 1.0:
+            return 0.0
+        for step in later:
+            step.minutes = round(step.minutes * factor, 2)
+            step.added = round(step.added * factor, 2)
+        self._save()
+        return (before - sum(s.planned_seconds for s in later)) / MINUTE
+
+    def _untouched_tail(self) -> bool:
+        """Whether nothing after the current step has been started or captured in."""
+        current = self.meeting.current
+        started = any(s.visited for s in self.meeting.steps[current + 1 :])
+        return not started and not any(i.step > current for i in self.items)
+
+    def _blocks_ahead(self) -> list[tuple[int, int]]:
+        """(first, end) index ranges of the presenter slots wholly ahead of the current step."""
+        steps, blocks = self.meeting.steps, []
+        index = self.meeting.current + 1
+        while index < len(steps):
+            presenter = steps[index].presenter_id
+            end = index
+            while end < len(steps) and presenter and steps[end].presenter_id == presenter:
+                end += 1
+            if presenter:
+                blocks.append((index, end))
+            index = max(end, index + 1)
+        return blocks
+
+    def skip_next_presenter(self) -> str | None:
+        """Take the next presenter's slot out of the meeting; returns their name."""
+        blocks = self._blocks_ahead()
+        if not blocks or not self._untouched_tail():
+            return None
+        first, end = blocks[0]
+        name = self.meeting.steps[first].presenter
+        del self.meeting.steps[first:end]
+        self._save()
+        return name
+
+    def swap_next_presenters(self) -> tuple[str, str] | None:
+        """Let the presenter after next go first; returns the two names in their new order."""
+        blocks = self._blocks_ahead()
+        if len(blocks) < 2 or not self._untouched_tail():
+            return None
+        (a, a_end), (b, b_end) = blocks[0], blocks[1]
+        steps = self.meeting.steps
+        steps[a:b_end] = steps[b:b_end] + steps[a_end:b] + steps[a:a_end]
+        self._save()
+        return steps[a].presenter or "", steps[b_end - (a_end - a)].presenter or ""
 
     def set_next_date(self, next_date: date) -> None:
         """Record the next meeting's date."""

@@ -195,6 +195,7 @@ class Meeting(Stored):
     current: int = 0
     status: MeetingStatus = MeetingStatus.RUNNING
     next_date: date | None = None
+    planned_finish: datetime | None = None
 
     @property
     def step(self) -> Step:

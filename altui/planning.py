@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from pydantic import ValidationError
 
@@ -101,6 +101,7 @@ def start_meeting(
         attendees=list(the_set.members) if attendees is None else attendees,
         apologies=apologies or [],
         steps=steps,
+        planned_finish=now + timedelta(seconds=sum(step.planned_seconds for step in steps)),
     )
     store.create_meeting(meeting)
     store.backup(the_set.slug, f"meeting-{meeting.number}-start", now)

@@ -44,3 +44,14 @@ def shrink_to_fit(bids: dict[str, float], room: float) -> dict[str, float]:
         return dict(bids)
     factor = max(room, 0.0) / asked
     return {member: round(minutes * factor, 1) for member, minutes in bids.items()}
+
+
+def fit_factor(later_seconds: float, over_seconds: float, floor: float = 0.25) -> float:
+    """The share each later presenter step keeps so ``over_seconds`` are won back.
+
+    Never below ``floor``: a slot shrunk to nothing helps nobody; what cannot be won back stays
+    visible in the projected finish.
+    """
+    if over_seconds <= 0 or later_seconds <= 0:
+        return 1.0
+    return max(floor, (later_seconds - over_seconds) / later_seconds)

@@ -46,6 +46,7 @@ _TYPING_BLOCKS = {
     "end_meeting",
     "blank",
     "reveal",
+    "fit",
 }
 """Single-key actions that wait until Escape has left the entry box."""
 
@@ -85,6 +86,13 @@ class MeetingScreen(Screen[None]):
             "Blank",
             show=False,
             tooltip="Blank the screen (a clicker's blank key); any key brings it back",
+        ),
+        Binding(
+            "f",
+            "fit",
+            "Fit",
+            show=False,
+            tooltip="Shrink the presenter slots ahead so the meeting ends on time",
         ),
         Binding(
             "v",
@@ -322,6 +330,48 @@ class MeetingScreen(Screen[None]):
         """Write the recap and show where it went."""
         self.app.export_recap(self.the_set, self.live.meeting)  # type: ignore[attr-defined]
 
+    @guarded
+    def action_fit(self) -> None:
+        """Shrink the presenter steps ahead so the meeting still ends when planned."""
+        won: list[float] = []
+        if self._attempt(lambda: won.append(self.live.fit_to_time())):
+            minutes = round(won[0])
+            message = (
+                f"Presenter slots ahead shortened by {minutes} min in all."
+                if minutes
+                else "On time: nothing to shorten."
+            )
+            self.notify(message, timeout=5)
+            self._show_agenda()
+
+    @guarded
+    def skip_presenter(self) -> None:
+        """Take the next presenter's slot out (only while nothing after now has started)."""
+        names: list[str | None] = []
+        if self._attempt(lambda: names.append(self.live.skip_next_presenter())):
+            self._agenda_changed(f"Skipped {names[0]}." if names[0] else None)
+
+    @guarded
+    def swap_presenters(self) -> None:
+        """Let the presenter after next go first (only while nothing after now has started)."""
+        pair: list[tuple[str, str] | None] = []
+        if self._attempt(lambda: pair.append(self.live.swap_next_presenters())):
+            order = pair[0]
+            self._agenda_changed(f"Now {order[0]}, then {order[1]}." if order else None)
+
+    def _agenda_changed(self, message: str | None) -> None:
+        if message is None:
+            message = "Only possible while no later step has been started or written in."
+        self.notify(message, timeout=5, markup=False)
+        self._show_agenda()
+
+    def _show_agenda(self) -> None:
+        meeting = self.live.meeting
+        self.query_one(StepBar).reload(meeting.steps)
+        banner = self.query_one(PresenterBanner)
+        banner.show(self.live.step, meeting.current + 1, len(meeting.steps))
+        self._tick()
+
     def action_blank(self) -> None:
         """Blank the screen until any key is pressed."""
         self.app.push_screen(BlankScreen())
@@ -385,6 +435,13 @@ class MeetingScreen(Screen[None]):
         yield "One minute less", "Take a minute from the current step", self.action_less_time
         yield "End meeting", "Close the meeting and see its summary", self.action_end_meeting
         yield "Export recap", "Write the Markdown recap and show where", self.action_export
+        yield "Fit to time", "Shrink the presenter slots ahead to end on time", self.action_fit
+        yield (
+            "Skip the next presenter",
+            "Take their slot out of today's agenda",
+            self.skip_presenter,
+        )
+        yield "Swap the next two presenters", "The one after next goes first", self.swap_presenters
         yield "Blank the screen", "Any key brings it back", self.action_blank
         yield "Show or hide private notes", "On this screen only", self.action_reveal
         for signal in TimeUpSignal:

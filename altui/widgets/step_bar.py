@@ -19,7 +19,8 @@ def step_label(step: Step) -> str:
 
 
 class StepBar(Widget):
-    """Every step in order; when they do not all fit, a window around the current one."""
+    """Every step in order, with the minutes of those ahead; when they do not all fit, a
+    window around the current one."""
 
     DEFAULT_CSS = "StepBar { height: 1; }"
 
@@ -47,7 +48,7 @@ class StepBar(Widget):
             elif index == self._current:
                 parts.append((f"▶ {step_label(step)}", "bold reverse $accent"))
             else:
-                parts.append((step_label(step), ""))
+                parts.append((f"{step_label(step)} {round(step.planned_seconds / 60)}m", ""))
         return parts
 
     def render(self) -> Content:

@@ -61,3 +61,14 @@ async def test_time_up_signal_is_chosen_per_set(console, store, the_set, clock, 
         screen._tick()
         await pilot.pause()
         assert rings == [1]
+
+
+async def test_f_fits_the_agenda_to_the_planned_finish(console, store, meeting, clock):
+    async with console.run_test(size=(120, 36)) as pilot:
+        clock.advance(25 * 60)  # check-in ten minutes over
+        await pilot.press("escape", "f")
+        saved = store.meeting(meeting.set_slug, meeting.number)
+        assert round(sum(s.minutes for s in saved.steps)) == 150 - 10  # 70 fixed + 2 x 40, less 10
+        bar = str(console.screen.query_one("#step-bar").render())
+        assert "Present Ana 4m" in bar  # 5 minutes shrunk with the rest of the slots
+        assert any("shortened by 10 min" in str(n.message) for n in console._notifications)
