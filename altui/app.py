@@ -102,7 +102,7 @@ class Altui(App[None]):
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """The palette offers the console's actions by name, then Textual's own."""
-        if isinstance(screen, MeetingScreen):
+        if isinstance(screen, MeetingScreen) and not isinstance(screen, DisplayScreen):
             for title, help_text, callback in screen.commands():
                 yield SystemCommand(title, help_text, callback)
         yield from super().get_system_commands(screen)

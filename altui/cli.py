@@ -71,6 +71,8 @@ def run_console(
     lock = store.meeting_lock(meeting) if meeting is not None and not display else None
     if lock is not None:
         lock.acquire()
+        for path in store.upgrade(meeting.set_slug, SystemClock().now()):
+            click.echo(f"altui: upgraded {path} to this version's format (backup kept)", err=True)
     start_log(store.root)
     app = make_app(store, SystemClock(), the_set, meeting, lock, display)
     try:
@@ -191,6 +193,30 @@ def display(ctx: click.Context, set_name: str) -> None:
     if meeting is None:
         fail(f"{the_set.name!r} has no meeting to follow yet")
     run_console(store, the_set, meeting, display=True)
+
+
+@main.command()
+@click.argument("set_name", metavar="SET")
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on; 0.0.0.0 lets other machines connect.",
+)
+@click.option(
+    "--port", type=click.IntRange(1, 65535), default=8000, show_default=True, help="Port."
+)
+@data_option
+@click.pass_context
+def serve(ctx: click.Context, set_name: str, host: str, port: int) -> None:
+    """Serve SET's read-only display to web browsers, for members joining remotely.
+
+    Each browser gets its own display (never private notes) following the meeting run in the
+    console. Needs the serve extra: pip install 'altui[serve]'. Ctrl+C stops.
+    """
+    from altui.serve import serve_display
+
+    serve_display(store_from(ctx), set_name, host, port)
 
 
 @main.group(name="set")

@@ -14,6 +14,7 @@ from altui import clock as timing
 from altui.clock import Clock, Reading
 from altui.commitments import Commitment, under_review
 from altui.models import (
+    TAG_CYCLES,
     Item,
     ItemKind,
     Meeting,
@@ -21,6 +22,7 @@ from altui.models import (
     Review,
     ReviewStatus,
     Step,
+    next_tag,
     parse_entry,
 )
 from altui.schedule import fit_factor, projected_finish
@@ -106,6 +108,7 @@ class LiveMeeting:
             raise ValueError(f"that line is {len(body):,} characters; the most is {TEXT_MAX:,}")
         item = Item(
             kind=kind,
+            tag=self.step.tag if kind is self.step.kind else None,
             text=body,
             step=self.meeting.current,
             presenter_id=self.step.presenter_id,
@@ -116,6 +119,16 @@ class LiveMeeting:
         if self.draft:
             with suppress(OSError):  # the item is safe; a stale draft only costs a retype
                 self.keep_draft("")
+        return item
+
+    def retag_last(self) -> Item | None:
+        """Step the tag of the newest item here (clarifying/open, or what a learning is about)."""
+        taggable = [i for i in self.items_here() if i.kind in TAG_CYCLES]
+        if not taggable:
+            return None
+        item = taggable[-1]
+        item.tag = next_tag(item.kind, item.tag)
+        self.store.update_item(self.meeting, item)
         return item
 
     def keep_draft(self, text: str) -> None:

@@ -72,6 +72,45 @@ _KIND_LABELS = {
     ItemKind.PRIVATE: "Private",
 }
 
+
+class ItemTag(StrEnum):
+    """A finer kind: which sort of question, or what a learning is about."""
+
+    CLARIFYING = "clarifying"
+    OPEN = "open"
+    SITUATION = "situation"
+    MYSELF = "myself"
+    THINKING = "thinking"
+
+    @property
+    def label(self) -> str:
+        """The words shown on screen and in the recap."""
+        return _TAG_LABELS[self]
+
+
+_TAG_LABELS = {
+    ItemTag.CLARIFYING: "clarifying",
+    ItemTag.OPEN: "open",
+    ItemTag.SITUATION: "about the situation",
+    ItemTag.MYSELF: "about myself",
+    ItemTag.THINKING: "about how I think and relate",
+}
+TAG_CYCLES: dict[ItemKind, list[ItemTag | None]] = {
+    ItemKind.QUESTION: [ItemTag.CLARIFYING, ItemTag.OPEN],
+    ItemKind.LEARNING: [None, ItemTag.SITUATION, ItemTag.MYSELF, ItemTag.THINKING],
+}
+"""The tags each kind can take, in the order the tag key steps through them."""
+
+
+def next_tag(kind: ItemKind, tag: ItemTag | None) -> ItemTag | None:
+    """The tag after ``tag`` for an item of ``kind`` (unchanged for kinds without tags)."""
+    cycle = TAG_CYCLES.get(kind)
+    if not cycle:
+        return tag
+    position = cycle.index(tag) if tag in cycle else -1
+    return cycle[(position + 1) % len(cycle)]
+
+
 KIND_PREFIXES: dict[str, ItemKind] = {
     "?": ItemKind.QUESTION,
     "!": ItemKind.ACTION,
@@ -159,6 +198,7 @@ class Step(BaseModel):
     short: str
     minutes: float = Field(gt=0)
     kind: ItemKind
+    tag: ItemTag | None = None
     prompt: str = ""
     presenter_id: str | None = None
     presenter: str | None = None
@@ -208,6 +248,7 @@ class Item(Stored):
 
     id: str = Field(default_factory=new_id)
     kind: ItemKind
+    tag: ItemTag | None = None
     text: str
     step: int = Field(ge=0)
     presenter_id: str | None = None

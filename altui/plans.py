@@ -9,7 +9,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from altui.errors import AltuiError
-from altui.models import ItemKind, Member, Step
+from altui.models import ItemKind, ItemTag, Member, Step
 from altui.resources import sessions_dir
 
 
@@ -22,6 +22,7 @@ class PlanStep(BaseModel):
     short: str = Field(default="", max_length=20)
     minutes: float = Field(gt=0, le=600)
     kind: ItemKind = ItemKind.NOTE
+    tag: ItemTag | None = None
     prompt: str = Field(default="", max_length=300)
     per_presenter: bool = False
     between_presenters: bool = False
@@ -104,6 +105,7 @@ def _step(plan_step: PlanStep, member: Member | None, scale: float = 1.0) -> Ste
         short=plan_step.label,
         minutes=round(plan_step.minutes * scale, 2),
         kind=plan_step.kind,
+        tag=plan_step.tag,
         prompt=plan_step.prompt,
         report_back=plan_step.report_back,
         presenter_id=member.id if member else None,

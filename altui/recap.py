@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from datetime import UTC, date, datetime
 
 from altui.clock import elapsed
-from altui.models import Item, ItemKind, Meeting, Member, ReportBackLine, Set, Step
+from altui.models import Item, ItemKind, ItemTag, Meeting, Member, ReportBackLine, Set, Step
 
 MONTHS = (
     "January",
@@ -200,6 +200,8 @@ def _due(meeting: Meeting) -> str:
 def _item_line(item: Item, owner: Member | None, due: str) -> str:
     """One item as an escaped list line; an action names its owner and when it is due."""
     text = escape_inline(item.text)
+    if item.kind is ItemKind.LEARNING and item.tag is not None:
+        return f"{text} ({item.tag.label})"
     if item.kind is not ItemKind.ACTION:
         return text
     if owner is None:
@@ -232,7 +234,7 @@ def _by_kind(items: list[Item], kind: ItemKind) -> list[Item]:
 def _presenter_section(meeting: Meeting, member: Member, items: list[Item]) -> list[str]:
     """A presenter's slot: issue, questions of both kinds, learnings, actions and notes."""
     questions = _by_kind(items, ItemKind.QUESTION)
-    clarifying = [q for q in questions if _step_name(meeting, q) == CLARIFYING_STEP]
+    clarifying = [q for q in questions if _is_clarifying(meeting, q)]
     sections = [
         (SECTION_LABELS[ItemKind.ISSUE], _by_kind(items, ItemKind.ISSUE)),
         ("Clarifying questions", clarifying),
@@ -243,7 +245,18 @@ def _presenter_section(meeting: Meeting, member: Member, items: list[Item]) -> l
         ],
     ]
     body = _subsections(sections, "###", member, _due(meeting)) or ["Nothing was recorded."]
-    return [f"## {escape_inline(member.name)}", *body]
+    counts = []
+    if questions:
+        open_count = len(questions) - len(clarifying)
+        counts = [f"Questions asked: {len(clarifying)} clarifying, {open_count} open."]
+    return [f"## {escape_inline(member.name)}", *counts, *body]
+
+
+def _is_clarifying(meeting: Meeting, question: Item) -> bool:
+    """Tagged clarifying, or (untagged) asked in the clarifying-questions step."""
+    if question.tag is not None:
+        return question.tag is ItemTag.CLARIFYING
+    return _step_name(meeting, question) == CLARIFYING_STEP
 
 
 def _group_section(meeting: Meeting, items: list[Item]) -> list[str]:

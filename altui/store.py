@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
-from tinydb import TinyDB
+from tinydb import Query, TinyDB
 from tinydb.storages import Storage
 from tinydb.table import Document
 
@@ -248,6 +248,11 @@ class Store:
         """Append one captured item to the meeting's file."""
         path = self._meeting_path(meeting.set_slug, meeting.number)
         self._db(path).table("items").insert(_dump(item))
+
+    def update_item(self, meeting: Meeting, item: Item) -> None:
+        """Rewrite one item (found by its id) in the meeting's file."""
+        path = self._meeting_path(meeting.set_slug, meeting.number)
+        self._db(path).table("items").update(_dump(item), Query().id == item.id)
 
     def items(self, meeting: Meeting) -> list[Item]:
         """The meeting's items, in the order they were captured."""

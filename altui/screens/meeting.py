@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterator
 from functools import partial
 
@@ -17,7 +18,7 @@ from textual.widgets import Footer, Static
 from altui.errors import AltuiError
 from altui.guard import guarded, log
 from altui.live import MINUTE, LiveMeeting
-from altui.models import ItemKind, Set, TimeUpSignal
+from altui.models import Item, ItemKind, ItemTag, Set, TimeUpSignal
 from altui.screens.blank import BlankScreen
 from altui.screens.confirm import ConfirmScreen
 from altui.screens.help import HelpScreen
@@ -47,6 +48,7 @@ _TYPING_BLOCKS = {
     "blank",
     "reveal",
     "fit",
+    "retag",
 }
 """Single-key actions that wait until Escape has left the entry box."""
 
@@ -86,6 +88,13 @@ class MeetingScreen(Screen[None]):
             "Blank",
             show=False,
             tooltip="Blank the screen (a clicker's blank key); any key brings it back",
+        ),
+        Binding(
+            "t",
+            "retag",
+            "Tag",
+            show=False,
+            tooltip="Newest question: clarifying or open; newest learning: what it is about",
         ),
         Binding(
             "f",
@@ -180,7 +189,7 @@ class MeetingScreen(Screen[None]):
     def _show_step(self) -> None:
         meeting, step = self.live.meeting, self.live.step
         self.query_one(StepBar).show(meeting.current)
-        self.query_one(PresenterBanner).show(step, meeting.current + 1, len(meeting.steps))
+        self._show_banner()
         self.query_one("#prompt", Static).update(Content(visible(step.prompt or step.name)))
         reporting = step.report_back and bool(self.live.commitments())
         self.set_class(reporting, "-report-back")
@@ -192,6 +201,26 @@ class MeetingScreen(Screen[None]):
             self.query_one(ItemPanel).show(self.live.items_here())
         self.query_one(EntryBox).refresh_kind()
         self._tick()
+
+    def _show_banner(self) -> None:
+        meeting, step = self.live.meeting, self.live.step
+        counts = ""
+        if step.presenter_id:
+            asked = Counter(i.tag for i in self.live.items_here() if i.kind is ItemKind.QUESTION)
+            counts = (
+                f"Questions: {asked[ItemTag.CLARIFYING]} clarifying · {asked[ItemTag.OPEN]} open"
+                + (f" · {asked[None]} untagged" if asked[None] else "")
+            )
+        banner = self.query_one(PresenterBanner)
+        banner.show(step, meeting.current + 1, len(meeting.steps), counts)
+
+    @guarded
+    def action_retag(self) -> None:
+        """Step the newest question between clarifying and open (or tag the newest learning)."""
+        item: list[Item | None] = []
+        if self._attempt(lambda: item.append(self.live.retag_last())) and item[0] is not None:
+            self.query_one(ItemPanel).show(self.live.items_here())
+            self._show_banner()
 
     def _reporting(self) -> bool:
         return self.has_class("-report-back")
@@ -297,6 +326,8 @@ class MeetingScreen(Screen[None]):
             return False
         if item is not None:
             self.query_one(ItemPanel).append(item)
+            if item.kind is ItemKind.QUESTION:
+                self._show_banner()
         return True
 
     @on(CommitmentList.Marked)
@@ -368,8 +399,7 @@ class MeetingScreen(Screen[None]):
     def _show_agenda(self) -> None:
         meeting = self.live.meeting
         self.query_one(StepBar).reload(meeting.steps)
-        banner = self.query_one(PresenterBanner)
-        banner.show(self.live.step, meeting.current + 1, len(meeting.steps))
+        self._show_banner()
         self._tick()
 
     def action_blank(self) -> None:

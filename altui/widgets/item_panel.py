@@ -31,7 +31,8 @@ def item_line(item: Item, reveal: bool = True) -> Content:
     label = (f"{item.kind.label:<9}", KIND_STYLES[item.kind])
     if item.kind is ItemKind.PRIVATE and not reveal:
         return Content.assemble(label, (HIDDEN, "$text-muted"))
-    return Content.assemble(label, visible(item.text))
+    tag = (f"  · {item.tag.label}", "italic $text-muted") if item.tag else ""
+    return Content.assemble(label, visible(item.text), tag)
 
 
 class ItemPanel(OptionList):

@@ -14,13 +14,16 @@ EVERYONE = "Everyone"
 class PresenterBanner(Static):
     """The presenter's name and the step's name, on a banner."""
 
-    def show(self, step: Step, number: int, total: int) -> None:
-        """Show the presenter (or Everyone) for ``step``, the ``number``-th of ``total``."""
+    def show(self, step: Step, number: int, total: int, questions: str = "") -> None:
+        """Show the presenter (or Everyone) for ``step``, the ``number``-th of ``total``,
+        and the count of questions asked in the slot so far."""
         who = visible(step.presenter) if step.presenter else EVERYONE
+        counts = ("\n" + questions, "$text-muted") if questions else ""
         self.update(
             Content.assemble(
                 (who, "bold"),
                 "\n",
                 (f"{step.name} · step {number} of {total}", "$text-muted"),
+                counts,
             )
         )

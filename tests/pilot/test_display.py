@@ -54,3 +54,14 @@ async def test_display_keys_change_nothing(store, the_set, meeting, clock):
         assert app.screen.live.meeting.current == 0
         assert app.screen.query_one(BigClock).text == "15:00"
     assert files(store) == before
+
+
+async def test_the_palette_on_the_display_offers_no_meeting_actions(store, the_set, meeting, clock):
+    before = files(store)
+    app = make_app(store, clock, the_set, meeting, display=True)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("ctrl+p", *"next step")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+    assert files(store) == before

@@ -72,3 +72,16 @@ async def test_f_fits_the_agenda_to_the_planned_finish(console, store, meeting, 
         bar = str(console.screen.query_one("#step-bar").render())
         assert "Present Ana 4m" in bar  # 5 minutes shrunk with the rest of the slots
         assert any("shortened by 10 min" in str(n.message) for n in console._notifications)
+
+
+async def test_t_retags_the_newest_question_and_the_banner_counts_them(console, store, meeting):
+    async with console.run_test(size=(120, 36)) as pilot:
+        console.screen.live.go_to(4)  # Ana's clarifying questions
+        console.screen._show_step()
+        await pilot.press(*"Who decides?", "enter", *"What scares you?", "enter")
+        banner = console.screen.query_one("#presenter")
+        assert "Questions: 2 clarifying · 0 open" in str(banner.render())
+        await pilot.press("escape", "t")
+        assert "Questions: 1 clarifying · 1 open" in str(banner.render())
+        assert [i.tag.value for i in store.items(meeting)] == ["clarifying", "open"]
+        assert "· open" in panel_text(console)

@@ -1,0 +1,212 @@
+"""``altui serve``, in-process: its one-line errors, and what it would start (no server runs).
+
+The real server in a real browser is tested in tests/e2e/test_serve.py.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import shlex
+import socket
+import subprocess
+import sys
+
+import pytest
+from click.testing import CliRunner
+
+import altui.cli
+import altui.serve
+from altui.cli import main
+from altui.clock import SystemClock
+from altui.demo import DEMO_PRESENTERS, ensure_demo
+from altui.planning import new_set, start_or_resume
+from altui.store import Store
+
+
+@pytest.fixture(autouse=True)
+def isolated_home(tmp_path, monkeypatch):
+    """Keep every run away from the real user data folder, even if ``--data`` were lost."""
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "xdg-data"))
+    monkeypatch.delenv("ALTUI_DATA", raising=False)
+    return home
+
+
+@pytest.fixture
+def data(tmp_path):
+    """A data folder (with a space in its path) holding the demo set and its meeting 2."""
+    folder = tmp_path / "my data"
+    store, clock = Store(folder), SystemClock()
+    start_or_resume(store, ensure_demo(store, clock), clock, presenters=DEMO_PRESENTERS)
+    return folder
+
+
+@pytest.fixture
+def runner():
+    return CliRunner()
+
+
+class FakeServer:
+    """Stands in for textual-serve's Server: records how it was made, runs its startup hook."""
+
+    made: list[FakeServer] = []
+
+    def __init__(self, command, host="localhost", port=8000, title=None, public_url=None):
+        self.command, self.host, self.port = command, host, port
+        self.title, self.public_url = title, public_url
+        FakeServer.made.append(self)
+
+    def serve(self, debug=False):
+        asyncio.run(self.on_startup(None))
+
+    async def on_startup(self, app):
+        raise AssertionError("altui should print its own line")
+
+
+@pytest.fixture
+def servers(monkeypatch):
+    """Every server ``altui serve`` makes, instead of serving."""
+    FakeServer.made = []
+    monkeypatch.setattr(altui.serve, "server_class", lambda: FakeServer)
+    return FakeServer.made
+
+
+def run(runner, *args):
+    return runner.invoke(main, [str(a) for a in args])
+
+
+def one_line_error(result, *words):
+    assert result.exit_code == 2, result.output
+    assert isinstance(result.exception, SystemExit)
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("altui: ")
+    for word in words:
+        assert word in lines[0], lines[0]
+    assert result.stdout == ""
+
+
+def test_unknown_set_is_one_line(runner, data, servers):
+    one_line_error(run(runner, "--data", data, "serve", "Nope"), "Nope")
+    assert servers == []
+
+
+def test_unknown_set_with_textual_serve_installed(runner, data):
+    pytest.importorskip("textual_serve")
+    one_line_error(run(runner, "--data", data, "serve", "Nope"), "Nope")
+
+
+def test_missing_extra_is_one_line(runner, data, monkeypatch):
+    monkeypatch.setitem(sys.modules, "textual_serve", None)  # makes `import textual_serve` fail
+    monkeypatch.setitem(sys.modules, "textual_serve.server", None)
+    result = run(runner, "--data", data, "serve", "Demo set")
+    one_line_error(result)
+    assert result.stderr == "altui: serving needs the serve extra: pip install 'altui[serve]'\n"
+
+
+def test_a_set_with_no_meeting_is_one_line(runner, data, servers):
+    new_set(Store(data), "Team Tiger", ["Ana", "Ben"], "classic", SystemClock())
+    one_line_error(run(runner, "--data", data, "serve", "Team Tiger"), "no meeting")
+    assert servers == []
+
+
+def test_a_port_in_use_is_one_line(runner, data, servers):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = run(runner, "--data", data, "serve", "Demo set", "--port", port)
+    one_line_error(result, f"127.0.0.1:{port}")
+    assert servers == []
+
+
+def test_a_bad_port_is_refused(runner, data, servers):
+    result = run(runner, "--data", data, "serve", "Demo set", "--port", "70000")
+    assert result.exit_code == 2
+    assert servers == []
+
+
+def test_serves_on_localhost_and_prints_the_address(runner, data, servers):
+    result = run(runner, "--data", data, "serve", "demo set", "--port", free_port())
+    assert result.exit_code == 0, result.output
+    [server] = servers
+    assert server.host == "127.0.0.1"
+    url = f"http://127.0.0.1:{server.port}"
+    assert server.public_url == url
+    assert result.stdout.splitlines() == [
+        f"Serving the display of 'Demo set' at {url} (read only; Ctrl+C stops)"
+    ]
+    assert server.title == "altui · Demo set"
+    assert str(data) not in server.title  # the page shows the title: no paths
+
+
+def test_host_and_port_are_passed_on(runner, data, servers, monkeypatch):
+    monkeypatch.setattr(altui.serve, "check_port", lambda host, port: None)
+    monkeypatch.setattr(socket, "gethostname", lambda: "meeting-room")
+    result = run(runner, "--data", data, "serve", "Demo set", "--host", "0.0.0.0", "--port", 8123)
+    assert result.exit_code == 0, result.output
+    [server] = servers
+    assert (server.host, server.port) == ("0.0.0.0", 8123)
+    assert server.public_url == "http://meeting-room:8123"  # what other machines can open
+    assert "http://meeting-room:8123" in result.stdout
+
+
+def test_each_browser_gets_the_display_of_that_set_and_data_folder(
+    runner, data, servers, monkeypatch
+):
+    assert run(runner, "--data", data, "serve", "Demo set", "--port", free_port()).exit_code == 0
+    argv = shlex.split(servers[0].command)
+    assert argv[:3] == [sys.executable, "-m", "altui"]
+
+    shown = []
+    monkeypatch.setattr(
+        altui.cli,
+        "run_console",
+        lambda store, s, m, display=False: shown.append((store, s, display)),
+    )
+    result = runner.invoke(main, argv[3:])
+    assert result.exit_code == 0, result.output
+    [(store, the_set, display)] = shown
+    assert display is True
+    assert the_set.name == "Demo set"
+    assert store.root == data.resolve()
+
+
+@pytest.mark.parametrize("name", ["-dash first", 'it\'s "quoted" $HOME; rm -rf x', "Émilie's set"])
+def test_the_command_quotes_any_set_name(runner, tmp_path, servers, monkeypatch, name):
+    store, clock = Store(tmp_path / "odd $data"), SystemClock()
+    the_set = new_set(store, name, ["Ana", "Ben"], "quick", clock)
+    start_or_resume(store, the_set, clock)
+    assert (
+        run(runner, "--data", store.root, "serve", "--port", free_port(), "--", name).exit_code == 0
+    )
+    argv = shlex.split(servers[0].command)
+    assert argv[3:] == ["--data", str(store.root.resolve()), "display", "--", name]
+
+    shown = []
+    monkeypatch.setattr(
+        altui.cli, "run_console", lambda store, s, m, display=False: shown.append(s.name)
+    )
+    assert runner.invoke(main, argv[3:]).exit_code == 0
+    assert shown == [name]
+
+
+def test_public_url_brackets_ipv6():
+    assert altui.serve.public_url("::1", 8000) == "http://[::1]:8000"
+    assert altui.serve.public_url("127.0.0.1", 9000) == "http://127.0.0.1:9000"
+
+
+def test_the_cli_still_starts_without_textual_serve():
+    code = "import sys, altui.cli; print('textual_serve' in sys.modules, 'aiohttp' in sys.modules)"
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    ).stdout
+    assert out.split() == ["False", "False"]
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]

@@ -1,0 +1,44 @@
+"""Questions tagged clarifying or open, learnings tagged by what they are about."""
+
+from __future__ import annotations
+
+from altui.exporting import recap_text
+from altui.live import LiveMeeting
+from altui.models import ItemKind, ItemTag, next_tag
+
+CLARIFY_ANA, OPEN_ANA, REFLECT_ANA = 4, 5, 6
+
+
+def test_next_tag_cycles():
+    assert next_tag(ItemKind.QUESTION, ItemTag.CLARIFYING) is ItemTag.OPEN
+    assert next_tag(ItemKind.QUESTION, ItemTag.OPEN) is ItemTag.CLARIFYING
+    assert next_tag(ItemKind.QUESTION, None) is ItemTag.CLARIFYING
+    assert next_tag(ItemKind.LEARNING, None) is ItemTag.SITUATION
+    assert next_tag(ItemKind.LEARNING, ItemTag.THINKING) is None
+    assert next_tag(ItemKind.ACTION, None) is None
+
+
+def test_questions_take_the_steps_tag_and_can_be_changed(store, the_set, meeting, clock):
+    live = LiveMeeting(store, meeting, clock)
+    live.go_to(CLARIFY_ANA)
+    assert live.capture("Who else knows?").tag is ItemTag.CLARIFYING
+    live.capture("What are you afraid of?")
+    changed = live.retag_last()
+    assert changed is not None and changed.tag is ItemTag.OPEN
+    live.go_to(OPEN_ANA)
+    assert live.capture("What would you regret?").tag is ItemTag.OPEN
+    assert live.capture("!an action is not tagged").tag is None
+    live.go_to(REFLECT_ANA)
+    live.capture("I avoid conflict")
+    assert live.retag_last().tag is ItemTag.SITUATION
+    assert live.retag_last().tag is ItemTag.MYSELF
+
+    stored = {i.text: i.tag for i in store.items(meeting)}
+    assert stored["What are you afraid of?"] is ItemTag.OPEN
+    assert stored["I avoid conflict"] is ItemTag.MYSELF
+
+    recap = recap_text(store, the_set, store.meeting(meeting.set_slug, meeting.number))
+    assert "Questions asked: 1 clarifying, 2 open." in recap
+    assert "- I avoid conflict (about myself)" in recap
+    clarifying = recap.split("### Clarifying questions")[1].split("###")[0]
+    assert "Who else knows?" in clarifying and "afraid" not in clarifying
