@@ -24,6 +24,7 @@ from altui.models import (
     Step,
     next_tag,
     parse_entry,
+    parse_score,
 )
 from altui.schedule import fit_factor, projected_finish
 from altui.store import Store
@@ -98,6 +99,14 @@ class LiveMeeting:
         step = self.step
         step.added = max(step.added + seconds, -step.minutes * MINUTE)
         self._save()
+
+    def record_score(self, text: str) -> int | None:
+        """In a score step, a line that is just 1 to 10 is the set's score: saved, returned."""
+        score = parse_score(text) if self.step.score else None
+        if score is not None:
+            self.meeting.set_score = score
+            self._save()
+        return score
 
     def capture(self, text: str) -> Item | None:
         """Save a typed line as an item in the current step; None for an empty line."""

@@ -120,6 +120,12 @@ KIND_PREFIXES: dict[str, ItemKind] = {
 """Leading characters that set an item's kind in the entry box."""
 
 
+def parse_score(text: str) -> int | None:
+    """A typed line that is only a whole number from 1 to 10 (the set's score), else None."""
+    stripped = text.strip().removesuffix("/10").strip()
+    return int(stripped) if stripped.isdigit() and 1 <= int(stripped) <= 10 else None
+
+
 def parse_entry(text: str, default: ItemKind) -> tuple[ItemKind, str]:
     """Split a typed line into its kind and its text (the kind's character stripped)."""
     stripped = text.lstrip()
@@ -203,6 +209,7 @@ class Step(BaseModel):
     presenter_id: str | None = None
     presenter: str | None = None
     report_back: bool = False
+    score: bool = False
     running_since: datetime | None = None
     spent: float = 0.0
     added: float = 0.0
@@ -236,6 +243,7 @@ class Meeting(Stored):
     status: MeetingStatus = MeetingStatus.RUNNING
     next_date: date | None = None
     planned_finish: datetime | None = None
+    set_score: int | None = Field(default=None, ge=1, le=10)
 
     @property
     def step(self) -> Step:

@@ -27,6 +27,7 @@ class PlanStep(BaseModel):
     per_presenter: bool = False
     between_presenters: bool = False
     report_back: bool = False
+    score: bool = False
 
     @property
     def label(self) -> str:
@@ -108,6 +109,7 @@ def _step(plan_step: PlanStep, member: Member | None, scale: float = 1.0) -> Ste
         tag=plan_step.tag,
         prompt=plan_step.prompt,
         report_back=plan_step.report_back,
+        score=plan_step.score,
         presenter_id=member.id if member else None,
         presenter=member.name if member else None,
     )

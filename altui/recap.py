@@ -126,13 +126,14 @@ def _names(members: list[Member], empty: str) -> str:
 
 
 def _people(meeting: Meeting) -> str:
-    """Who came and who sent apologies."""
-    return _bullets(
-        [
-            f"**Attendees:** {_names(meeting.attendees, 'not recorded')}",
-            f"**Apologies:** {_names(meeting.apologies, 'none')}",
-        ]
-    )
+    """Who came, who sent apologies, and the set's own score of the meeting."""
+    lines = [
+        f"**Attendees:** {_names(meeting.attendees, 'not recorded')}",
+        f"**Apologies:** {_names(meeting.apologies, 'none')}",
+    ]
+    if meeting.set_score is not None:
+        lines.append(f"**Set score (process review):** {meeting.set_score} out of 10")
+    return _bullets(lines)
 
 
 def _presenter_name(meeting: Meeting, step: Step) -> str:

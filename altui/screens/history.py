@@ -98,6 +98,23 @@ def chart(person: MemberFollowThrough, width: int = CHART_MEETINGS) -> Content:
     return Content.assemble(*parts) if parts else Content("")
 
 
+def score_chart(scores: list[int | None], width: int = CHART_MEETINGS) -> Content:
+    """The set's own 1-10 score of each meeting (process review): a bar each, then the numbers."""
+    shown = scores[-width:]
+    if not any(score is not None for score in shown):
+        return Content.styled(
+            "Set score: none recorded yet (process review, 1 to 10).", "$text-muted"
+        )
+    bars = [
+        (NO_REVIEW, "$text-muted")
+        if s is None
+        else (BARS[round((s - 1) / 9 * (len(BARS) - 1))], "$accent")
+        for s in shown
+    ]
+    numbers = " ".join("·" if s is None else str(s) for s in shown)
+    return Content.assemble(("Set score", "bold"), "\n", *bars, "  ", (numbers, "$text-muted"))
+
+
 def follow_block(person: MemberFollowThrough) -> Content:
     """A member's name, their numbers and their chart."""
     name = Content.styled(visible(person.name), "bold")
@@ -227,7 +244,10 @@ class HistoryScreen(Screen[None]):
 
     def _show_follow_through(self) -> None:
         shown = follow_through_panel(self.people, self.has_class("-narrow"))
-        self.query_one("#history-follow-list", Static).update(shown)
+        scores = [record.meeting.set_score for record in self.history.records]
+        self.query_one("#history-follow-list", Static).update(
+            Content("\n\n").join([score_chart(scores), shown])
+        )
 
     def on_resize(self) -> None:
         """Below 100 columns the follow-through goes under the list, a line per member."""

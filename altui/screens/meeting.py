@@ -205,6 +205,9 @@ class MeetingScreen(Screen[None]):
     def _show_banner(self) -> None:
         meeting, step = self.live.meeting, self.live.step
         counts = ""
+        if step.score:
+            scored = meeting.set_score
+            counts = f"Set score today: {scored}/10" if scored else "Type the set's score, 1 to 10"
         if step.presenter_id:
             asked = Counter(i.tag for i in self.live.items_here() if i.kind is ItemKind.QUESTION)
             counts = (
@@ -309,6 +312,13 @@ class MeetingScreen(Screen[None]):
             if not self._attempt(lambda: self.live.review(commitments.selected, note=text.strip())):
                 return False
             commitments.show(self.live.commitments())
+            return True
+        score: list[int | None] = []
+        if not self._attempt(lambda: score.append(self.live.record_score(text))):
+            return False
+        if score[0] is not None:
+            self.notify(f"The set's score today: {score[0]} out of 10.", timeout=5)
+            self._show_banner()
             return True
         try:
             item = self.live.capture(text)

@@ -1,0 +1,220 @@
+"""altui's performance benchmark: is it fast at any history size?
+
+    python tests/bench/run.py [--years 1,5,10] [--json FILE] [--quick] [--keep]
+
+No network; about three minutes on two cores at full size. It makes synthetic history (12
+meetings a year, 6 members, 150 items a meeting) for each number of years, then measures, each
+against a baseline taken in the same run:
+
+1. start-up to the first full frame of the live console (largest history) against a bare
+   Textual app with the same widget types (fresh Python each run; median);
+2. saving one item (LiveMeeting.capture: model, storage, atomic write) at each history size,
+   median and 99th percentile, against TinyDB's stock JSONStorage holding the same history in
+   one file; plus the disk's own cost of a crash-safe write of the same bytes;
+3. keystroke to screen while the countdown runs (Pilot: 500 keys into the entry box, then Enter),
+   against the bare app with a plain Input;
+4. CPU of the console counting down for 60 s in tmux (120x36), against termdown beside it;
+5. resident memory with the largest history open, against the bare app;
+6. the Markdown recap of the largest meeting and a search across the whole history;
+7. countdown accuracy through a simulated 3-hour meeting with stalls of up to 2 s (FakeClock),
+   against a countdown that counts ticks.
+
+``--quick`` is the smoke run (tiny history, few runs, a 10 s CPU window). ``--json FILE`` writes
+``{"figures": [{"name", "value", "unit", "baseline", "ratio", "target", "met", ...}], "run": ...}``;
+values are numbers or null (not measured), ``met`` is a boolean (a figure with no target is
+shown for information and counts as met; one not measured is not met).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import sys
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+if __package__ in (None, ""):
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from tests.bench import figures as measure
+from tests.bench.common import Figure
+from tests.bench.history import (
+    at_report_back,
+    build_history,
+    check_shape,
+    verify,
+)
+
+
+def _settings(quick: bool) -> dict[str, Any]:
+    if quick:
+        return {
+            "items": 12,
+            "runs": 2,
+            "settle": 0.3,
+            "rounds": 1,
+            "per_round": 20,
+            "inserts": 5,
+            "keys": 60,
+            "pilot_keys": 10,
+            "cpu_window": 10.0,
+            "repeats": 2,
+            "simulated": 1800.0,
+        }
+    return {
+        "items": 150,
+        "runs": 7,
+        "settle": 1.0,
+        "rounds": 2,
+        "per_round": 150,
+        "inserts": 30,
+        "keys": 500,
+        "pilot_keys": 40,
+        "cpu_window": 60.0,
+        "repeats": 7,
+        "simulated": 3 * 3600.0,
+    }
+
+
+def _number(value: float | None) -> str:
+    if value is None:
+        return "null"
+    if abs(value) >= 100:
+        return f"{value:.0f}"
+    if abs(value) >= 10:
+        return f"{value:.1f}"
+    return f"{value:.3g}" if abs(value) >= 0.001 else f"{value:.2g}"
+
+
+def table(found: list[Figure]) -> str:
+    """The figures as a plain text table."""
+    rows = [("name", "value", "unit", "baseline", "ratio", "target", "met")]
+    for f in found:
+        met = "-" if f.target is None else ("yes" if f.met else "NO")
+        ratio = _number(f.ratio)
+        rows.append(
+            (f.name, _number(f.value), f.unit, _number(f.baseline), ratio, f.target_text, met)
+        )
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    lines = []
+    for n, row in enumerate(rows):
+        cells = [
+            cell.ljust(widths[i]) if i in (0, 2, 5) else cell.rjust(widths[i])
+            for i, cell in enumerate(row)
+        ]
+        lines.append("  ".join(cells).rstrip())
+        if n == 0:
+            lines.append("  ".join("-" * w for w in widths))
+    return "\n".join(lines)
+
+
+def notes(found: list[Figure]) -> str:
+    """What each figure measured and its baseline, one paragraph each."""
+    return "\n".join(f"- {f.name}: {f.note} [baseline: {f.baseline_is or '-'}]" for f in found)
+
+
+def _step(label: str, started: float) -> None:
+    print(f"[{time.monotonic() - started:6.1f} s] {label}", file=sys.stderr, flush=True)
+
+
+def run(years: list[int], quick: bool, scratch: Path) -> tuple[list[Figure], dict[str, Any]]:
+    """Make the histories and measure every figure."""
+    settings = _settings(quick)
+    started = time.monotonic()
+    _step("checking the shape of meeting files against the real API", started)
+    check_shape(scratch / "shape")
+    histories = []
+    for count in years:
+        _step(f"making {count} year(s) of history", started)
+        history = build_history(scratch / f"history-{count}y", count, settings["items"])
+        items = verify(history)
+        _step(f"  {history.closed} meetings, {items:,} items read back through Store", started)
+        histories.append(history)
+    largest = histories[-1]
+    report_back = at_report_back(largest, scratch / "report-back")
+    made = time.monotonic() - started
+
+    found: list[Figure] = []
+    _step("countdown accuracy (simulated meeting)", started)
+    accuracy = measure.countdown_accuracy(scratch / "clock", settings["simulated"])
+    _step("recap and search", started)
+    found += measure.recap_and_search(largest, settings["repeats"])
+    _step("saving one item", started)
+    found += measure.save_item(
+        histories, settings["rounds"], settings["per_round"], settings["inserts"], scratch
+    )
+    _step("keystrokes", started)
+    found += measure.keystrokes(largest, settings["keys"], settings["pilot_keys"])
+    _step("start-up and memory (fresh Python each run)", started)
+    startup = measure.startup_and_memory(
+        largest, report_back, settings["runs"], settings["settle"], scratch
+    )
+    _step(f"CPU of the countdown over {settings['cpu_window']:g} s in tmux", started)
+    cpu = measure.cpu_countdown(largest, settings["cpu_window"], scratch)
+    _step("done", started)
+
+    memory = [f for f in startup if f.name.startswith("memory")]
+    ordered = [f for f in startup if f.name.startswith("startup")]
+    ordered += [f for f in found if f.name.startswith("save")]
+    ordered += [f for f in found if f.name.startswith(("keystroke", "enter"))]
+    ordered += [cpu, *memory]
+    ordered += [f for f in found if f.name.startswith(("recap", "search"))]
+    ordered.append(accuracy)
+    info = {
+        "date": datetime.now(UTC).isoformat(timespec="seconds"),
+        "quick": quick,
+        "years": years,
+        "items_per_meeting": settings["items"],
+        "history_seconds": round(made, 1),
+        "total_seconds": round(time.monotonic() - started, 1),
+        "python": platform.python_version(),
+        "machine": f"{platform.machine()}, {os.cpu_count()} cores",
+        "load_average": [round(x, 2) for x in os.getloadavg()],
+    }
+    return ordered, info
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the benchmark, print the table, and write the JSON if asked."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--years", default="1,5,10", help="history sizes in years (1,5,10)")
+    parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    parser.add_argument("--quick", action="store_true", help="tiny history, for the smoke test")
+    parser.add_argument("--keep", action="store_true", help="keep the scratch folder")
+    args = parser.parse_args(argv)
+    years = sorted({int(y) for y in args.years.split(",") if y.strip()})
+    if args.quick and args.years == parser.get_default("years"):
+        years = [1]
+    if not years or min(years) < 1:
+        parser.error("--years takes positive whole numbers, e.g. 1,5,10")
+
+    scratch = measure.scratch_dir()
+    try:
+        found, info = run(years, args.quick, scratch)
+    finally:
+        if args.keep:
+            print(f"scratch folder kept: {scratch}", file=sys.stderr)
+        else:
+            shutil.rmtree(scratch, ignore_errors=True)
+    print(
+        f"altui benchmark, {info['date']}, {info['machine']}, Python {info['python']}, "
+        f"history {info['years']} years x 12 meetings x {info['items_per_meeting']} items, "
+        f"{info['total_seconds']:g} s"
+    )
+    print()
+    print(table(found))
+    print()
+    print(notes(found))
+    if args.json:
+        report = {"figures": [f.as_json() for f in found], "run": info}
+        args.json.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

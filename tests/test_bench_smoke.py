@@ -1,0 +1,73 @@
+"""The benchmark still runs: ``tests/bench/run.py --quick`` on a tiny history.
+
+No timed assertions (machines are noisy; the benchmark itself is the judge): this only checks
+that every figure is reported with the keys and types the JSON promises.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+RUN = ROOT / "tests" / "bench" / "run.py"
+
+FIGURES = {
+    "startup_first_frame",
+    "startup_report_back",
+    "save_item_median_1y",
+    "save_item_p99_1y",
+    "save_item_disk_p99_1y",
+    "keystroke_median",
+    "keystroke_p99",
+    "keystroke_pilot_press_p99",
+    "keystroke_frame_p99",
+    "enter_saves_line",
+    "cpu_countdown_10s",
+    "memory_rss",
+    "memory_hwm",
+    "memory_rss_report_back",
+    "recap_largest_meeting",
+    "search_history",
+    "countdown_max_error",
+}
+NUMBERS = ("value", "baseline", "ratio")
+
+
+def is_number(value: object) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def test_quick_benchmark_reports_every_figure(tmp_path: Path) -> None:
+    out = tmp_path / "bench.json"
+    done = subprocess.run(
+        [sys.executable, str(RUN), "--quick", "--json", str(out)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=240,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    report = json.loads(out.read_text())
+    figures = {f["name"]: f for f in report["figures"]}
+    assert set(figures) == FIGURES
+    for name, figure in figures.items():
+        for key in ("name", "value", "unit", "baseline", "ratio", "target", "met"):
+            assert key in figure, (name, key)
+        for key in NUMBERS:
+            assert figure[key] is None or is_number(figure[key]), (name, key, figure[key])
+        assert figure["target"] is None or is_number(figure["target"]), name
+        assert isinstance(figure["met"], bool), name
+        assert isinstance(figure["unit"], str) and figure["unit"], name
+    for name in FIGURES - {"cpu_countdown_10s"}:
+        assert is_number(figures[name]["value"]), f"{name} was not measured"
+    cpu = figures["cpu_countdown_10s"]
+    if shutil.which("tmux") is None:
+        assert cpu["value"] is None
+    else:
+        assert is_number(cpu["value"])
+    assert "startup_first_frame" in done.stdout  # the table is printed too
