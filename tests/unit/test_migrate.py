@@ -23,6 +23,11 @@ MEETING = Path("old-owls") / "meetings" / "0001.json"
 def old_data(tmp_path) -> Path:
     target = tmp_path / "data"
     shutil.copytree(FIXTURE, target)
+    for path in [
+        target,
+        *target.rglob("*"),
+    ]:  # git keeps no 0600/0700 modes: set them as altui does
+        path.chmod(0o700 if path.is_dir() else 0o600)
     return target
 
 
