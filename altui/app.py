@@ -8,16 +8,12 @@ from textual.app import App, SystemCommand
 from textual.screen import Screen
 
 from altui.clock import Clock, SystemClock
-from altui.exporting import write_recap
 from altui.live import LiveMeeting
 from altui.lock import MeetingLock
 from altui.models import Meeting, Set
 from altui.planning import unfinished_meeting
 from altui.resources import styles_dir
-from altui.screens.display import DisplayScreen
-from altui.screens.home import HomeScreen
 from altui.screens.meeting import MeetingScreen
-from altui.screens.setup import SetupScreen
 from altui.store import Store
 from altui.themes import DEFAULT_THEME, THEMES
 
@@ -54,9 +50,15 @@ class Altui(App[None]):
         the_set, meeting = self._first
         if the_set is not None and meeting is not None:
             live = LiveMeeting(self.store, meeting, self.clock)
-            kind = DisplayScreen if self._follow_only else MeetingScreen
-            self.push_screen(kind(the_set, live))
+            if self._follow_only:
+                from altui.screens.display import DisplayScreen
+
+                self.push_screen(DisplayScreen(the_set, live))
+            else:
+                self.push_screen(MeetingScreen(the_set, live))
         else:
+            from altui.screens.home import HomeScreen
+
             self.push_screen(HomeScreen(self.store))
 
     def open_meeting(self, the_set: Set) -> None:
@@ -70,12 +72,14 @@ class Altui(App[None]):
             if meeting is not None:
                 self.run_meeting(the_set, meeting)
 
+        from altui.screens.setup import SetupScreen
+
         self.push_screen(SetupScreen(self.store, the_set, self.clock), started)
 
     def watch_theme(self, theme: str) -> None:
         """Remember a theme chosen during a meeting for that meeting's set."""
         console = next((s for s in self.screen_stack if isinstance(s, MeetingScreen)), None)
-        if console is not None and not isinstance(console, DisplayScreen):
+        if console is not None and not console.READ_ONLY:
             console.remember_theme(theme)
 
     def run_meeting(self, the_set: Set, meeting: Meeting) -> None:
@@ -91,6 +95,8 @@ class Altui(App[None]):
 
     def export_recap(self, the_set: Set, meeting: Meeting) -> None:
         """Write the meeting's shareable recap (no private notes) and show where it went."""
+        from altui.exporting import write_recap
+
         path = write_recap(self.store, the_set, meeting)
         self.notify(f"Recap written to {path}", title="Recap", timeout=12, markup=False)
 
@@ -102,7 +108,7 @@ class Altui(App[None]):
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """The palette offers the console's actions by name, then Textual's own."""
-        if isinstance(screen, MeetingScreen) and not isinstance(screen, DisplayScreen):
+        if isinstance(screen, MeetingScreen) and not screen.READ_ONLY:
             for title, help_text, callback in screen.commands():
                 yield SystemCommand(title, help_text, callback)
         yield from super().get_system_commands(screen)

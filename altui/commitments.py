@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 from altui.models import Item, ItemKind, Meeting, ReportBackLine, Review, ReviewStatus
 from altui.store import Store
 
+ACTIONS = frozenset({ItemKind.ACTION})
 NO_OWNER = "The set"
 """Owner shown for an action captured in a group step rather than a presenter's slot."""
 
@@ -44,8 +45,8 @@ def open_commitments(store: Store, slug: str, before: int) -> list[Commitment]:
     for number in store.meeting_numbers(slug):
         if number >= before:
             break
-        meeting = store.meeting(slug, number)
-        for review in _latest(store.reviews(meeting)).values():
+        meeting, actions, reviews = store.record(slug, number, ACTIONS)
+        for review in _latest(reviews).values():
             commitment = found.get(review.action_id)
             if commitment is None:
                 continue
@@ -55,9 +56,8 @@ def open_commitments(store: Store, slug: str, before: int) -> list[Commitment]:
                 )
             else:
                 del found[review.action_id]
-        for item in store.items(meeting):
-            if item.kind is ItemKind.ACTION:
-                found[item.id] = Commitment(item, number, item.presenter_id, _owner(meeting, item))
+        for item in actions:
+            found[item.id] = Commitment(item, number, item.presenter_id, _owner(meeting, item))
     return list(found.values())
 
 
@@ -74,11 +74,25 @@ def under_review(store: Store, meeting: Meeting) -> list[Commitment]:
 
 
 def report_back_lines(store: Store, meeting: Meeting) -> list[ReportBackLine]:
-    """The rows of the meeting's report-back table: every commitment reviewed in it."""
-    return [
-        ReportBackLine(
-            member=c.owner, commitment=c.action.text, origin=c.origin, status=c.status, note=c.note
-        )
-        for c in under_review(store, meeting)
-        if c.status is not None or c.note
-    ]
+    """The rows of the meeting's report-back table: every commitment reviewed in it.
+
+    Reads only the meetings those commitments were made in, not the whole history.
+    """
+    reviewed = _latest(store.reviews(meeting))
+    origins = sorted({review.origin for review in reviewed.values()})
+    lines = []
+    for origin in origins:
+        made_in, actions, _ = store.record(meeting.set_slug, origin, ACTIONS)
+        for action in actions:
+            review = reviewed.get(action.id)
+            if review is not None and (review.status is not None or review.note):
+                lines.append(
+                    ReportBackLine(
+                        member=_owner(made_in, action),
+                        commitment=action.text,
+                        origin=origin,
+                        status=review.status,
+                        note=review.note,
+                    )
+                )
+    return lines

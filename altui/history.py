@@ -156,8 +156,7 @@ class History:
         records, problems = [], []
         for number in store.meeting_numbers(slug):
             try:
-                meeting = store.meeting(slug, number)
-                items, reviews = store.items(meeting), store.reviews(meeting)
+                meeting, items, reviews = store.record(slug, number)
             except AltuiError as exc:
                 problems.append(str(exc))
                 continue

@@ -29,7 +29,7 @@ from tinydb.table import Document
 from altui.errors import AltuiError
 from altui.lock import MeetingLock
 from altui.migrate import upgrade, version_of
-from altui.models import SCHEMA_VERSION, Item, Meeting, Review, Set, slugify
+from altui.models import SCHEMA_VERSION, Item, ItemKind, Meeting, Review, Set, slugify
 
 Model = TypeVar("Model", bound=BaseModel)
 
@@ -111,6 +111,11 @@ def _validate(model: type[Model], data: dict[str, Any], path: Path) -> Model:
     A document from an older altui is brought up to date in memory (see altui.migrate).
     """
     version = data.get("schema")
+    if version == SCHEMA_VERSION:  # the usual case: nothing to upgrade
+        try:
+            return model.model_validate(data)
+        except ValidationError:
+            pass  # fall through to the full path, which words the problem
     if isinstance(version, int) and version > SCHEMA_VERSION:
         raise AltuiError(
             f"{path}: written by a newer altui (data version {version}, this altui reads "
@@ -377,6 +382,30 @@ class Store:
             )
             self._dbs.pop(path, None)
         return old
+
+    def record(
+        self, slug: str, number: int, kinds: frozenset[ItemKind] | None = None
+    ) -> tuple[Meeting, list[Item], list[Review]]:
+        """A meeting, its items (only of ``kinds`` if given) and its reviews, in one file read.
+
+        For reading across the history (report back, search, recaps) without the three reads
+        that going table by table through TinyDB costs.
+        """
+        path = self._meeting_path(slug, number)
+        tables = AtomicJSONStorage(str(path)).read()
+        header = (tables or {}).get("meeting", {}).get(str(_HEADER_ID))
+        if not isinstance(header, dict):
+            raise AltuiError(
+                f"{path}: not an altui meeting file (no meeting record); left untouched"
+            )
+        wanted = None if kinds is None else {kind.value for kind in kinds}
+        items = [
+            _validate(Item, doc, path)
+            for doc in tables.get("items", {}).values()
+            if wanted is None or doc.get("kind") in wanted
+        ]
+        reviews = [_validate(Review, doc, path) for doc in tables.get("reviews", {}).values()]
+        return _validate(Meeting, header, path), items, reviews
 
     def iter_meetings(self, slug: str) -> Iterator[Meeting]:
         """Every meeting of the set, oldest first."""

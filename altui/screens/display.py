@@ -20,6 +20,8 @@ class DisplayScreen(MeetingScreen):
     Private notes are never shown, and there is no entry box.
     """
 
+    READ_ONLY = True
+
     def on_mount(self, event: Mount) -> None:
         """Show the meeting as it is now and follow its file (instead of the console's start)."""
         event.prevent_default()

@@ -19,10 +19,6 @@ from altui.errors import AltuiError
 from altui.guard import guarded, log
 from altui.live import MINUTE, LiveMeeting
 from altui.models import Item, ItemKind, ItemTag, Set, TimeUpSignal
-from altui.screens.blank import BlankScreen
-from altui.screens.confirm import ConfirmScreen
-from altui.screens.help import HelpScreen
-from altui.screens.summary import SummaryScreen
 from altui.text import visible
 from altui.widgets.commitment_list import CommitmentList
 from altui.widgets.countdown import Countdown
@@ -55,6 +51,9 @@ _TYPING_BLOCKS = {
 
 class MeetingScreen(Screen[None]):
     """Step, presenter, countdown, prompt, items and the entry line."""
+
+    READ_ONLY = False
+    """True for a view that follows a meeting and must never change it."""
 
     AUTO_FOCUS = None
     """Focus stays where the facilitator left it (typing or not) when a modal closes."""
@@ -301,6 +300,8 @@ class MeetingScreen(Screen[None]):
     @guarded
     def action_help(self) -> None:
         """Show every key."""
+        from altui.screens.help import HelpScreen
+
         self.app.push_screen(HelpScreen(self.BINDINGS))
 
     @guarded
@@ -351,6 +352,8 @@ class MeetingScreen(Screen[None]):
     @guarded
     def action_end_meeting(self) -> None:
         """Ask, then close the meeting and show its summary."""
+        from altui.screens.confirm import ConfirmScreen
+
         meeting = self.live.meeting
         left = len(meeting.steps) - meeting.current - 1
         detail = f"{left} step(s) are still ahead. " if left else ""
@@ -363,6 +366,8 @@ class MeetingScreen(Screen[None]):
         )
 
     def _end_confirmed(self, yes: bool | None) -> None:
+        from altui.screens.summary import SummaryScreen
+
         if yes and self._attempt(lambda: self.live.close(None)):
             self.app.switch_screen(SummaryScreen(self.the_set, self.live))
 
@@ -414,6 +419,8 @@ class MeetingScreen(Screen[None]):
 
     def action_blank(self) -> None:
         """Blank the screen until any key is pressed."""
+        from altui.screens.blank import BlankScreen
+
         self.app.push_screen(BlankScreen())
 
     def action_reveal(self) -> None:

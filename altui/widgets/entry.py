@@ -15,6 +15,7 @@ from textual.widgets import Input, Static
 from altui.models import ItemKind
 from altui.widgets.item_panel import KIND_STYLES
 
+_NOT_SHOWN = object()
 PLACEHOLDER = "Type, Enter saves.  ? question  ! action  * learning  # private note"
 
 
@@ -79,6 +80,7 @@ class EntryBox(Horizontal):
         super().__init__(id=id)
         self._kind_of = kind_of
         self._save = save
+        self._shown_kind: ItemKind | object | None = _NOT_SHOWN
 
     def compose(self) -> ComposeResult:
         """Kind on the left, the line on the right.
@@ -86,9 +88,11 @@ class EntryBox(Horizontal):
         ``kind_of`` tells the kind a line would be saved as (None: a report-back note).
         """
         yield Static(id="entry-kind")
-        yield EntryInput(
+        entry = EntryInput(
             self._save, placeholder=PLACEHOLDER, id="entry-input", select_on_focus=False
         )
+        entry.cursor_blink = False  # calmer on the wall, and no repaint twice a second
+        yield entry
 
     def on_mount(self) -> None:
         """Show the step's default kind."""
@@ -101,6 +105,9 @@ class EntryBox(Horizontal):
     def refresh_kind(self) -> None:
         """Show the kind the current text would be saved as."""
         kind = self._kind_of(self.query_one(Input).value)
+        if kind is self._shown_kind:
+            return
+        self._shown_kind = kind
         label, style = (kind.label, KIND_STYLES[kind]) if kind else ("Report", "bold $accent")
         self.query_one("#entry-kind", Static).update(
             Content.styled(f" {label} ", f"reverse {style}")
