@@ -189,25 +189,21 @@ def test_search_keeps_markup_and_control_characters_as_typed(store, the_set, clo
 
 
 def test_history_reads_each_meeting_once(store, the_set, two_meetings, monkeypatch):
-    calls: list[tuple[str, int]] = []
-    for name in ("meeting", "items", "reviews"):
-        original = getattr(store, name)
+    calls: list[int] = []
+    original = store.record
 
-        def counted(*args, _name=name, _original=original):
-            number = args[-1] if _name == "meeting" else args[0].number
-            calls.append((_name, number))
-            return _original(*args)
+    def counted(slug, number, kinds=None):
+        calls.append(number)
+        return original(slug, number, kinds)
 
-        monkeypatch.setattr(store, name, counted)
+    monkeypatch.setattr(store, "record", counted)
 
     history = History.load(store, the_set.slug)
     history.search("budget")
     history.follow_through(the_set.members)
     history.rows()
 
-    assert sorted(calls) == sorted(
-        (name, n) for name in ("meeting", "items", "reviews") for n in (1, 2)
-    )
+    assert sorted(calls) == [1, 2]
 
 
 # follow-through ----------------------------------------------------------------------------
