@@ -156,6 +156,9 @@ class LiveMeeting:
         self, commitment: Commitment, status: ReviewStatus | None = None, note: str | None = None
     ) -> Commitment:
         """Record what was reported on ``commitment``; unchanged parts keep their last value."""
+        commitments = self.commitments()
+        index = next(i for i, c in enumerate(commitments) if c.action.id == commitment.action.id)
+        commitment = commitments[index]  # the latest word on it, whatever the caller held
         reviewed = replace(
             commitment,
             status=status or commitment.status,
@@ -172,8 +175,7 @@ class LiveMeeting:
                 created=self.clock.now(),
             ),
         )
-        commitments = self.commitments()
-        commitments[commitments.index(commitment)] = reviewed
+        commitments[index] = reviewed
         return reviewed
 
     def close(self, next_date: date | None) -> None:

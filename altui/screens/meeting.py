@@ -15,10 +15,11 @@ from textual.events import DescendantBlur, DescendantFocus
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from altui.commitments import Commitment
 from altui.errors import AltuiError
 from altui.guard import guarded, log
 from altui.live import MINUTE, LiveMeeting
-from altui.models import Item, ItemKind, ItemTag, Set, TimeUpSignal
+from altui.models import Item, ItemKind, ItemTag, ReviewStatus, Set, TimeUpSignal
 from altui.text import visible
 from altui.widgets.commitment_list import CommitmentList
 from altui.widgets.countdown import Countdown
@@ -143,7 +144,7 @@ class MeetingScreen(Screen[None]):
                 yield PresenterBanner(id="presenter")
                 yield Countdown(id="countdown")
             yield ItemPanel(id="items")
-            yield CommitmentList(id="commitments")
+            yield CommitmentList(self._marked, id="commitments")
         yield Static(id="prompt")
         yield EntryBox(self.kind_for, self._save_line, id="entry")
         yield Footer(compact=True)
@@ -341,10 +342,9 @@ class MeetingScreen(Screen[None]):
                 self._show_banner()
         return True
 
-    @on(CommitmentList.Marked)
     @guarded
-    def _marked(self, event: CommitmentList.Marked) -> None:
-        if self._attempt(lambda: self.live.review(event.commitment, status=event.status)):
+    def _marked(self, commitment: Commitment, status: ReviewStatus) -> None:
+        if self._attempt(lambda: self.live.review(commitment, status=status)):
             commitments = self.query_one(CommitmentList)
             commitments.show(self.live.commitments())
             commitments.action_cursor_down()

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual.binding import Binding, BindingType
 from textual.content import Content
-from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -58,16 +59,13 @@ class CommitmentList(OptionList):
     ]
     """1-5 mark a commitment; PageUp/PageDown stay with the clicker (not list scrolling)."""
 
-    class Marked(Message):
-        """The facilitator gave a commitment a status."""
-
-        def __init__(self, commitment: Commitment, status: ReviewStatus) -> None:
-            super().__init__()
-            self.commitment = commitment
-            self.status = status
-
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(
+        self, mark: Callable[[Commitment, ReviewStatus], None], *, id: str | None = None
+    ) -> None:
+        """``mark`` records a status; it is called at once (not through a message), so a
+        quick second key already sees the list it left behind."""
         super().__init__(id=id)
+        self._mark = mark
         self._rows: list[Commitment | None] = []
 
     def show(self, commitments: list[Commitment]) -> None:
@@ -102,4 +100,4 @@ class CommitmentList(OptionList):
     def action_mark(self, status: str) -> None:
         """Give the highlighted commitment ``status``."""
         if self.selected is not None:
-            self.post_message(self.Marked(self.selected, ReviewStatus(status)))
+            self._mark(self.selected, ReviewStatus(status))

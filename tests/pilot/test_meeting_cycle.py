@@ -106,3 +106,18 @@ async def test_recap_key_writes_the_file_and_says_where(console, store, meeting)
         text = path.read_text()
         assert "open" in text and "secret" not in text
         assert any(str(path) in str(n.message) for n in console._notifications)
+
+
+async def test_quick_status_keys_each_mark_the_next_commitment(store, the_set, meeting, clock):
+    await run_first_meeting(store, the_set, meeting, clock)
+    second = start_or_resume(store, the_set, clock, presenters=["Ana Silva"])
+    app = make_app(store, clock, the_set, second)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("pagedown", "escape")
+        for key in ("1", "5", "3"):  # three keys, handled one after another without a pause
+            app.simulate_key(key)
+        await pilot.pause()
+        assert app.screen.query_one(CommitmentList).has_focus
+    statuses = [r.status for r in store.reviews(second)]
+    assert statuses == [ReviewStatus.DONE, ReviewStatus.CARRIED, ReviewStatus.NOT_DONE]
+    assert not (store.root / "altui.log").exists()
