@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from click.testing import CliRunner
 
 import altui.cli
 from altui import __version__
@@ -13,25 +12,9 @@ from altui.plans import builtin_plans
 from altui.store import Store
 
 
-@pytest.fixture(autouse=True)
-def isolated_home(tmp_path, monkeypatch):
-    """Keep every run away from the real user data folder, even if ``--data`` were lost."""
-    home = tmp_path / "home"
-    home.mkdir()
-    monkeypatch.setenv("HOME", str(home))
-    monkeypatch.setenv("XDG_DATA_HOME", str(home / "xdg-data"))
-    monkeypatch.delenv("ALTUI_DATA", raising=False)
-    return home
-
-
 @pytest.fixture
 def data(tmp_path):
     return tmp_path / "data"
-
-
-@pytest.fixture
-def runner():
-    return CliRunner()
 
 
 @pytest.fixture

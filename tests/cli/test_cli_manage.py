@@ -18,27 +18,9 @@ from altui.store import Store
 from tests.cli.test_cli import make_set, one_line_error, run
 
 
-@pytest.fixture(autouse=True)
-def isolated_home(tmp_path, monkeypatch):
-    """Keep every run away from the real user data folder, even if ``--data`` were lost."""
-    home = tmp_path / "home"
-    home.mkdir()
-    monkeypatch.setenv("HOME", str(home))
-    monkeypatch.setenv("XDG_DATA_HOME", str(home / "xdg-data"))
-    monkeypatch.delenv("ALTUI_DATA", raising=False)
-    return home
-
-
 @pytest.fixture
 def data(tmp_path):
     return tmp_path / "data"
-
-
-@pytest.fixture
-def runner():
-    from click.testing import CliRunner
-
-    return CliRunner()
 
 
 def files(root):

@@ -12,7 +12,6 @@ import subprocess
 import sys
 
 import pytest
-from click.testing import CliRunner
 
 import altui.cli
 import altui.serve
@@ -23,17 +22,6 @@ from altui.planning import new_set, start_or_resume
 from altui.store import Store
 
 
-@pytest.fixture(autouse=True)
-def isolated_home(tmp_path, monkeypatch):
-    """Keep every run away from the real user data folder, even if ``--data`` were lost."""
-    home = tmp_path / "home"
-    home.mkdir()
-    monkeypatch.setenv("HOME", str(home))
-    monkeypatch.setenv("XDG_DATA_HOME", str(home / "xdg-data"))
-    monkeypatch.delenv("ALTUI_DATA", raising=False)
-    return home
-
-
 @pytest.fixture
 def data(tmp_path):
     """A data folder (with a space in its path) holding the demo set and its meeting 2."""
@@ -41,11 +29,6 @@ def data(tmp_path):
     store, clock = Store(folder), SystemClock()
     start_or_resume(store, ensure_demo(store, clock), clock, presenters=DEMO_PRESENTERS)
     return folder
-
-
-@pytest.fixture
-def runner():
-    return CliRunner()
 
 
 class FakeServer:
