@@ -351,7 +351,13 @@ class Store:
         return found
 
     def needs_upgrade(self, slug: str) -> list[Path]:
-        """The set's files written by an older altui."""
+        """The set's files written by an older altui.
+
+        ``upgrade`` rewrites ``set.json`` last, so a current ``set.json`` means every file of
+        the set is current: the meetings need not be read at every start.
+        """
+        if self._oldest_version(self._set_path(slug)) >= SCHEMA_VERSION:
+            return []
         paths = [self._set_path(slug)]
         paths += [self._meeting_path(slug, n) for n in self.meeting_numbers(slug)]
         return [path for path in paths if self._oldest_version(path) < SCHEMA_VERSION]
@@ -371,7 +377,7 @@ class Store:
         if not old:
             return []
         self.backup(slug, "before-upgrade", now, everything=True)
-        for path in old:
+        for path in sorted(old, key=lambda p: p.name == SET_FILE):  # set.json last
             storage = AtomicJSONStorage(str(path))
             tables = storage.read() or {}
             storage.write(
