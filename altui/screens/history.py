@@ -20,9 +20,10 @@ from altui.guard import guarded
 from altui.history import History, Match, MeetingRow, MemberFollowThrough
 from altui.models import Set
 from altui.recap import MONTHS
-from altui.screens.meeting_view import MeetingViewScreen, add_sized_columns
+from altui.screens.meeting_view import MeetingViewScreen
 from altui.store import Store
 from altui.text import shorten, visible
+from altui.widgets.tables import add_sized_columns
 
 BARS = "▁▂▃▄▅▆▇█"
 """Bar heights for a share from 0 to 1 (0 still shows the lowest bar, unlike no review)."""

@@ -26,6 +26,7 @@ from altui.recap import MONTHS
 from altui.store import Store
 from altui.text import visible
 from altui.widgets.item_panel import KIND_STYLES
+from altui.widgets.tables import add_sized_columns, minutes
 
 PRIVATE_HIDDEN = "(private note hidden)"
 """Shown in place of a private note's text."""
@@ -36,18 +37,6 @@ def long_day(meeting: Meeting) -> str:
     """``Wed 25 Nov 2026``, the same whatever the machine's locale."""
     when = meeting.date
     return f"{WEEKDAYS[when.weekday()]} {when.day} {MONTHS[when.month - 1][:3]} {when.year}"
-
-
-def minutes(seconds: float) -> str:
-    """Whole minutes, rounded."""
-    return f"{round(seconds / 60)} min"
-
-
-def add_sized_columns(table: DataTable, labels: list[str], rows: list[list[Content]]) -> None:
-    """Columns as wide as their widest cell (DataTable measures a ``Content`` cell as 1 wide)."""
-    for index, label in enumerate(labels):
-        width = max([len(label), *(row[index].cell_length for row in rows if index < len(row))])
-        table.add_column(label, width=width)
 
 
 def view_title(the_set: Set, meeting: Meeting) -> Content:

@@ -19,13 +19,9 @@ from altui.guard import guarded
 from altui.live import LiveMeeting
 from altui.models import ItemKind, Set
 from altui.text import visible
+from altui.widgets.tables import add_sized_columns, minutes
 
 DEFAULT_GAP = timedelta(weeks=4)
-
-
-def minutes(seconds: float) -> str:
-    """Whole minutes, rounded."""
-    return f"{round(seconds / 60)} min"
 
 
 def captured_by_presenter(live: LiveMeeting) -> Content:
@@ -84,16 +80,19 @@ class SummaryScreen(Screen[None]):
     def on_mount(self) -> None:
         """Fill the agenda table: planned against actual minutes per step."""
         table = self.query_one("#agenda", DataTable)
-        table.add_columns("Step", "Presenter", "Planned", "Actual")
         now = self.live.clock.now()
-        for step in self.live.meeting.steps:
-            actual = minutes(elapsed(step, now)) if step.visited else "—"
-            table.add_row(
+        rows = [
+            [
                 Content(visible(step.name)),
                 Content(visible(step.presenter or "")),
-                minutes(step.planned_seconds),
-                actual,
-            )
+                Content(minutes(step.planned_seconds)),
+                Content(minutes(elapsed(step, now)) if step.visited else "—"),
+            ]
+            for step in self.live.meeting.steps
+        ]
+        add_sized_columns(table, ["Step", "Presenter", "Planned", "Actual"], rows)
+        for row in rows:
+            table.add_row(*row)
         self.query_one("#next-date", Input).focus()
 
     @on(Input.Submitted, "#next-date")

@@ -1,0 +1,18 @@
+"""Helpers for the tables of steps and meetings (DataTable with user text in its cells)."""
+
+from __future__ import annotations
+
+from textual.content import Content
+from textual.widgets import DataTable
+
+
+def minutes(seconds: float) -> str:
+    """Whole minutes, rounded."""
+    return f"{round(seconds / 60)} min"
+
+
+def add_sized_columns(table: DataTable, labels: list[str], rows: list[list[Content]]) -> None:
+    """Columns as wide as their widest cell (DataTable measures a ``Content`` cell as 1 wide)."""
+    for index, label in enumerate(labels):
+        width = max([len(label), *(row[index].cell_length for row in rows if index < len(row))])
+        table.add_column(label, width=width)
