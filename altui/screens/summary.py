@@ -45,6 +45,7 @@ class SummaryScreen(Screen[None]):
 
     BINDINGS = [
         Binding("ctrl+r", "export", "Recap", key_display="^r", priority=True),
+        Binding("escape", "home", "Sets"),
         Binding("ctrl+q", "app.quit", "Quit", priority=True, key_display="^q"),
     ]
 
@@ -110,6 +111,12 @@ class SummaryScreen(Screen[None]):
             status.update(Content.styled(f"Not saved: {exc}", "$error"))
             return
         status.update(Content.styled(f"Next meeting saved: {chosen:%A %d %B %Y}.", "$success"))
+
+    def action_home(self) -> None:
+        """On to the list of sets (the next date, if typed, is already saved)."""
+        from altui.screens.home import HomeScreen
+
+        self.app.switch_screen(HomeScreen(self.live.store))
 
     @guarded
     def action_export(self) -> None:

@@ -35,7 +35,8 @@ async def run_first_meeting(store, the_set, meeting, clock) -> None:
         assert isinstance(app.screen, SummaryScreen)
         text = str(app.screen.query_one("#captured").render())
         assert "Ana Silva" in text and "Ask the director for time" in text
-        await pilot.press("ctrl+a", "ctrl+k", *"2026-12-23", "enter")
+        await pilot.press("ctrl+a", "ctrl+k", *"2026-12-23", "enter", "escape")
+        assert type(app.screen).__name__ == "HomeScreen"
     closed = store.meeting(the_set.slug, 1)
     assert closed.status is MeetingStatus.CLOSED
     assert closed.next_date == date(2026, 12, 23)
