@@ -137,7 +137,9 @@ def parse_entry(text: str, default: ItemKind) -> tuple[ItemKind, str]:
 class Stored(BaseModel):
     """Base for every stored document: strict about unknown fields, carries the schema."""
 
-    model_config = ConfigDict(extra="forbid", validate_assignment=True, populate_by_name=True)
+    model_config = ConfigDict(
+        extra="forbid", validate_assignment=True, populate_by_name=True, defer_build=True
+    )
 
     schema_version: int = Field(default=SCHEMA_VERSION, alias="schema")
 
@@ -145,7 +147,7 @@ class Stored(BaseModel):
 class Member(BaseModel):
     """A member of a set."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     id: str = Field(default_factory=new_id)
     name: str
@@ -198,7 +200,7 @@ class Step(BaseModel):
     ``elapsed`` = ``spent`` + (now - ``running_since``) while running; never counted in ticks.
     """
 
-    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, defer_build=True)
 
     name: str
     short: str
@@ -297,7 +299,7 @@ class Review(Stored):
 class ReportBackLine(BaseModel):
     """One row of a meeting's report-back table, ready to show or export."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     member: str
     commitment: str

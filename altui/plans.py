@@ -16,7 +16,7 @@ from altui.resources import sessions_dir
 class PlanStep(BaseModel):
     """A step as written in a plan file."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     name: str = Field(min_length=1, max_length=80)
     short: str = Field(default="", max_length=20)
@@ -38,7 +38,7 @@ class PlanStep(BaseModel):
 class Plan(BaseModel):
     """A whole session plan."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     name: str = Field(min_length=1, max_length=80)
     description: str = ""
