@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, ParamSpec, Protocol, TypeVar
@@ -32,6 +33,7 @@ def start_log(data_dir: Path) -> Path:
     path = data_dir / LOG_FILE
     if not any(isinstance(h, logging.FileHandler) for h in log.handlers):
         data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600))  # private
         handler = logging.FileHandler(path, encoding="utf-8", delay=True)
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
         log.addHandler(handler)
@@ -51,7 +53,7 @@ def guarded(method: Callable[P, R]) -> Callable[P, R | None]:
             owner: _Notifies = args[0]  # type: ignore[assignment]
             owner.notify(
                 f"Something went wrong; the details are in {LOG_FILE} in the data folder. "
-                "Everything typed so far is saved: carry on.",
+                "What is in the list is saved; a line still in the box is kept there.",
                 title="Unexpected error",
                 severity="error",
                 timeout=10,

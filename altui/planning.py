@@ -20,13 +20,13 @@ def new_set(store: Store, name: str, members: list[str], plan: str, clock: Clock
     try:
         candidate = Set(name=name, slug=slugify(name), plan=plan, created=clock.now())
     except ValidationError as exc:
-        raise AltuiError(f"set name {name!r}: {exc.errors()[0]['msg']}") from None
+        raise AltuiError(f"set name {name!r}: {_reason(exc)}") from None
     built: list[Member] = []
     for member_name in members:
         try:
             built.append(Member(name=member_name))
         except ValidationError as exc:
-            raise AltuiError(f"member name {member_name!r}: {exc.errors()[0]['msg']}") from None
+            raise AltuiError(f"member name {member_name!r}: {_reason(exc)}") from None
     seen: set[str] = set()
     for member in built:
         if member.name.casefold() in seen:
@@ -34,6 +34,11 @@ def new_set(store: Store, name: str, members: list[str], plan: str, clock: Clock
         seen.add(member.name.casefold())
     candidate.members = built
     return store.create_set(candidate)
+
+
+def _reason(exc: ValidationError) -> str:
+    """The first problem in plain words (without pydantic's "Value error, ")."""
+    return str(exc.errors()[0]["msg"]).removeprefix("Value error, ")
 
 
 def choose_presenters(the_set: Set, names: list[str] | None) -> list[Member]:
@@ -88,10 +93,10 @@ def start_meeting(
     ``plan`` is a shipped plan's name or a plan file.
     """
     plan_name, loaded = find_plan(plan)
+    numbers = store.meeting_numbers(the_set.slug)
     steps = loaded.expand(presenters, slot_minutes)
     now = clock.now()
     timing.start(steps[0], now)
-    numbers = store.meeting_numbers(the_set.slug)
     meeting = Meeting(
         set_slug=the_set.slug,
         number=(numbers[-1] + 1) if numbers else 1,

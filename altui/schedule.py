@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -38,12 +39,12 @@ def timetable(steps: list[Step], start: datetime) -> tuple[list[Slot], datetime]
 
 
 def shrink_to_fit(bids: dict[str, float], room: float) -> dict[str, float]:
-    """Bids scaled down together so they add up to ``room`` minutes (unchanged if they fit)."""
+    """Bids scaled down together, in whole minutes, to fit ``room`` (unchanged if they fit)."""
     asked = sum(bids.values())
     if asked <= room or asked <= 0:
         return dict(bids)
     factor = max(room, 0.0) / asked
-    return {member: round(minutes * factor, 1) for member, minutes in bids.items()}
+    return {member: max(1.0, math.floor(minutes * factor)) for member, minutes in bids.items()}
 
 
 def fit_factor(later_seconds: float, over_seconds: float, floor: float = 0.25) -> float:

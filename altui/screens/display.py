@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from textual.events import Mount
+from textual.widgets import Static
 
 from altui.live import LiveMeeting
 from altui.models import ItemKind
@@ -44,6 +45,8 @@ class DisplayScreen(MeetingScreen):
         self.live = fresh
         self.query_one(StepBar).reload(meeting.steps)
         self._show_step()
+        if fresh.closed:
+            self.query_one("#prompt", Static).update("This meeting has ended. Thank you.")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Only the key list (and quitting, an app action): the display changes nothing."""

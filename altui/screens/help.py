@@ -17,6 +17,7 @@ _KEY_NAMES = {
     "question_mark": "?",
     "plus": "+",
     "minus": "-",
+    "full_stop": ".",
     "space": "space",
     "enter": "Enter",
     "escape": "Escape",
@@ -44,6 +45,7 @@ def help_text(bindings: list[Binding]) -> Content:
         keys.append(binding.key)
     rows = [(key_names(",".join(keys)), what) for keys, what in by_action.values()]
     rows.insert(0, ("Escape", "Leave the entry box, so the single keys below work"))
+    rows.append(("1 to 5", "Report back: done, partly, not done, dropped, carried forward"))
     rows.append(("Ctrl+P", "Command palette: every action by name"))
     width = max(len(keys) for keys, _ in rows) + 2
     parts: list[str | tuple[str, str]] = [("Keys\n", "bold $accent")]

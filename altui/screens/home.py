@@ -142,6 +142,9 @@ class HomeScreen(Screen[None]):
         def named(name: str | None) -> None:
             if name is None:
                 return
+            if not name.strip():
+                self.notify("A set needs a name.", severity="error")
+                return
 
             def staffed(members: str | None) -> None:
                 if members is None:

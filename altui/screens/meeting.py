@@ -19,7 +19,7 @@ from altui.commitments import Commitment
 from altui.errors import AltuiError
 from altui.guard import guarded, log
 from altui.live import MINUTE, LiveMeeting
-from altui.models import Item, ItemKind, ItemTag, ReviewStatus, Set, TimeUpSignal
+from altui.models import KIND_PREFIXES, Item, ItemKind, ItemTag, ReviewStatus, Set, TimeUpSignal
 from altui.text import visible
 from altui.widgets.commitment_list import CommitmentList
 from altui.widgets.countdown import Countdown
@@ -193,11 +193,12 @@ class MeetingScreen(Screen[None]):
         self.query_one("#prompt", Static).update(Content(visible(step.prompt or step.name)))
         reporting = step.report_back and bool(self.live.commitments())
         self.set_class(reporting, "-report-back")
+        self.query_one(CommitmentList).can_focus = reporting and not self.READ_ONLY
         if reporting:
             self.query_one(CommitmentList).show(self.live.commitments())
         else:
             if isinstance(self.focused, CommitmentList):
-                self.set_focus(None)
+                self.query_one(EntryInput).focus()  # leaving report back: back to typing
             self.query_one(ItemPanel).show(self.live.items_here())
         self.query_one(EntryBox).refresh_kind()
         self._tick()
@@ -230,9 +231,16 @@ class MeetingScreen(Screen[None]):
 
     def kind_for(self, text: str) -> ItemKind | None:
         """What Enter would save: an item's kind, or None for a note on a commitment."""
-        if self._reporting() and self.query_one(CommitmentList).selected is not None:
+        if self._notes_commitment(text):
             return None
         return self.live.kind_for(text)
+
+    def _notes_commitment(self, text: str) -> bool:
+        """In report back, a line without a kind character is the highlighted commitment's
+        note; a line starting ? ! * or # is an item as anywhere else (a private note stays
+        private)."""
+        reporting = self._reporting() and self.query_one(CommitmentList).selected is not None
+        return reporting and not text.lstrip().startswith(tuple(KIND_PREFIXES))
 
     # changing the meeting -------------------------------------------------------------------
 
@@ -309,8 +317,10 @@ class MeetingScreen(Screen[None]):
     def _save_line(self, text: str) -> bool:
         """Save a typed line as an item (or, in report back, as the highlighted commitment's
         note); False (text kept in the box) when it could not be saved."""
+        if self.READ_ONLY:
+            return False
         commitments = self.query_one(CommitmentList)
-        if self._reporting() and commitments.selected is not None and text.strip():
+        if self._notes_commitment(text) and text.strip():
             if not self._attempt(lambda: self.live.review(commitments.selected, note=text.strip())):
                 return False
             commitments.show(self.live.commitments())
@@ -344,6 +354,8 @@ class MeetingScreen(Screen[None]):
 
     @guarded
     def _marked(self, commitment: Commitment, status: ReviewStatus) -> None:
+        if self.READ_ONLY or not self._reporting():
+            return
         if self._attempt(lambda: self.live.review(commitment, status=status)):
             commitments = self.query_one(CommitmentList)
             commitments.show(self.live.commitments())

@@ -20,6 +20,14 @@ STATUS_KEYS: dict[str, ReviewStatus] = {
     "4": ReviewStatus.DROPPED,
     "5": ReviewStatus.CARRIED,
 }
+SHORT_LABELS = {
+    ReviewStatus.DONE: "Done",
+    ReviewStatus.PARTLY: "Partly",
+    ReviewStatus.NOT_DONE: "Not",
+    ReviewStatus.DROPPED: "Drop",
+    ReviewStatus.CARRIED: "Carry",
+}
+"""Footer words, short enough for 80 columns."""
 STATUS_STYLES = {
     ReviewStatus.DONE: "bold $success",
     ReviewStatus.PARTLY: "bold $warning",
@@ -51,11 +59,12 @@ class CommitmentList(OptionList):
     """Commitments grouped by member; keys 1-5 mark the highlighted one."""
 
     BINDINGS: list[BindingType] = [
-        Binding(key, f"mark('{status.value}')", status.label, key_display=key)
+        Binding(key, f"mark('{status.value}')", SHORT_LABELS[status], key_display=key)
         for key, status in STATUS_KEYS.items()
     ] + [
         Binding("pagedown", "screen.next_step", "Next", key_display="PgDn"),
         Binding("pageup", "screen.previous_step", "Back", key_display="PgUp"),
+        Binding("enter,i", "screen.focus_entry", "Type", show=False),
     ]
     """1-5 mark a commitment; PageUp/PageDown stay with the clicker (not list scrolling)."""
 
@@ -99,5 +108,5 @@ class CommitmentList(OptionList):
 
     def action_mark(self, status: str) -> None:
         """Give the highlighted commitment ``status``."""
-        if self.selected is not None:
+        if self.selected is not None and self.display:
             self._mark(self.selected, ReviewStatus(status))

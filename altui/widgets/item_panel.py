@@ -20,7 +20,7 @@ KIND_STYLES = {
 EMPTY_HINT = "Nothing captured yet in this step."
 
 
-HIDDEN = "•••••  (private: v shows it on screen)"
+HIDDEN = "•••••  (private note)"
 
 
 def item_line(item: Item, reveal: bool = True) -> Content:

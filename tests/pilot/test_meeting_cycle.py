@@ -6,6 +6,7 @@ from datetime import date
 
 from altui.app import make_app
 from altui.commitments import open_commitments
+from altui.live import LiveMeeting
 from altui.models import MeetingStatus, ReviewStatus
 from altui.planning import start_or_resume
 from altui.screens.confirm import ConfirmScreen
@@ -122,3 +123,35 @@ async def test_quick_status_keys_each_mark_the_next_commitment(store, the_set, m
     statuses = [r.status for r in store.reviews(second)]
     assert statuses == [ReviewStatus.DONE, ReviewStatus.CARRIED, ReviewStatus.NOT_DONE]
     assert not (store.root / "altui.log").exists()
+
+
+async def test_report_back_keeps_private_notes_private_and_keys_where_they_belong(
+    store, the_set, meeting, clock
+):
+    await run_first_meeting(store, the_set, meeting, clock)
+    second = start_or_resume(store, the_set, clock, presenters=["Ana Silva"])
+    app = make_app(store, clock, the_set, second)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("pagedown", *"#Ben seems low", "enter", *"went well", "enter")
+        assert [r.note for r in store.reviews(second)] == ["went well"]
+        assert [(i.kind.value, i.text) for i in store.items(second)] == [
+            ("private", "Ben seems low")
+        ]
+        await pilot.press("escape", "enter")  # Enter in the list goes back to typing
+        assert app.focused is app.screen.query_one("#entry-input")
+        await pilot.press("escape", "pagedown")  # leaving report back from the list
+        assert app.focused is app.screen.query_one("#entry-input")
+        await pilot.press("escape", "b", "x", "1", "5")  # blank, back, then stray digits
+        assert len(store.reviews(second)) == 1
+
+
+async def test_the_display_cannot_mark_commitments(store, the_set, meeting, clock):
+    await run_first_meeting(store, the_set, meeting, clock)
+    second = start_or_resume(store, the_set, clock, presenters=["Ana Silva"])
+    LiveMeeting(store, second, clock).next_step()
+    app = make_app(store, clock, the_set, store.meeting(the_set.slug, 2), display=True)
+    async with app.run_test(size=(120, 36)) as pilot:
+        assert app.screen.has_class("-report-back")
+        await pilot.press("tab", "down", "1", "3", "enter", "5")
+        await pilot.pause()
+    assert store.reviews(second) == []
