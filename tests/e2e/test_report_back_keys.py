@@ -13,11 +13,13 @@ def test_a_burst_of_status_keys_marks_one_commitment_each(term: Tmux, data: Path
     """1, 5 and 3 arrive in one read: each marks the next commitment, and nothing fails."""
     open_demo(term, data)
     term.tmux("send-keys", "-t", term.session, "PageDown", "Escape")
-    term.wait_until(lambda s: "Amira Haddad" in s, "the commitments to report back on")
+    # the list has the keys once its 1-5 show in the footer (an Escape still being read would
+    # turn a quick "1" into Alt+1)
+    term.wait_until(lambda s: "1 Done" in s, "the commitment list to have the keys")
     term.tmux("send-keys", "-t", term.session, "1", "5", "3")
     term.wait_until(lambda s: "Not done" in s, "the third status on screen")
     time.sleep(0.3)
     tables = json.loads((data / MEETING / "0002.json").read_text())
     statuses = [review["status"] for review in tables["reviews"].values()]
     assert statuses == ["done", "carried", "not_done"], term.screen()
-    assert not (data / "altui.log").exists(), (data / "altui.log").read_text()
+    assert (data / "altui.log").read_text() == ""  # no error logged
