@@ -148,9 +148,12 @@ def demo(ctx: click.Context) -> None:
 def meet(ctx: click.Context, set_name: str, plan: str | None, presenters: tuple[str, ...]) -> None:
     """Start SET's next meeting, or resume its unfinished one."""
     from altui.planning import start_or_resume, unfinished_meeting
+    from altui.plans import find_plan
 
     store, clock = store_from(ctx), SystemClock()
     the_set = store.find_set(set_name)
+    if plan:
+        find_plan(plan)  # an unknown plan is refused even when a meeting is resumed
     running = unfinished_meeting(store, the_set)
     if running is not None and (plan or presenters):
         click.echo(

@@ -16,3 +16,8 @@ def visible(text: str) -> str:
 def shorten(text: str, width: int) -> str:
     """``text`` cut to ``width`` characters with an ellipsis, for names on narrow screens."""
     return text if len(text) <= width else text[: max(0, width - 1)] + "…"
+
+
+def count(number: int, noun: str) -> str:
+    """``1 meeting``, ``2 meetings``."""
+    return f"{number} {noun}{'' if number == 1 else 's'}"

@@ -24,7 +24,7 @@ from altui.screens.history import HistoryScreen
 from altui.screens.members import MembersScreen
 from altui.screens.prompt import PromptScreen
 from altui.store import Store
-from altui.text import shorten, visible
+from altui.text import count, shorten, visible
 
 NO_SETS = (
     "No sets yet.\n\nPress n to create one, or try the demo:  altui demo\n"
@@ -36,7 +36,7 @@ def set_line(store: Store, the_set: Set) -> Content:
     """A set's name, members, meetings, dates and open commitments."""
     numbers = store.meeting_numbers(the_set.slug)
     latest = store.meeting(the_set.slug, numbers[-1]) if numbers else None
-    facts = [f"{len(the_set.members)} members", f"{len(numbers)} meetings"]
+    facts = [count(len(the_set.members), "member"), count(len(numbers), "meeting")]
     if latest is not None and latest.status is MeetingStatus.RUNNING:
         facts.append(f"meeting {latest.number} in progress")
     elif latest is not None:
@@ -44,7 +44,8 @@ def set_line(store: Store, the_set: Set) -> Content:
         if latest.next_date:
             facts.append(f"next {latest.next_date:%d %b %Y}")
         upcoming = latest.number + 1
-        facts.append(f"{len(open_commitments(store, the_set.slug, upcoming))} open commitments")
+        still_open = len(open_commitments(store, the_set.slug, upcoming))
+        facts.append(count(still_open, "open commitment"))
     name_style = "bold $text-muted" if the_set.archived else "bold"
     archived = " (archived)" if the_set.archived else ""
     return Content.assemble(

@@ -194,6 +194,9 @@ class SetupScreen(Screen[Meeting | None]):
                 att.presenters.remove(member)
         else:
             att.present.add(member)
+            if not self.bids:  # equal time: everyone present presents
+                att.presenters.append(member)
+                self._reset_minutes()
         self._refresh()
 
     @guarded

@@ -247,6 +247,13 @@ def test_meet_unknown_plan(runner, consoles, data):
     assert Store(data).meeting_numbers("owls") == []
 
 
+def test_meet_unknown_plan_is_refused_when_resuming_too(runner, consoles, data):
+    make_set(runner, data)
+    assert run(runner, "--data", data, "meet", "Owls").exit_code == 0
+    one_line_error(run(runner, "--data", data, "meet", "Owls", "--plan", "nope"), "'nope'")
+    assert len(consoles) == 1
+
+
 def test_meet_unknown_presenter(runner, consoles, data):
     make_set(runner, data)
     result = run(runner, "--data", data, "meet", "Owls", "--presenter", "Nobody")

@@ -84,3 +84,33 @@ async def test_h_opens_the_sets_history(store: Store, the_set: Set, meeting, clo
         assert isinstance(app.screen, HistoryScreen)
         await pilot.press("escape")
         assert isinstance(app.screen, HomeScreen)
+
+
+async def test_setup_attendance_and_presenters(store: Store, the_set: Set, clock):
+    app = make_app(store, clock)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("enter")
+        assert isinstance(app.screen, SetupScreen)
+        await pilot.press("down", "space")  # Ben sends apologies
+        assert "ben" not in [m.split()[0].lower() for m in _presenters(app)]
+        await pilot.press("space")  # Ben is here after all: presents again (equal time)
+        assert len(_presenters(app)) == 4
+        await pilot.press("right_square_bracket")  # ...and moves later
+        await pilot.press("m", "plus", "plus")  # bids: Ben asks for 10 more minutes
+        preview = str(app.screen.query_one("#setup-preview").render())
+        assert "Over by" in preview
+        await pilot.press("s")  # shrink to fit, in whole minutes
+        minutes = app.screen.attendance.minutes
+        assert all(float(m).is_integer() for m in minutes.values())
+        assert "Fits" in str(app.screen.query_one("#setup-preview").render())
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    meeting = store.meeting(the_set.slug, 1)
+    order = [m.name for m in meeting.presenters]
+    assert order[-1] == "Ben Okafor" and len(order) == 4
+    assert meeting.attendees == the_set.members and meeting.apologies == []
+
+
+def _presenters(app) -> list[str]:
+    screen = app.screen
+    return [screen._member(m).name for m in screen.attendance.presenters]
