@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterator
 from functools import partial
+from typing import TypeVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -35,6 +36,15 @@ MIN_WIDTH, MIN_HEIGHT = 40, 12
 """The smallest window the console draws itself in."""
 TICK_SECONDS = 0.25
 """How often the countdown is recomputed from the clock (it redraws only when it changes)."""
+
+T = TypeVar("T")
+
+
+class _NotSaved:
+    """The result of a change whose save failed."""
+
+
+NOT_SAVED = _NotSaved()
 
 _TYPING_BLOCKS = {
     "toggle_pause",
@@ -221,8 +231,8 @@ class MeetingScreen(Screen[None]):
     @guarded
     def action_retag(self) -> None:
         """Step the newest question between clarifying and open (or tag the newest learning)."""
-        item: list[Item | None] = []
-        if self._attempt(lambda: item.append(self.live.retag_last())) and item[0] is not None:
+        item = self._saved(self.live.retag_last)
+        if isinstance(item, Item):
             self.query_one(ItemPanel).show(self.live.items_here())
             self._show_banner()
 
@@ -244,10 +254,11 @@ class MeetingScreen(Screen[None]):
 
     # changing the meeting -------------------------------------------------------------------
 
-    def _attempt(self, change: Callable[[], object]) -> bool:
-        """Run a change that saves; a failed save is reported and the change kept in memory."""
+    def _saved(self, change: Callable[[], T]) -> T | _NotSaved:
+        """Run a change that saves and return what it returns; a failed save is reported,
+        the change kept in memory, and NOT_SAVED returned."""
         try:
-            change()
+            return change()
         except (AltuiError, OSError) as exc:
             self.notify(
                 f"Could not save: {exc}",
@@ -256,8 +267,11 @@ class MeetingScreen(Screen[None]):
                 timeout=10,
                 markup=False,
             )
-            return False
-        return True
+            return NOT_SAVED
+
+    def _attempt(self, change: Callable[[], object]) -> bool:
+        """Run a change that saves; True when it was saved."""
+        return self._saved(change) is not NOT_SAVED
 
     @guarded
     def action_next_step(self) -> None:
@@ -325,11 +339,11 @@ class MeetingScreen(Screen[None]):
                 return False
             commitments.show(self.live.commitments())
             return True
-        score: list[int | None] = []
-        if not self._attempt(lambda: score.append(self.live.record_score(text))):
+        score = self._saved(lambda: self.live.record_score(text))
+        if score is NOT_SAVED:
             return False
-        if score[0] is not None:
-            self.notify(f"The set's score today: {score[0]} out of 10.", timeout=5)
+        if score is not None:
+            self.notify(f"The set's score today: {score} out of 10.", timeout=5)
             self._show_banner()
             return True
         try:
@@ -391,9 +405,9 @@ class MeetingScreen(Screen[None]):
     @guarded
     def action_fit(self) -> None:
         """Shrink the presenter steps ahead so the meeting still ends when planned."""
-        won: list[float] = []
-        if self._attempt(lambda: won.append(self.live.fit_to_time())):
-            minutes = round(won[0])
+        won = self._saved(self.live.fit_to_time)
+        if isinstance(won, float):
+            minutes = round(won)
             message = (
                 f"Presenter slots ahead shortened by {minutes} min in all."
                 if minutes
@@ -405,17 +419,17 @@ class MeetingScreen(Screen[None]):
     @guarded
     def skip_presenter(self) -> None:
         """Take the next presenter's slot out (only while nothing after now has started)."""
-        names: list[str | None] = []
-        if self._attempt(lambda: names.append(self.live.skip_next_presenter())):
-            self._agenda_changed(f"Skipped {names[0]}." if names[0] else None)
+        name = self._saved(self.live.skip_next_presenter)
+        if name is not NOT_SAVED:
+            self._agenda_changed(f"Skipped {name}." if name else None)
 
     @guarded
     def swap_presenters(self) -> None:
         """Let the presenter after next go first (only while nothing after now has started)."""
-        pair: list[tuple[str, str] | None] = []
-        if self._attempt(lambda: pair.append(self.live.swap_next_presenters())):
-            order = pair[0]
-            self._agenda_changed(f"Now {order[0]}, then {order[1]}." if order else None)
+        order = self._saved(self.live.swap_next_presenters)
+        if order is not NOT_SAVED:
+            message = f"Now {order[0]}, then {order[1]}." if isinstance(order, tuple) else None
+            self._agenda_changed(message)
 
     def _agenda_changed(self, message: str | None) -> None:
         if message is None:
@@ -444,21 +458,22 @@ class MeetingScreen(Screen[None]):
     @guarded
     def remember_theme(self, theme: str) -> None:
         """Keep the theme chosen in the palette as this set's theme."""
-        if theme == self.the_set.theme:
-            return
-        the_set = self.live.store.find_set(self.the_set.slug)
-        the_set.theme = theme
-        if self._attempt(lambda: self.live.store.save_set(the_set)):
-            self.the_set = the_set
+        if theme != self.the_set.theme:
+            self._update_set(theme=theme)
 
     @guarded
     def set_signal(self, signal: TimeUpSignal) -> None:
         """Choose how this set is told that time is up, and remember it for the set."""
-        the_set = self.live.store.find_set(self.the_set.slug)
-        the_set.signal = signal
+        if self._update_set(signal=signal):
+            self.notify(f"Time-up signal: {signal.label}", timeout=4)
+
+    def _update_set(self, **changes: object) -> bool:
+        """Change and save fields of this meeting's set (read fresh, so nothing else is lost)."""
+        the_set = self.live.store.find_set(self.the_set.slug).model_copy(update=changes)
         if self._attempt(lambda: self.live.store.save_set(the_set)):
             self.the_set = the_set
-            self.notify(f"Time-up signal: {signal.label}", timeout=4)
+            return True
+        return False
 
     @on(Countdown.TimeUp)
     @guarded
