@@ -18,6 +18,8 @@ RUN = ROOT / "tests" / "bench" / "run.py"
 FIGURES = {
     "startup_first_frame",
     "startup_report_back",
+    "startup_cpu",
+    "startup_cpu_over_pydantic_floor",
     "save_item_median_1y",
     "save_item_p99_1y",
     "save_item_disk_p99_1y",
@@ -28,6 +30,7 @@ FIGURES = {
     "enter_saves_line",
     "cpu_countdown_10s",
     "memory_rss",
+    "memory_rss_over_pydantic_floor",
     "memory_hwm",
     "memory_rss_report_back",
     "recap_largest_meeting",

@@ -8,6 +8,8 @@ size, a 0.25 s tick. Whatever altui costs beyond this is altui's.
 from __future__ import annotations
 
 import time
+from datetime import datetime
+from enum import StrEnum
 
 from textual.app import App, ComposeResult
 from textual.binding import Binding
@@ -86,6 +88,30 @@ class BareApp(App[None]):
 
     def action_nothing(self) -> None:
         """The keys are there for the footer only."""
+
+
+class _Kind(StrEnum):
+    NOTE = "note"
+    ACTION = "action"
+
+
+def validate_with_pydantic() -> None:
+    """Import pydantic and validate one small nested document, as a data-checking app must."""
+    from pydantic import BaseModel, Field
+
+    class Line(BaseModel):
+        kind: _Kind
+        text: str
+        created: datetime
+
+    class Document(BaseModel):
+        name: str = Field(min_length=1)
+        number: int = Field(ge=1)
+        lines: list[Line] = []
+
+    Document.model_validate(
+        {"name": "floor", "number": 1, "lines": [{"kind": "note", "text": "x", "created": 0}]}
+    )
 
 
 if __name__ == "__main__":

@@ -1,21 +1,24 @@
 """Start-up and memory probe: one fresh Python per measurement, started by run.py.
 
     python tests/bench/child.py bare OUT SETTLE
+    python tests/bench/child.py pydantic OUT SETTLE
     python tests/bench/child.py altui OUT SETTLE DATA SET_NAME
 
 ``altui`` runs the real command line (``altui meet SET --data DATA``: click, the store, the lock,
 the log, the console) with the app forced headless at 120x36; ``bare`` runs the bare Textual
-app. At the first full frame of the console screen (every part drawn, down to the footer's keys,
-which Textual fills in a frame after the rest) the probe notes ``time.monotonic()`` (the
-parent compares it with the moment it spawned this process, so Python's start and every import
-count) and VmRSS/VmHWM; after SETTLE seconds of running it notes memory again, writes OUT (JSON)
-and exits.
+app; ``pydantic`` runs the bare app after importing pydantic and validating one small document
+(what any Textual app that checks its data with pydantic pays). At the first full frame of the
+console screen (every part drawn, down to the footer's keys, which Textual fills in a frame
+after the rest) the probe notes ``time.monotonic()`` (the parent compares it with the moment it
+spawned this process, so Python's start and every import count), the CPU time used so far and
+VmRSS/VmHWM; after SETTLE seconds of running it notes memory again, writes OUT (JSON) and exits.
 """
 
 from __future__ import annotations
 
 import json
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -42,6 +45,7 @@ def _arm(app: Any, wanted: Callable[[Any], bool], out: Path, settle: float) -> N
         if "frame" in result or not wanted(screen) or not footer_drawn(screen):
             return
         result["frame"] = when
+        result["cpu"] = time.process_time()
         result["at_frame"] = memory_kib()
         app.set_timer(settle, finish)
 
@@ -54,9 +58,11 @@ def main(argv: list[str]) -> None:
     from tests.bench.common import SIZE
 
     mode, out, settle = argv[0], Path(argv[1]), float(argv[2])
-    if mode == "bare":
-        from tests.bench.bare import BareApp
+    if mode in ("bare", "pydantic"):
+        from tests.bench.bare import BareApp, validate_with_pydantic
 
+        if mode == "pydantic":
+            validate_with_pydantic()
         app = BareApp()
         _arm(app, lambda screen: True, out, settle)
         app.run(headless=True, size=SIZE)

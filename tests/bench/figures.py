@@ -35,10 +35,18 @@ CHILD = Path(__file__).with_name("child.py")
 MIB = 1024
 
 
-def _env() -> dict[str, str]:
-    """The environment for children: this repository first on the path, no stray altui data."""
-    env = {k: v for k, v in os.environ.items() if k not in {"ALTUI_DATA", "TMUX", "TMUX_PANE"}}
+_SKIPPED_ENV = {"ALTUI_DATA", "TMUX", "TMUX_PANE", "PYTHONDONTWRITEBYTECODE"}
+
+
+def _env(scratch: Path) -> dict[str, str]:
+    """The environment for children: this repository first on the path, no stray altui data.
+
+    Bytecode is cached (in the scratch folder), as an installed copy has it, so no run pays for
+    compiling modules (the first, dropped round writes the cache).
+    """
+    env = {k: v for k, v in os.environ.items() if k not in _SKIPPED_ENV}
     env["PYTHONPATH"] = os.pathsep.join([str(ROOT), env.get("PYTHONPATH", "")]).rstrip(os.pathsep)
+    env["PYTHONPYCACHEPREFIX"] = str(scratch / "bytecode")
     return env
 
 
@@ -47,28 +55,36 @@ def _env() -> dict[str, str]:
 
 @dataclass
 class Probe:
-    """One child run: milliseconds to the first full frame, and memory in KiB."""
+    """One child run: milliseconds to the first full frame, CPU used by then, memory in KiB."""
 
     startup_ms: float
+    cpu_ms: float
     rss_kib: int
     hwm_kib: int
 
 
 def probe(args: list[str], settle: float, scratch: Path) -> Probe:
-    """Run child.py once (``bare`` or ``altui DATA SET``) and read what it reports."""
+    """Run child.py once (``bare``, ``pydantic`` or ``altui DATA SET``) and read its report."""
     out = scratch / f"probe-{uuid.uuid4().hex[:8]}.json"
     mode, *rest = args
     command = [sys.executable, str(CHILD), mode, str(out), str(settle), *rest]
     spawned = time.monotonic()
     done = subprocess.run(
-        command, cwd=ROOT, env=_env(), capture_output=True, text=True, timeout=120, check=False
+        command,
+        cwd=ROOT,
+        env=_env(scratch),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
     )
     if done.returncode != 0 or not out.exists():
         raise RuntimeError(f"probe {mode} failed ({done.returncode}): {done.stderr[-2000:]}")
     result = json.loads(out.read_text())
     out.unlink()
     settled = result["settled"]
-    return Probe((result["frame"] - spawned) * 1000, settled["VmRSS"], settled["VmHWM"])
+    startup_ms = (result["frame"] - spawned) * 1000
+    return Probe(startup_ms, result["cpu"] * 1000, settled["VmRSS"], settled["VmHWM"])
 
 
 def startup_and_memory(
@@ -81,6 +97,7 @@ def startup_and_memory(
     """
     kinds = {
         "bare": ["bare"],
+        "pydantic": ["pydantic"],
         "altui": ["altui", str(history.root), SET_NAME],
         "report_back": ["altui", str(report_back.root), SET_NAME],
     }
@@ -98,8 +115,12 @@ def startup_and_memory(
         value = median([getattr(p, field) for p in found[kind]])
         return None if value is None else value / MIB
 
+    def cpu(kind: str) -> float | None:
+        return median([p.cpu_ms for p in found[kind]])
+
     years = f"{history.years} years of history"
     bare_is = "bare Textual app, same widget types, no data"
+    floor_is = "the bare app after importing pydantic and validating one small document"
     return [
         Figure(
             "startup_first_frame",
@@ -122,6 +143,24 @@ def startup_and_memory(
             note=f"resumed at the report-back step (lists open commitments) with {years}",
         ),
         Figure(
+            "startup_cpu",
+            cpu("altui"),
+            "ms",
+            cpu("bare"),
+            baseline_is=bare_is,
+            note="CPU time used by the first full frame (steadier than the clock on a shared "
+            "machine); same runs",
+        ),
+        Figure(
+            "startup_cpu_over_pydantic_floor",
+            cpu("altui"),
+            "ms",
+            cpu("pydantic"),
+            baseline_is=floor_is,
+            note=f"the same CPU time against what pydantic alone adds to the bare app "
+            f"(pydantic floor: {_ratio(cpu('pydantic'), cpu('bare'))} of the bare app)",
+        ),
+        Figure(
             "memory_rss",
             mib("altui", "rss_kib"),
             "MiB",
@@ -130,6 +169,16 @@ def startup_and_memory(
             on="ratio",
             baseline_is=bare_is,
             note=f"VmRSS {settle:g} s after the first frame, {years}",
+        ),
+        Figure(
+            "memory_rss_over_pydantic_floor",
+            mib("altui", "rss_kib"),
+            "MiB",
+            mib("pydantic", "rss_kib"),
+            baseline_is=floor_is,
+            note=f"the same VmRSS against the bare app with pydantic loaded "
+            f"(pydantic floor: {_ratio(mib('pydantic', 'rss_kib'), mib('bare', 'rss_kib'))} "
+            "of the bare app)",
         ),
         Figure(
             "memory_hwm",
@@ -416,6 +465,10 @@ def keystrokes(history: BenchHistory, count: int, pilot_count: int) -> list[Figu
     ]
 
 
+def _ratio(value: float | None, baseline: float | None) -> str:
+    return "-" if value is None or not baseline else f"{value / baseline:.2f}x"
+
+
 def _ms(samples: list[float]) -> str:
     value = median(samples)
     return "-" if value is None else f"{value:.1f}"
@@ -433,7 +486,7 @@ class PrivateTmux:
         self.config.write_text(
             "set -g default-shell /bin/sh\nset -g remain-on-exit on\nset -g status off\n"
         )
-        self.env = _env()
+        self.env = _env(workdir)
         self.env["TERM"] = "xterm-256color"
         if "utf" not in self.env.get("LC_ALL", self.env.get("LANG", "")).lower():
             self.env.pop("LC_ALL", None)

@@ -7,14 +7,16 @@ meetings a year, 6 members, 150 items a meeting) for each number of years, then 
 against a baseline taken in the same run:
 
 1. start-up to the first full frame of the live console (largest history) against a bare
-   Textual app with the same widget types (fresh Python each run; median);
+   Textual app with the same widget types (fresh Python each run; median), in wall-clock and
+   in CPU time, and against the "pydantic floor" (the bare app after importing pydantic and
+   validating one document);
 2. saving one item (LiveMeeting.capture: model, storage, atomic write) at each history size,
    median and 99th percentile, against TinyDB's stock JSONStorage holding the same history in
    one file; plus the disk's own cost of a crash-safe write of the same bytes;
 3. keystroke to screen while the countdown runs (Pilot: 500 keys into the entry box, then Enter),
    against the bare app with a plain Input;
 4. CPU of the console counting down for 60 s in tmux (120x36), against termdown beside it;
-5. resident memory with the largest history open, against the bare app;
+5. resident memory with the largest history open, against the bare app (and its pydantic floor);
 6. the Markdown recap of the largest meeting and a search across the whole history;
 7. countdown accuracy through a simulated 3-hour meeting with stalls of up to 2 s (FakeClock),
    against a countdown that counts ticks.
