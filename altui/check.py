@@ -59,6 +59,7 @@ def _check_set(store: Store, slug: str, found: Findings) -> None:
             found.problem(str(exc))
     for old in store.needs_upgrade(slug):
         found.ok(f"{old}: written by an older altui; upgraded (after a backup) when next opened")
-    for stray in (store.root / slug / MEETINGS).glob(".*.tmp"):
-        found.problem(f"{stray}: a temporary file left by an interrupted save (safe to delete)")
+    for folder in (store.root / slug, store.root / slug / MEETINGS):
+        for stray in folder.glob(".*.tmp"):
+            found.problem(f"{stray}: a temporary file left by an interrupted save (safe to delete)")
     found.ok(f"{the_set.name}: {len(the_set.members)} members, {meetings} meetings, {items} items")

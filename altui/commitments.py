@@ -1,11 +1,20 @@
-"""Commitments: the actions members take away, and what they report back about them."""
+"""Commitments: the actions members take away, and what they report back about them.
+
+What is open before a meeting is a fold over every earlier meeting. The fold's state is kept in
+the set's commitment index with the stamp of each meeting file it was read from, so the next
+call reads only the meetings held since; a meeting file saved again (an upgrade, a late edit)
+no longer matches its stamp, and the index is rebuilt from the files.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from pydantic import BaseModel, Field, ValidationError
+
+from altui.guard import log
 from altui.models import Item, ItemKind, Meeting, ReportBackLine, Review, ReviewStatus
-from altui.store import Store
+from altui.store import Stamp, Store
 
 ACTIONS = frozenset({ItemKind.ACTION})
 NO_OWNER = "The set"
@@ -35,16 +44,34 @@ def _latest(reviews: list[Review]) -> dict[str, Review]:
     return {review.action_id: review for review in reviews}
 
 
-def open_commitments(store: Store, slug: str, before: int) -> list[Commitment]:
-    """Commitments still open when meeting ``before`` starts, oldest first.
+class _Checkpoint(BaseModel):
+    """The commitment index: what was open when meeting ``before`` started, and from which files."""
 
-    An action is open until a report back closes it (done, partly, not done or dropped);
-    carried forward keeps it open for the next meeting.
+    before: int
+    stamps: dict[int, Stamp] = Field(min_length=1)  # it is written only after reading a file
+    open: list[Commitment]
+
+
+def _resume(store: Store, slug: str, stamps: dict[int, Stamp]) -> tuple[int, dict[str, Commitment]]:
+    """The meeting the fold can start from and its state there, by action id.
+
+    ``stamps`` are those of the meeting files to fold. The index is used only if the files it
+    was read from are exactly these files before its meeting, unchanged; otherwise the fold
+    starts from nothing.
     """
-    found: dict[str, Commitment] = {}
-    for number in store.meeting_numbers(slug):
-        if number >= before:
-            break
+    raw = store.read_commitment_index(slug)
+    try:
+        saved = _Checkpoint.model_validate(raw)
+    except ValidationError:  # missing (None), foreign or damaged: rebuilt from the files
+        return 0, {}
+    if saved.stamps != {number: s for number, s in stamps.items() if number < saved.before}:
+        return 0, {}
+    return saved.before, {c.action.id: c for c in saved.open}
+
+
+def _fold(store: Store, slug: str, found: dict[str, Commitment], numbers: list[int]) -> None:
+    """Take ``found`` (open commitments by action id) through these meetings, in order."""
+    for number in numbers:
         meeting, actions, reviews = store.record(slug, number, ACTIONS)
         for review in _latest(reviews).values():
             commitment = found.get(review.action_id)
@@ -58,6 +85,33 @@ def open_commitments(store: Store, slug: str, before: int) -> list[Commitment]:
                 del found[review.action_id]
         for item in actions:
             found[item.id] = Commitment(item, number, item.presenter_id, _owner(meeting, item))
+
+
+def _save(store: Store, slug: str, checkpoint: _Checkpoint) -> None:
+    """Keep the fold's state for next time; a failure only costs a longer fold then."""
+    data = checkpoint.model_dump(
+        mode="json", by_alias=True, exclude={"open": {"__all__": {"status", "note"}}}
+    )
+    try:
+        store.write_commitment_index(slug, data)
+    except OSError as exc:
+        log.warning("commitment index not saved: %s", exc)
+
+
+def open_commitments(store: Store, slug: str, before: int) -> list[Commitment]:
+    """Commitments still open when meeting ``before`` starts, oldest first.
+
+    An action is open until a report back closes it (done, partly, not done or dropped);
+    carried forward keeps it open for the next meeting. Only the meetings the commitment index
+    does not cover are read, and the index is then brought up to ``before``.
+    """
+    numbers = [number for number in store.meeting_numbers(slug) if number < before]
+    stamps = store.meeting_stamps(slug, numbers)  # before reading: a save meanwhile will not match
+    start, found = _resume(store, slug, stamps)
+    unread = [number for number in numbers if number >= start]
+    _fold(store, slug, found, unread)
+    if unread:
+        _save(store, slug, _Checkpoint(before=before, stamps=stamps, open=list(found.values())))
     return list(found.values())
 
 

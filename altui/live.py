@@ -12,7 +12,8 @@ from datetime import date, datetime
 
 from altui import clock as timing
 from altui.clock import Clock, Reading
-from altui.commitments import Commitment, under_review
+from altui.commitments import Commitment, open_commitments, under_review
+from altui.errors import AltuiError
 from altui.models import (
     TAG_CYCLES,
     Item,
@@ -179,13 +180,19 @@ class LiveMeeting:
         return reviewed
 
     def close(self, next_date: date | None) -> None:
-        """End the meeting: the clock stops, the next date is kept, and a backup is made."""
+        """End the meeting: the clock stops, the next date is kept, and a backup is made.
+
+        The commitments open for the next meeting are worked out now, so that its report back
+        starts from the commitment index.
+        """
         now = self.clock.now()
         timing.stop(self.step, now)
         self.meeting.next_date = next_date
         self.meeting.status = MeetingStatus.CLOSED
         self._save()
         self.store.backup(self.meeting.set_slug, f"meeting-{self.meeting.number}-end", now)
+        with suppress(AltuiError):  # a damaged older file is reported when it is next read
+            open_commitments(self.store, self.meeting.set_slug, self.meeting.number + 1)
 
     def _presenter_steps_ahead(self) -> list[Step]:
         """Presenter steps after the current one that nobody has started yet."""

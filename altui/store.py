@@ -7,6 +7,7 @@ Layout::
 
     <data>/<set-slug>/set.json              the set and its members
     <data>/<set-slug>/meetings/0007.json    meeting 7: its steps and timers, and its items
+    <data>/<set-slug>/open-commitments.json a derived cache of open commitments (safe to delete)
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import os
 import shutil
 import stat
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import Any, TypeVar
@@ -36,9 +37,14 @@ Model = TypeVar("Model", bound=BaseModel)
 SET_FILE = "set.json"
 MEETINGS = "meetings"
 BACKUPS = "backups"
+COMMITMENT_INDEX = "open-commitments.json"
+"""Derived from the meeting files (see altui.commitments): never backed up, rebuilt when stale."""
 BACKUPS_KEPT = 10
 """Backups kept per set (one is made when a meeting starts and one when it closes)."""
 _HEADER_ID = 1
+
+Stamp = tuple[int, int, int]
+"""A file's (st_mtime_ns, st_size, st_ino): any save changes it (a save is a new file)."""
 
 
 class AtomicJSONStorage(Storage):
@@ -132,6 +138,10 @@ def _validate(model: type[Model], data: dict[str, Any], path: Path) -> Model:
         ) from None
 
 
+def _meeting_file(number: int) -> str:
+    return f"{number:04d}.json"
+
+
 def _dump(model: BaseModel) -> dict[str, Any]:
     return model.model_dump(mode="json", by_alias=True)
 
@@ -219,7 +229,7 @@ class Store:
     # meetings -----------------------------------------------------------------------------
 
     def _meeting_path(self, slug: str, number: int) -> Path:
-        return self.root / slug / MEETINGS / f"{number:04d}.json"
+        return self.root / slug / MEETINGS / _meeting_file(number)
 
     def meeting_numbers(self, slug: str) -> list[int]:
         """The numbers of the set's meetings, oldest first."""
@@ -281,6 +291,35 @@ class Store:
         """The reports back recorded in the meeting, oldest first."""
         path = self._meeting_path(meeting.set_slug, meeting.number)
         return [_validate(Review, dict(doc), path) for doc in self._db(path).table("reviews").all()]
+
+    def meeting_stamps(self, slug: str, numbers: Iterable[int]) -> dict[int, Stamp]:
+        """The stamp of each of these meetings' files, by meeting number."""
+        folder = os.path.join(self.root, slug, MEETINGS)  # a Path per file costs more than a stat
+        stamps = {}
+        for number in numbers:
+            info = os.stat(os.path.join(folder, _meeting_file(number)))
+            stamps[number] = (info.st_mtime_ns, info.st_size, info.st_ino)
+        return stamps
+
+    def _commitment_index_path(self, slug: str) -> Path:
+        return self.root / slug / COMMITMENT_INDEX
+
+    def read_commitment_index(self, slug: str) -> dict[str, Any] | None:
+        """The set's commitment index, or None if missing, unreadable or not one of this altui."""
+        try:
+            data = json.loads(self._commitment_index_path(slug).read_bytes())
+        except (OSError, ValueError):  # ValueError: not JSON, or not UTF-8
+            return None
+        if not isinstance(data, dict) or data.get("schema") != SCHEMA_VERSION:
+            return None
+        return data
+
+    def write_commitment_index(self, slug: str, data: dict[str, Any]) -> None:
+        """Replace the set's commitment index atomically (an OSError is left to the caller)."""
+        text = json.dumps(
+            {**data, "schema": SCHEMA_VERSION}, ensure_ascii=False, separators=(",", ":")
+        )
+        write_atomic(self._commitment_index_path(slug), text.encode("utf-8"))
 
     def _draft_path(self, meeting: Meeting) -> Path:
         return self._meeting_path(meeting.set_slug, meeting.number).with_suffix(".draft")

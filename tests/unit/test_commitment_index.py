@@ -1,0 +1,260 @@
+"""The commitment index: a derived checkpoint of open commitments that checks itself."""
+
+from __future__ import annotations
+
+import json
+import logging
+import shutil
+from pathlib import Path
+
+import pytest
+
+from altui import store as store_module
+from altui.check import check_data
+from altui.commitments import Commitment, open_commitments
+from altui.live import LiveMeeting
+from altui.models import SCHEMA_VERSION, Item, ItemKind, ReviewStatus
+from altui.store import COMMITMENT_INDEX, Store
+from tests.unit.test_commitments import ANA, BEN, close, hold, review, texts
+
+FIXTURE = Path(__file__).parent.parent / "fixtures" / "v1-data"
+
+
+def index_path(store: Store, slug: str) -> Path:
+    return store.root / slug / COMMITMENT_INDEX
+
+
+def from_scratch(store: Store, slug: str, before: int) -> list[Commitment]:
+    """The fold over every meeting file, with no index to start from."""
+    index_path(store, slug).unlink(missing_ok=True)
+    return open_commitments(store, slug, before)
+
+
+@pytest.fixture
+def reads(store, monkeypatch) -> list[int]:
+    """The meeting numbers ``store.record`` is asked for, in order."""
+    seen: list[int] = []
+    real = store.record
+
+    def counting(slug, number, kinds=None):
+        seen.append(number)
+        return real(slug, number, kinds)
+
+    monkeypatch.setattr(store, "record", counting)
+    return seen
+
+
+@pytest.fixture
+def history(store, the_set, clock):
+    """Four closed meetings whose report backs carry, close and ignore commitments; 5 running."""
+    first, one = hold(
+        store,
+        the_set,
+        clock,
+        [(ANA, "Call the director"), (BEN, "Draft the bid"), (None, "Agree the date")],
+    )
+    close(store, first)
+    second, two = hold(store, the_set, clock, [(BEN, "Ask for feedback"), (None, "Write it up")])
+    review(store, clock, second, one["Call the director"], 1, ReviewStatus.CARRIED)
+    review(store, clock, second, one["Draft the bid"], 1, ReviewStatus.DONE)
+    review(store, clock, second, one["Agree the date"], 1, ReviewStatus.DROPPED)
+    close(store, second)
+    third, three = hold(store, the_set, clock, [(ANA, "Say no once")])
+    review(store, clock, third, one["Call the director"], 1, ReviewStatus.CARRIED)
+    review(store, clock, third, two["Ask for feedback"], 2, ReviewStatus.CARRIED)
+    review(store, clock, third, two["Ask for feedback"], 2, ReviewStatus.PARTLY)
+    close(store, third)
+    fourth, _ = hold(store, the_set, clock)
+    review(store, clock, fourth, one["Call the director"], 1, ReviewStatus.DONE)
+    review(store, clock, fourth, three["Say no once"], 3, ReviewStatus.CARRIED)
+    close(store, fourth)
+    fifth, _ = hold(store, the_set, clock, [(BEN, "Late one")])
+    review(store, clock, fifth, three["Say no once"], 3, ReviewStatus.NOT_DONE)
+    index_path(store, the_set.slug).unlink(missing_ok=True)
+    return the_set.slug
+
+
+# the same answer as the fold ----------------------------------------------------------------
+
+
+def test_the_index_gives_what_a_fold_from_scratch_gives(store, history, reads):
+    for before in range(1, 7):
+        reads.clear()
+        indexed = open_commitments(store, history, before)
+        assert reads == ([before - 1] if before > 1 else [])  # resumed from before - 1
+        assert indexed == from_scratch(store, history, before)
+    assert json.loads(index_path(store, history).read_text())["before"] == 6
+    for before in range(6, 0, -1):  # from an index made for a later meeting
+        indexed = open_commitments(store, history, before)
+        assert indexed == from_scratch(store, history, before)
+    found = open_commitments(store, history, 5)
+    assert [(c.action.text, c.origin, c.times_carried) for c in found] == [
+        ("Write it up", 2, 0),
+        ("Say no once", 3, 1),
+    ]
+    assert texts(open_commitments(store, history, 6)) == ["Write it up", "Late one"]
+
+
+def test_the_index_holds_the_open_commitments_and_the_stamps_it_was_made_from(store, history):
+    found = open_commitments(store, history, 5)
+    saved = json.loads(index_path(store, history).read_text())
+    assert saved["schema"] == SCHEMA_VERSION
+    assert saved["before"] == 5
+    stamps = store.meeting_stamps(history, [1, 2, 3, 4])
+    assert saved["stamps"] == {str(n): list(stamp) for n, stamp in stamps.items()}
+    assert [Item.model_validate(c["action"]) for c in saved["open"]] == [c.action for c in found]
+    assert [(c["origin"], c["owner"], c["times_carried"]) for c in saved["open"]] == [
+        (2, "The set", 0),
+        (3, ANA, 1),
+    ]
+
+
+def test_an_incremental_step_reads_only_the_meeting_since(store, history, reads):
+    open_commitments(store, history, 4)
+    reads.clear()
+    assert open_commitments(store, history, 5) == from_scratch(store, history, 5)
+    assert reads[0] == 4  # the indexed call; then the fold from scratch reads 1 to 4
+    reads.clear()
+    before = index_path(store, history).read_bytes()
+    open_commitments(store, history, 5)
+    assert reads == []  # the index is for this very meeting: nothing read, nothing written
+    assert index_path(store, history).read_bytes() == before
+
+
+def test_closing_a_meeting_writes_the_index_for_the_next(store, history, clock, reads):
+    fifth = store.meeting(history, 5)
+    LiveMeeting(store, fifth, clock).close(None)
+    assert json.loads(index_path(store, history).read_text())["before"] == 6
+    reads.clear()
+    assert texts(open_commitments(store, history, 6)) == ["Write it up", "Late one"]
+    assert reads == []
+
+
+# a stale index ------------------------------------------------------------------------------
+
+
+def test_an_old_meeting_saved_again_makes_the_index_stale(store, history, clock, reads):
+    open_commitments(store, history, 5)
+    second = store.meeting(history, 2)
+    late = Item(kind=ItemKind.ACTION, text="Added later", step=0, created=clock.now())
+    store.add_item(second, late)  # the file is written again: its stamp changes
+    reads.clear()
+    found = open_commitments(store, history, 5)
+    assert reads == [1, 2, 3, 4]
+    assert texts(found) == ["Write it up", "Added later", "Say no once"]
+    assert found == from_scratch(store, history, 5)
+
+
+def test_a_missing_meeting_makes_the_index_stale(store, history, reads):
+    open_commitments(store, history, 5)
+    (store.root / history / "meetings" / "0002.json").unlink()
+    reads.clear()
+    found = open_commitments(store, history, 5)
+    assert reads == [1, 3, 4]
+    assert found == from_scratch(store, history, 5)
+
+
+def test_an_upgrade_rewrites_the_meetings_and_the_index_is_rebuilt(tmp_path, clock):
+    root = tmp_path / "data"
+    shutil.copytree(FIXTURE, root)
+    store = Store(root)
+    before = open_commitments(store, "old-owls", 2)
+    old = json.loads(index_path(store, "old-owls").read_text())
+    store.upgrade("old-owls", clock.now())
+    assert open_commitments(store, "old-owls", 2) == before
+    rebuilt = json.loads(index_path(store, "old-owls").read_text())
+    assert rebuilt["stamps"] != old["stamps"]
+    assert rebuilt["stamps"]["1"] == list(store.meeting_stamps("old-owls", [1])[1])
+
+
+# a damaged or foreign index -----------------------------------------------------------------
+
+
+def _damage_item(saved: dict) -> None:
+    saved["open"][0]["action"]["kind"] = "wish"
+
+
+def _drop_field(saved: dict) -> None:
+    del saved["open"][0]["owner"]
+
+
+def _wrong_stamps(saved: dict) -> None:
+    saved["stamps"] = ["not", "a", "mapping"]
+
+
+def _newer_altui(saved: dict) -> None:
+    saved["schema"] = SCHEMA_VERSION + 1
+
+
+def _from_no_files(saved: dict) -> None:
+    saved["before"], saved["stamps"] = 1, {}
+    saved["open"][0]["action"]["id"] = "madeup000000"
+
+
+@pytest.mark.parametrize(
+    "damage", [_damage_item, _drop_field, _wrong_stamps, _newer_altui, _from_no_files]
+)
+def test_a_wrong_shaped_index_is_ignored_and_rebuilt(store, history, reads, damage):
+    expected = open_commitments(store, history, 5)
+    path = index_path(store, history)
+    saved = json.loads(path.read_text())
+    damage(saved)
+    path.write_text(json.dumps(saved))
+    reads.clear()
+    assert open_commitments(store, history, 5) == expected
+    assert reads == [1, 2, 3, 4]
+    assert json.loads(path.read_text())["before"] == 5  # rebuilt
+    reads.clear()
+    assert open_commitments(store, history, 5) == expected
+    assert reads == []
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [b"", b"\x00\xff\xfe garbage", b'{"before": 5, "stamps"', b"[1, 2, 3]", b"null", b'"text"'],
+)
+def test_a_corrupt_index_is_ignored_and_rebuilt(store, history, reads, payload):
+    expected = from_scratch(store, history, 5)
+    index_path(store, history).write_bytes(payload)
+    reads.clear()
+    assert open_commitments(store, history, 5) == expected
+    assert reads == [1, 2, 3, 4]
+    assert json.loads(index_path(store, history).read_text())["before"] == 5
+
+
+# writing it is best effort ------------------------------------------------------------------
+
+
+def test_an_unwritable_folder_still_gives_the_right_answer(store, history, monkeypatch, caplog):
+    expected = from_scratch(store, history, 5)
+    index_path(store, history).unlink()
+
+    def refuse(path, payload):
+        raise PermissionError(13, "Permission denied", str(path))
+
+    monkeypatch.setattr(store_module, "write_atomic", refuse)
+    with caplog.at_level(logging.WARNING, logger="altui"):
+        assert open_commitments(store, history, 5) == expected
+        assert open_commitments(store, history, 5) == expected
+    assert not index_path(store, history).exists()
+    assert "commitment index not saved" in caplog.text
+
+
+# privacy, backups and altui check -----------------------------------------------------------
+
+
+def test_the_index_is_private_not_backed_up_and_not_a_problem_for_check(store, history, clock):
+    open_commitments(store, history, 5)
+    path = index_path(store, history)
+    assert path.stat().st_mode & 0o777 == 0o600
+    assert store.privacy_warnings() == []
+    copy = store.backup(history, "test", clock.now(), everything=True)
+    assert not list(copy.rglob(COMMITMENT_INDEX))
+    found = check_data(store)
+    assert found.problems == 0, found.lines
+    stray = path.parent / f".{COMMITMENT_INDEX}.abc.tmp"
+    stray.write_bytes(b"{")
+    stray.chmod(0o600)
+    found = check_data(store)
+    assert found.problems == 1
+    assert any("temporary file" in line and str(stray) in line for line in found.lines)
