@@ -1,8 +1,9 @@
 """A set's life across meetings: the meeting list, search, and each member's follow-through.
 
 Pure (no textual). :meth:`History.load` reads every meeting of a set in one pass; the functions
-:func:`search`, :func:`follow_through` and :func:`meeting_rows` each load once and answer from
-memory, and a screen that asks several questions keeps one :class:`History` and asks it.
+:func:`follow_through` and :func:`meeting_rows` each load once and answer from memory, and
+:func:`search` loads only what holds the text. A screen that asks several questions keeps one
+:class:`History` and asks it.
 """
 
 from __future__ import annotations
@@ -138,6 +139,11 @@ def _report_back_step(meeting: Meeting) -> tuple[int, str]:
     return found or (0, REPORT_BACK)
 
 
+def _query(text: str) -> str:
+    """What a search looks for: the typed text, trimmed and casefolded."""
+    return text.strip().casefold()
+
+
 @dataclass(frozen=True)
 class History:
     """Every meeting of one set, oldest first, read once."""
@@ -148,15 +154,17 @@ class History:
     """One line per meeting file that could not be read (it is left out, and left untouched)."""
 
     @classmethod
-    def load(cls, store: Store, slug: str) -> History:
+    def load(cls, store: Store, slug: str, matching: str | None = None) -> History:
         """Read each of the set's meetings (its steps, items and reviews) once.
 
-        A meeting whose file cannot be read is left out and named in ``problems``.
+        A meeting whose file cannot be read is left out and named in ``problems``. With
+        ``matching`` (a casefolded query), only the items and latest report-back notes holding it
+        are read (see :meth:`Store.record`): such a History is only for searching that text.
         """
         records, problems = [], []
         for number in store.meeting_numbers(slug):
             try:
-                meeting, items, reviews = store.record(slug, number)
+                meeting, items, reviews = store.record(slug, number, matching=matching)
             except AltuiError as exc:
                 problems.append(str(exc))
                 continue
@@ -190,7 +198,7 @@ class History:
 
         Private notes are left out unless ``include_private``. An empty query finds nothing.
         """
-        wanted = text.strip().casefold()
+        wanted = _query(text)
         if not wanted:
             return []
         found: list[Match] = []
@@ -317,9 +325,13 @@ def _the_set(store: Store, slug: str) -> Set | None:
 def search(store: Store, slug: str, text: str, include_private: bool = False) -> list[Match]:
     """Every item and report-back note of the set containing ``text``, any case.
 
-    Private notes only with ``include_private``.
+    Private notes only with ``include_private``. Only what holds the text is validated, so a
+    damaged item or review that does not hold it is skipped silently (see :meth:`Store.record`).
     """
-    return History.load(store, slug).search(text, include_private)
+    wanted = _query(text)
+    if not wanted:
+        return []
+    return History.load(store, slug, matching=wanted).search(text, include_private)
 
 
 def follow_through(store: Store, slug: str) -> list[MemberFollowThrough]:

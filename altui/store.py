@@ -138,6 +138,25 @@ def _validate(model: type[Model], data: dict[str, Any], path: Path) -> Model:
         ) from None
 
 
+def _contains(doc: dict[str, Any], field: str, text: str) -> bool:
+    """Whether ``doc[field]`` holds ``text`` (casefolded); also true when the field is not a
+    string, so that validation reports it."""
+    value = doc.get(field)
+    return not isinstance(value, str) or text in value.casefold()
+
+
+def _latest_noted(docs: Iterable[dict[str, Any]], text: str) -> list[dict[str, Any]]:
+    """The last review of each commitment (the rule of altui.history.latest_reviews) if its note
+    holds ``text``, and any review whose action_id is not a string (for validation to report)."""
+    latest: dict[str | int, dict[str, Any]] = {}
+    for n, doc in enumerate(docs):
+        action = doc.get("action_id")
+        latest[action if isinstance(action, str) else n] = doc
+    return [
+        doc for key, doc in latest.items() if isinstance(key, int) or _contains(doc, "note", text)
+    ]
+
+
 def _meeting_file(number: int) -> str:
     return f"{number:04d}.json"
 
@@ -429,12 +448,19 @@ class Store:
         return old
 
     def record(
-        self, slug: str, number: int, kinds: frozenset[ItemKind] | None = None
+        self,
+        slug: str,
+        number: int,
+        kinds: frozenset[ItemKind] | None = None,
+        matching: str | None = None,
     ) -> tuple[Meeting, list[Item], list[Review]]:
         """A meeting, its items (only of ``kinds`` if given) and its reviews, in one file read.
 
         For reading across the history (report back, search, recaps) without the three reads
-        that going table by table through TinyDB costs.
+        that going table by table through TinyDB costs. With ``matching`` (casefolded, for
+        search), only the items whose text holds it and the latest review of each commitment
+        whose note holds it are validated and returned: the others are skipped unvalidated, even
+        damaged ones, except a document whose text, note or action_id is not a string.
         """
         path = self._meeting_path(slug, number)
         tables = AtomicJSONStorage(str(path)).read()
@@ -447,9 +473,13 @@ class Store:
         items = [
             _validate(Item, doc, path)
             for doc in tables.get("items", {}).values()
-            if wanted is None or doc.get("kind") in wanted
+            if (wanted is None or doc.get("kind") in wanted)
+            and (matching is None or _contains(doc, "text", matching))
         ]
-        reviews = [_validate(Review, doc, path) for doc in tables.get("reviews", {}).values()]
+        review_docs: Iterable[dict[str, Any]] = tables.get("reviews", {}).values()
+        if matching is not None:
+            review_docs = _latest_noted(review_docs, matching)
+        reviews = [_validate(Review, doc, path) for doc in review_docs]
         return _validate(Meeting, header, path), items, reviews
 
     def iter_meetings(self, slug: str) -> Iterator[Meeting]:

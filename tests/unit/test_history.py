@@ -192,9 +192,9 @@ def test_history_reads_each_meeting_once(store, the_set, two_meetings, monkeypat
     calls: list[int] = []
     original = store.record
 
-    def counted(slug, number, kinds=None):
+    def counted(slug, number, kinds=None, matching=None):
         calls.append(number)
-        return original(slug, number, kinds)
+        return original(slug, number, kinds, matching)
 
     monkeypatch.setattr(store, "record", counted)
 
