@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable
 
 from textual.app import App, SystemCommand
@@ -60,6 +61,7 @@ class Altui(App[None]):
             from altui.screens.home import HomeScreen
 
             self.push_screen(HomeScreen(self.store))
+        self.call_after_refresh(settle_memory)
 
     def open_meeting(self, the_set: Set) -> None:
         """Resume the set's unfinished meeting, or set up its next one first."""
@@ -112,6 +114,17 @@ class Altui(App[None]):
             for title, help_text, callback in screen.commands():
                 yield SystemCommand(title, help_text, callback)
         yield from super().get_system_commands(screen)
+
+
+def settle_memory() -> None:
+    """Collect start-up's garbage once, then leave what remains out of later collections.
+
+    Modules, styles and widgets live as long as the app; left in the collector's care, every
+    full collection walks them all again (up to 76 ms on a 2-core machine, in the middle of
+    typing). Frozen, a full collection walks only what was made since.
+    """
+    gc.collect()
+    gc.freeze()
 
 
 def make_app(

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import time
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -19,6 +21,13 @@ os.environ["TZ"] = "UTC"  # the header shows local times; pin them so pictures a
 time.tzset()
 
 MEMBERS = ["Ana Silva", "Ben Okafor", "Chloé Martin", "Dev Patel"]
+
+
+@pytest.fixture(autouse=True)
+def _thaw_after_each_test() -> Iterator[None]:
+    """Undo the app's gc.freeze() after each test, so one test's objects are not kept forever."""
+    yield
+    gc.unfreeze()
 
 
 @pytest.fixture

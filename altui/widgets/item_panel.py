@@ -36,7 +36,11 @@ def item_line(item: Item, reveal: bool = True) -> Content:
 
 
 class ItemPanel(OptionList):
-    """A scrolling list of items (drawn lazily, so long lists stay fast); a hint when empty."""
+    """A scrolling list of items (drawn lazily, so long lists stay fast); a hint when empty.
+
+    The border says how many items there are instead of a scrollbar: a scrollbar is hard to
+    read on the wall, and with one Textual redraws the whole list on every key typed.
+    """
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -52,6 +56,7 @@ class ItemPanel(OptionList):
             self.add_options([Option(item_line(item, self.reveal)) for item in items])
         else:
             self.add_option(Option(Content.styled(EMPTY_HINT, "$text-muted"), disabled=True))
+        self._show_count()
         self.scroll_end(animate=False, immediate=True)
 
     def append(self, item: Item) -> None:
@@ -60,4 +65,8 @@ class ItemPanel(OptionList):
             self.clear_options()
         self._count += 1
         self.add_option(Option(item_line(item, self.reveal)))
+        self._show_count()
         self.scroll_end(animate=False)
+
+    def _show_count(self) -> None:
+        self.border_subtitle = f"{self._count} captured" if self._count else ""

@@ -3,6 +3,7 @@
     python tests/bench/child.py bare OUT SETTLE
     python tests/bench/child.py pydantic OUT SETTLE
     python tests/bench/child.py altui OUT SETTLE DATA SET_NAME
+    python tests/bench/child.py keys OUT REQUEST        (the keystroke probe, see keys.py)
 
 ``altui`` runs the real command line (``altui meet SET --data DATA``: click, the store, the lock,
 the log, the console) with the app forced headless at 120x36; ``bare`` runs the bare Textual
@@ -57,6 +58,11 @@ def main(argv: list[str]) -> None:
     sys.path.insert(0, str(ROOT))
     from tests.bench.common import SIZE
 
+    if argv[0] == "keys":
+        from tests.bench.keys import main as type_keys
+
+        type_keys(Path(argv[2]), Path(argv[1]))
+        return
     mode, out, settle = argv[0], Path(argv[1]), float(argv[2])
     if mode in ("bare", "pydantic"):
         from tests.bench.bare import BareApp, validate_with_pydantic

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import json
 import os
 import random
@@ -13,7 +12,6 @@ import sys
 import tempfile
 import time
 import uuid
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -27,9 +25,9 @@ from tests.bench.common import (
     median,
     percentile,
     timed_ms,
-    watch_frames,
 )
 from tests.bench.history import SEARCH_WORD, SET_NAME, BenchHistory, one_file_copy, sentence
+from tests.bench.keys import TYPING_GAP, Typing
 
 CHILD = Path(__file__).with_name("child.py")
 MIB = 1024
@@ -300,81 +298,6 @@ def save_item(
 
 # 3: keystrokes ----------------------------------------------------------------------------------
 
-TYPING_GAP = 0.025
-"""Seconds between keys: a very fast typist (40 keys a second), so frames are never idle long."""
-
-
-@dataclass
-class Typing:
-    """Key-to-frame times, Pilot press times, the Enter that follows, and frame compose times."""
-
-    keys: list[float]
-    pilot: list[float]
-    enter: float
-    frames: list[float]
-
-
-async def _type_into(
-    app: Any, pilot_text: str, text: str, check: Callable[[Any, str], None]
-) -> Typing:
-    """Type ``pilot_text`` with Pilot, then ``text`` key by key as a terminal delivers it.
-
-    A key goes in as the driver hands the app a key from the terminal (``send_message``); its
-    time runs until the first frame that shows it (the entry line holding one more character, the
-    frame composed and turned into terminal bytes). Pilot's ``press`` is timed too, but it waits
-    for the process to look idle (two sleeps of 20 ms at least), so it is shown for information.
-    """
-    from textual import events
-    from textual.keys import _character_to_key
-    from textual.widgets import Input
-
-    frames: list[float] = []
-    keys: list[float] = []
-    pilot_keys: list[float] = []
-    waiting: dict[str, Any] = {}
-
-    def on_frame(screen: Any, full: bool, when: float) -> None:
-        shown = waiting.get("shown")
-        if shown is not None and shown():
-            waiting["event"].set()
-
-    watch_frames(app, on_frame)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        screen = app.screen
-        line = screen.query_one(Input)
-        compose = screen._compositor_refresh
-
-        def timed_refresh() -> None:
-            frames.append(timed_ms(compose))
-
-        screen._compositor_refresh = timed_refresh
-
-        async def stroke(key: str, char: str, shown: Callable[[], bool]) -> float:
-            done = asyncio.Event()
-            waiting.update(event=done, shown=shown)
-            event = events.Key(key, char)
-            event.set_sender(app)
-            start = time.perf_counter()
-            app._driver.send_message(event)
-            await asyncio.wait_for(done.wait(), timeout=10)
-            waiting.clear()
-            return (time.perf_counter() - start) * 1000
-
-        for ch in pilot_text:
-            start = time.perf_counter()
-            await pilot.press(ch)
-            pilot_keys.append((time.perf_counter() - start) * 1000)
-        for ch in text:
-            wanted = len(line.value) + 1
-            key = ch if ch.isalnum() else _character_to_key(ch)
-            keys.append(await stroke(key, ch, lambda n=wanted: len(line.value) >= n))
-            await asyncio.sleep(TYPING_GAP)
-        enter = await stroke("enter", "\r", lambda: not line.value)
-        await pilot.pause()
-        check(app, pilot_text + text)
-    return Typing(keys, pilot_keys, enter, frames)
-
 
 def _typed_text(count: int) -> str:
     """``count`` characters of plain words (no kind character, no trailing space)."""
@@ -386,33 +309,30 @@ def _typed_text(count: int) -> str:
     return text[:-1] + "x" if text.endswith(" ") else text
 
 
-def keystrokes(history: BenchHistory, count: int, pilot_count: int) -> list[Figure]:
-    """``count`` keys into the entry box while the countdown runs, then Enter."""
-    from altui.app import make_app
-    from altui.clock import SystemClock
-    from altui.planning import unfinished_meeting
-    from altui.store import Store
-    from tests.bench.bare import BareApp
+def _typing(request: dict[str, Any], scratch: Path) -> Typing:
+    """Run the keystroke probe in a fresh Python (see keys.py) and read its times."""
+    asked = scratch / f"keys-{uuid.uuid4().hex[:8]}.json"
+    out = asked.with_suffix(".out")
+    asked.write_text(json.dumps(request))
+    command = [sys.executable, str(CHILD), "keys", str(out), str(asked)]
+    done = subprocess.run(
+        command, cwd=ROOT, env=_env(scratch), capture_output=True, text=True, timeout=300
+    )
+    if done.returncode != 0 or not out.exists():
+        raise RuntimeError(f"keystroke probe failed ({done.returncode}): {done.stderr[-2000:]}")
+    return Typing(**json.loads(out.read_text()))
 
+
+def keystrokes(history: BenchHistory, count: int, pilot_count: int, scratch: Path) -> list[Figure]:
+    """``count`` keys into the entry box while the countdown runs, then Enter.
+
+    Each app types in a fresh Python of its own (see keys.py).
+    """
     typed = _typed_text(pilot_count + count)
-    pilot_text, text = typed[:pilot_count], typed[pilot_count:]
-    store = Store(history.root)
-    the_set = store.find_set(SET_NAME)
-    meeting = unfinished_meeting(store, the_set)
-    before = len(store.items(meeting)) if meeting else 0
-
-    def saved(app: Any, line: str) -> None:
-        items = app.screen.live.items
-        if len(items) != before + 1 or items[-1].text != line.strip():
-            raise AssertionError("the typed line was not saved as one item")
-
-    def cleared(app: Any, line: str) -> None:
-        if app.query_one("Input").value:
-            raise AssertionError("the bare app's line was not submitted")
-
-    console = make_app(store, SystemClock(), the_set, meeting)
-    altui = asyncio.run(_type_into(console, pilot_text, text, saved))
-    bare = asyncio.run(_type_into(BareApp(), pilot_text, text, cleared))
+    request = {"pilot_text": typed[:pilot_count], "text": typed[pilot_count:]}
+    console = {"app": "altui", "data": str(history.root), "set": SET_NAME}
+    altui = _typing({**request, **console}, scratch)
+    bare = _typing({**request, "app": "bare"}, scratch)
     bare_is = "bare Textual app with a plain Input, same ticking clock"
     where = f"{history.years} years of history, countdown running"
     return [
@@ -432,7 +352,8 @@ def keystrokes(history: BenchHistory, count: int, pilot_count: int) -> list[Figu
             percentile(bare.keys, 0.99),
             target=10.0,
             baseline_is=bare_is,
-            note="99th percentile of the same keys",
+            note="99th percentile of the same keys; full garbage collections while typing: "
+            f"{_collections(altui)} (bare app: {_collections(bare)})",
         ),
         Figure(
             "keystroke_pilot_press_p99",
@@ -463,6 +384,11 @@ def keystrokes(history: BenchHistory, count: int, pilot_count: int) -> list[Figu
             "line saved and the box empty",
         ),
     ]
+
+
+def _collections(typing: Typing) -> str:
+    times = typing.full_collections
+    return f"{len(times)}, longest {max(times):.1f} ms" if times else "none"
 
 
 def _ratio(value: float | None, baseline: float | None) -> str:

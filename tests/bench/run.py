@@ -151,7 +151,7 @@ def run(years: list[int], quick: bool, scratch: Path) -> tuple[list[Figure], dic
         histories, settings["rounds"], settings["per_round"], settings["inserts"], scratch
     )
     _step("keystrokes", started)
-    found += measure.keystrokes(largest, settings["keys"], settings["pilot_keys"])
+    found += measure.keystrokes(largest, settings["keys"], settings["pilot_keys"], scratch)
     _step("start-up and memory (fresh Python each run)", started)
     startup = measure.startup_and_memory(
         largest, report_back, settings["runs"], settings["settle"], scratch

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import socket
@@ -87,3 +88,12 @@ async def test_a_meeting_open_elsewhere_is_refused_from_the_home_screen(
         assert not isinstance(app.screen, MeetingScreen)
         assert any("already open" in str(n.message) for n in app._notifications)
     assert json.loads(lock_path.read_text())["pid"] == os.getppid()
+
+
+async def test_start_up_objects_are_left_out_of_later_collections(console):
+    """After the first frame the app freezes what start-up made (so full garbage collections,
+    which would otherwise walk every module and style again, stay short while typing)."""
+    gc.unfreeze()
+    async with console.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        assert gc.get_freeze_count() > 10_000

@@ -53,10 +53,11 @@ QUESTIONS = [
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_questions_step_with_items(snap_compare, store, the_set, meeting, clock, size):
-    """Clarifying questions for Ana Silva, step 5 of 19, 7:00 left (not low) in green digits
+    """Clarifying questions for Ana Silva, step 5 of 16, 7:00 left (not low) in green digits
     with the word "time left"; the panel lists three Questions and one Action, the markup in
-    the third shown literally; the step bar marks the first four steps done (✓) and the
-    current one with ▶; the footer shows PgDn/PgUp/Escape keys for typing mode."""
+    the third shown literally, and its border says "4 captured" (no scrollbar); the step bar
+    marks the steps before as done (✓) and the current one with ▶; the footer shows
+    PgDn/PgUp/Escape keys for typing mode."""
     app = console_at(store, the_set, meeting, clock, CLARIFY_ANA, QUESTIONS, 180)
     assert snap_compare(app, terminal_size=size, run_before=steady)
 
