@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from pydantic import BaseModel, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from altui.guard import log
 from altui.models import Item, ItemKind, Meeting, ReportBackLine, Review, ReviewStatus
@@ -46,6 +46,8 @@ def _latest(reviews: list[Review]) -> dict[str, Review]:
 
 class _Checkpoint(BaseModel):
     """The commitment index: what was open when meeting ``before`` started, and from which files."""
+
+    model_config = ConfigDict(defer_build=True)  # built on first use, not at every start-up
 
     before: int
     stamps: dict[int, Stamp] = Field(min_length=1)  # it is written only after reading a file
