@@ -13,6 +13,7 @@ from datetime import date, datetime
 from altui import clock as timing
 from altui.clock import Clock, Reading
 from altui.commitments import Commitment, open_commitments, under_review
+from altui.drafts import DraftKeeper
 from altui.errors import AltuiError
 from altui.models import (
     TAG_CYCLES,
@@ -44,6 +45,7 @@ class LiveMeeting:
         self.clock = clock
         self.items: list[Item] = store.items(meeting)
         self.draft = store.draft(meeting)
+        self._drafts = DraftKeeper(lambda text: store.save_draft(meeting, text))
         self._commitments: list[Commitment] | None = None
 
     @property
@@ -126,9 +128,7 @@ class LiveMeeting:
         )
         self.store.add_item(self.meeting, item)
         self.items.append(item)
-        if self.draft:
-            with suppress(OSError):  # the item is safe; a stale draft only costs a retype
-                self.keep_draft("")
+        self.keep_draft("")
         return item
 
     def retag_last(self) -> Item | None:
@@ -142,10 +142,15 @@ class LiveMeeting:
         return item
 
     def keep_draft(self, text: str) -> None:
-        """Save the entry box's unsent text (only when it has changed)."""
+        """Save the entry box's unsent text if it has changed, off the event loop (a failed
+        save is logged in altui.log)."""
         if text != self.draft:
-            self.store.save_draft(self.meeting, text)
+            self._drafts.keep(text)
             self.draft = text
+
+    def settle(self) -> bool:
+        """Wait until the draft is on disk (when the console closes); False if that timed out."""
+        return self._drafts.settle()
 
     def commitments(self) -> list[Commitment]:
         """The commitments to report back on in this meeting (read once, then kept)."""

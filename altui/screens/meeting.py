@@ -139,6 +139,9 @@ class MeetingScreen(Screen[None]):
         ),
     ]
 
+    _entry: EntryInput
+    """The entry line (kept so its text can still be saved once the screen is taken down)."""
+
     def __init__(self, the_set: Set, live: LiveMeeting) -> None:
         super().__init__()
         self.the_set = the_set
@@ -163,7 +166,7 @@ class MeetingScreen(Screen[None]):
     def on_mount(self) -> None:
         """Show the current step, start typing, and recompute the clock a few times a second."""
         self._show_step()
-        entry = self.query_one(EntryInput)
+        self._entry = entry = self.query_one(EntryInput)
         entry.value = self.live.draft
         entry.focus()
         self.set_interval(TICK_SECONDS, self._tick)
@@ -172,10 +175,15 @@ class MeetingScreen(Screen[None]):
     @guarded
     def _keep_draft(self) -> None:
         """Save the unsent text in the entry box, if it changed (at most once a second)."""
-        try:
-            self.live.keep_draft(self.query_one(EntryInput).value)
-        except (AltuiError, OSError) as exc:
-            log.warning("draft not saved: %s", exc)
+        self.live.keep_draft(self._entry.value)
+
+    def on_unmount(self) -> None:
+        """Keep the text still in the box when the console closes (quit, or end of meeting)."""
+        if self.READ_ONLY:
+            return
+        self._keep_draft()
+        if not self.live.settle():
+            log.warning("draft still being saved when the console closed")
 
     def on_resize(self) -> None:
         """Below a usable size, say how much room the console needs instead of squashing it."""

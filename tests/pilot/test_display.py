@@ -65,3 +65,11 @@ async def test_the_palette_on_the_display_offers_no_meeting_actions(store, the_s
         await pilot.press("enter")
         await pilot.pause()
     assert files(store) == before
+
+
+async def test_closing_the_display_leaves_the_consoles_draft_alone(store, the_set, meeting, clock):
+    store.save_draft(meeting, "the console's unsent words")
+    app = make_app(store, clock, the_set, meeting, display=True)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+    assert store.draft(meeting) == "the console's unsent words"

@@ -28,6 +28,7 @@ async def test_unsent_text_is_kept_as_a_draft_and_put_back(store, the_set, meeti
         assert entry.value == "half a thought"
         await pilot.press("enter")
         assert [i.text for i in store.items(meeting)] == ["half a thought"]
+        assert reopened.screen.live.settle()
         assert store.draft(meeting) == ""
 
 
@@ -97,3 +98,12 @@ async def test_start_up_objects_are_left_out_of_later_collections(console):
     async with console.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
         assert gc.get_freeze_count() > 10_000
+
+
+async def test_text_in_the_box_when_the_console_quits_is_kept(console, store, meeting, monkeypatch):
+    """Typed just before quitting, before the draft timer came round: still kept."""
+    monkeypatch.setattr("altui.screens.meeting.DRAFT_SECONDS", 3600)
+    async with console.run_test(size=(120, 36)) as pilot:
+        await pilot.press(*"last words")
+        await pilot.press("ctrl+q")
+    assert store.draft(meeting) == "last words"
