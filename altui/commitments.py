@@ -39,6 +39,12 @@ def _owner(meeting: Meeting, item: Item) -> str:
     return names.get(item.presenter_id or "", NO_OWNER)
 
 
+def _names_at(meeting: Meeting) -> dict[str, str]:
+    """Each member's name as ``meeting`` knew it (a member renamed since the commitment was made
+    is shown under the new name)."""
+    return {m.id: m.name for m in (*meeting.presenters, *meeting.attendees, *meeting.apologies)}
+
+
 def _latest(reviews: list[Review]) -> dict[str, Review]:
     """The last review of each action, by action id."""
     return {review.action_id: review for review in reviews}
@@ -120,8 +126,11 @@ def open_commitments(store: Store, slug: str, before: int) -> list[Commitment]:
 def under_review(store: Store, meeting: Meeting) -> list[Commitment]:
     """The commitments open at the start of ``meeting``, with what was reported in it."""
     reviewed = _latest(store.reviews(meeting))
+    names = _names_at(meeting)
     result = []
     for commitment in open_commitments(store, meeting.set_slug, meeting.number):
+        owner = names.get(commitment.owner_id or "", commitment.owner)
+        commitment = replace(commitment, owner=owner)
         review = reviewed.get(commitment.action.id)
         if review is not None:
             commitment = replace(commitment, status=review.status, note=review.note)
@@ -135,6 +144,7 @@ def report_back_lines(store: Store, meeting: Meeting) -> list[ReportBackLine]:
     Reads only the meetings those commitments were made in, not the whole history.
     """
     reviewed = _latest(store.reviews(meeting))
+    names = _names_at(meeting)
     origins = sorted({review.origin for review in reviewed.values()})
     lines = []
     for origin in origins:
@@ -144,7 +154,7 @@ def report_back_lines(store: Store, meeting: Meeting) -> list[ReportBackLine]:
             if review is not None and (review.status is not None or review.note):
                 lines.append(
                     ReportBackLine(
-                        member=_owner(made_in, action),
+                        member=names.get(action.presenter_id or "", _owner(made_in, action)),
                         commitment=action.text,
                         origin=origin,
                         status=review.status,

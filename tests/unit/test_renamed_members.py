@@ -1,0 +1,32 @@
+"""A member renamed between meetings reports back under the new name; one who left, the old."""
+
+from __future__ import annotations
+
+from altui.commitments import report_back_lines, under_review
+from altui.membership import remove_member, rename_member
+from altui.models import ReviewStatus
+from tests.unit.test_commitments import ANA, BEN, close, hold, review
+
+
+def test_report_back_uses_the_name_the_member_has_now(store, the_set, clock):
+    first, made = hold(store, the_set, clock, [(ANA, "Call the director"), (BEN, "Ask HR")])
+    close(store, first)
+    renamed = rename_member(store, the_set.name, ANA, "Ana Costa")
+    second, _ = hold(store, renamed, clock, presenters=("Ana Costa", BEN))
+
+    owners = {c.action.text: c.owner for c in under_review(store, second)}
+    assert owners == {"Call the director": "Ana Costa", "Ask HR": BEN}
+
+    review(store, clock, second, made["Call the director"], 1, ReviewStatus.DONE)
+    assert [line.member for line in report_back_lines(store, second)] == ["Ana Costa"]
+
+
+def test_a_member_who_left_keeps_the_name_they_had(store, the_set, clock):
+    first, made = hold(store, the_set, clock, [(BEN, "Ask HR")])
+    close(store, first)
+    smaller = remove_member(store, the_set.name, BEN)
+    second, _ = hold(store, smaller, clock, presenters=(ANA,))
+
+    assert [c.owner for c in under_review(store, second)] == [BEN]
+    review(store, clock, second, made["Ask HR"], 1, ReviewStatus.DROPPED)
+    assert [line.member for line in report_back_lines(store, second)] == [BEN]
