@@ -36,6 +36,8 @@ class Altui(App[None]):
         display: bool = False,
     ) -> None:
         super().__init__()
+        for stock in list(self.available_themes):  # their contrast is not checked for a projector
+            self.unregister_theme(stock)
         for theme in THEMES:
             self.register_theme(theme)
         chosen = the_set.theme if the_set else None

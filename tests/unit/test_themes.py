@@ -79,3 +79,19 @@ async def test_theme_chosen_in_a_meeting_is_remembered_for_the_set(console, stor
 
     again = make_app(store, console.clock, store.find_set(the_set.name), None)
     assert again.theme == "projector-light"
+
+
+def test_only_the_projector_themes_are_offered(store):
+    """The palette's theme list holds only themes whose contrast is checked above."""
+    from altui.app import make_app
+
+    app = make_app(store)
+    assert sorted(app.available_themes) == sorted(theme.name for theme in THEMES)
+
+
+def test_a_stock_theme_remembered_by_an_older_altui_falls_back(store, the_set, meeting):
+    from altui.app import make_app
+
+    the_set.theme = "dracula"
+    app = make_app(store, None, the_set, meeting)
+    assert app.theme == "projector-dark"
