@@ -360,6 +360,25 @@ class Store:
         except (OSError, UnicodeDecodeError):
             return ""  # a lost draft is a nuisance, not a reason to refuse the meeting
 
+    def _blank_path(self, meeting: Meeting) -> Path:
+        return self._meeting_path(meeting.set_slug, meeting.number).with_suffix(".blank")
+
+    def set_blanked(self, meeting: Meeting, blanked: bool) -> None:
+        """Mark the meeting blanked on the console, or not, for the displays that follow it.
+
+        The marker is an empty file: created whole or not at all, with nothing to fsync (a
+        marker lost in a crash is one fewer stale one). An OSError is left to the caller.
+        """
+        path = self._blank_path(meeting)
+        if blanked:
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
+        else:
+            path.unlink(missing_ok=True)
+
+    def blanked(self, meeting: Meeting) -> bool:
+        """Whether the console has the meeting blanked (one stat, for the displays)."""
+        return self._blank_path(meeting).exists()
+
     def meeting_lock(self, meeting: Meeting) -> MeetingLock:
         """The lock a console holds while it has the meeting open for writing."""
         path = self._meeting_path(meeting.set_slug, meeting.number).with_suffix(".lock")

@@ -2,16 +2,39 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual import events
 from textual.screen import ModalScreen
 
 
 class BlankScreen(ModalScreen[None]):
-    """Nothing but black; any key brings the console back (the clock keeps running)."""
+    """Nothing but black; on the console any key brings it back (the clock keeps running).
+
+    ``mirror`` is told True when the screen goes black and False when it goes (also when the
+    app quits while blank), so that the displays follow. A display's blank has ``by_key``
+    False: its keys do nothing, and it goes when the console's does.
+    """
 
     DEFAULT_CSS = "BlankScreen { background: black; }"
 
+    def __init__(self, mirror: Callable[[bool], None] | None = None, by_key: bool = True) -> None:
+        super().__init__()
+        self._mirror = mirror
+        self._by_key = by_key
+
+    def on_mount(self) -> None:
+        """Blank the displays too."""
+        if self._mirror is not None:
+            self._mirror(True)
+
+    def on_unmount(self) -> None:
+        """Bring the displays back."""
+        if self._mirror is not None:
+            self._mirror(False)
+
     def on_key(self, event: events.Key) -> None:
-        """Any key returns."""
+        """Any key returns (none does on a display)."""
         event.stop()
-        self.dismiss()
+        if self._by_key:
+            self.dismiss()

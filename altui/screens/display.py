@@ -7,6 +7,7 @@ from textual.widgets import Static
 
 from altui.live import LiveMeeting
 from altui.models import ItemKind
+from altui.screens.blank import BlankScreen
 from altui.screens.meeting import TICK_SECONDS, MeetingScreen
 from altui.widgets.entry import EntryBox
 from altui.widgets.step_bar import StepBar
@@ -28,12 +29,15 @@ class DisplayScreen(MeetingScreen):
         event.prevent_default()
         self.query_one(EntryBox).display = False
         self._seen = 0
+        self._blank: BlankScreen | None = None
         self._follow()
         self.set_interval(TICK_SECONDS, self._tick)
         self.set_interval(FOLLOW_SECONDS, self._follow)
 
     def _follow(self) -> None:
-        """Reread the meeting when its file has changed (each save replaces it whole)."""
+        """Blank with the console, and reread the meeting when its file has changed (each save
+        replaces it whole)."""
+        self._follow_blank()
         live = self.live
         changed = live.store.changed_since(live.meeting, self._seen)
         if changed is None:
@@ -47,6 +51,16 @@ class DisplayScreen(MeetingScreen):
         self._show_step()
         if fresh.closed:
             self.query_one("#prompt", Static).update("This meeting has ended. Thank you.")
+
+    def _follow_blank(self) -> None:
+        """Go black while the console is blank; come back when it does (once on top again)."""
+        blanked = self.live.store.blanked(self.live.meeting)
+        if blanked and self._blank is None:
+            self._blank = BlankScreen(by_key=False)
+            self.app.push_screen(self._blank)
+        elif not blanked and self._blank is not None and self.app.screen is self._blank:
+            self._blank.dismiss()
+            self._blank = None
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Only the key list (and quitting, an app action): the display changes nothing."""

@@ -164,7 +164,11 @@ class MeetingScreen(Screen[None]):
         yield Static(id="too-small")
 
     def on_mount(self) -> None:
-        """Show the current step, start typing, and recompute the clock a few times a second."""
+        """Show the current step, start typing, and recompute the clock a few times a second.
+
+        A blank left by a console that was killed while blank is lifted from the displays.
+        """
+        self._blank_displays(False)
         self._show_step()
         self._entry = entry = self.query_one(EntryInput)
         entry.value = self.live.draft
@@ -451,11 +455,27 @@ class MeetingScreen(Screen[None]):
         self._show_banner()
         self._tick()
 
+    @guarded
     def action_blank(self) -> None:
-        """Blank the screen until any key is pressed."""
+        """Blank the screen, and the displays following the meeting, until any key is pressed."""
         from altui.screens.blank import BlankScreen
 
-        self.app.push_screen(BlankScreen())
+        self.app.push_screen(BlankScreen(mirror=self._blank_displays))
+
+    @guarded
+    def _blank_displays(self, blank: bool) -> None:
+        """Blank the displays or bring them back; a marker that cannot be written is reported."""
+        try:
+            self.live.store.set_blanked(self.live.meeting, blank)
+        except OSError as exc:
+            self.notify(
+                f"The display could not be {'blanked' if blank else 'brought back'}: "
+                f"{exc.strerror or exc}.",
+                title="Display",
+                severity="error",
+                timeout=8,
+                markup=False,
+            )
 
     def action_reveal(self) -> None:
         """Show or hide the text of private notes in the item panel."""
