@@ -66,8 +66,9 @@ class MeetingScreen(Screen[None]):
     READ_ONLY = False
     """True for a view that follows a meeting and must never change it."""
 
-    AUTO_FOCUS = None
-    """Focus stays where the facilitator left it (typing or not) when a modal closes."""
+    AUTO_FOCUS = ""
+    """Focus stays where the facilitator left it (typing or not) when a modal closes (None
+    would mean the app's default, which puts the cursor back in the entry box)."""
 
     BINDINGS = [
         Binding(
