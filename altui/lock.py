@@ -70,6 +70,10 @@ class MeetingLock:
             return
         raise AltuiError(f"could not take the lock {self.path}; try again")
 
+    def taken(self) -> bool:
+        """Whether a console that is still running (this one or another) holds the lock."""
+        return _holder(self.path) is not None
+
     def release(self) -> None:
         """Give the lock up (only if this process holds it)."""
         if self.held:

@@ -376,8 +376,9 @@ class Store:
             path.unlink(missing_ok=True)
 
     def blanked(self, meeting: Meeting) -> bool:
-        """Whether the console has the meeting blanked (one stat, for the displays)."""
-        return self._blank_path(meeting).exists()
+        """Whether a running console has the meeting blanked (one stat while it is not; a
+        marker left by a console that was killed is ignored)."""
+        return self._blank_path(meeting).exists() and self.meeting_lock(meeting).taken()
 
     def meeting_lock(self, meeting: Meeting) -> MeetingLock:
         """The lock a console holds while it has the meeting open for writing."""

@@ -3,6 +3,12 @@ lifts it."""
 
 from __future__ import annotations
 
+import json
+import socket
+from collections.abc import Iterator
+
+import pytest
+
 from altui.app import make_app
 from altui.screens.blank import BlankScreen
 from altui.screens.display import DisplayScreen
@@ -16,6 +22,15 @@ def files(store) -> dict[str, bytes]:
         for p in store.root.rglob("*")
         if p.is_file() and p.suffix != ".blank"
     }
+
+
+@pytest.fixture(autouse=True)
+def console_running(store, meeting) -> Iterator[None]:
+    """The lock a running console holds (``altui meet`` takes it before its screen opens)."""
+    lock = store.meeting_lock(meeting)
+    lock.acquire()
+    yield
+    lock.release()
 
 
 def marker(store, meeting):
@@ -94,3 +109,15 @@ async def test_a_marker_that_cannot_be_written_still_blanks_the_console(
         await desk.press("z")
         assert isinstance(console.screen, MeetingScreen)
     assert not marker(store, meeting).exists()
+
+
+async def test_a_marker_left_by_a_killed_console_does_not_blank_the_display(
+    store, the_set, meeting, clock
+):
+    store.set_blanked(meeting, True)
+    dead = {"pid": 999_999_999, "host": socket.gethostname()}  # the console's lock, left behind
+    store.meeting_lock(meeting).path.write_text(json.dumps(dead))
+    display = make_app(store, clock, the_set, meeting, display=True)
+    async with display.run_test(size=(120, 36)) as wall:
+        await wall.pause()
+        assert isinstance(display.screen, DisplayScreen)

@@ -6,6 +6,7 @@ from altui.check import check_data
 
 
 def test_the_marker_comes_and_goes(store, meeting):
+    store.meeting_lock(meeting).acquire()  # as the console that blanks holds it
     assert not store.blanked(meeting)
     store.set_blanked(meeting, True)
     store.set_blanked(meeting, True)  # blanking twice is still one marker
@@ -27,3 +28,14 @@ def test_the_marker_is_private_not_backed_up_and_not_a_problem_for_check(
     assert not list(copy.rglob("*.blank"))
     found = check_data(store)
     assert found.problems == 0, found.lines
+
+
+def test_a_marker_without_a_running_console_does_not_count(store, meeting):
+    """Left by a console that was killed while blank: the displays come back."""
+    store.set_blanked(meeting, True)
+    assert not store.blanked(meeting)
+    lock = store.meeting_lock(meeting)
+    lock.acquire()
+    assert store.blanked(meeting)
+    lock.release()
+    assert not store.blanked(meeting)
