@@ -7,7 +7,7 @@ from datetime import timedelta
 from altui.clock import Clock
 from altui.errors import AltuiError
 from altui.models import Item, ItemKind, Meeting, MeetingStatus, Set
-from altui.planning import new_set
+from altui.planning import new_set, next_meeting
 from altui.plans import find_plan
 from altui.store import Store
 
@@ -43,7 +43,7 @@ def ensure_demo(store: Store, clock: Clock) -> Set:
     demo = new_set(store, DEMO_SET, DEMO_MEMBERS, "classic", clock)
     plan_name, plan = find_plan("classic")
     presenters = [m for m in demo.members if m.name in _FIRST_MEETING]
-    steps = plan.expand(presenters)
+    steps = next_meeting(store, demo.slug).steps(plan, presenters)  # first: no report back
     held = clock.now() - timedelta(weeks=4)
     for step in steps:
         step.spent = step.planned_seconds

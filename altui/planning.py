@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from pydantic import ValidationError
 
 from altui import clock as timing
 from altui.clock import Clock
+from altui.commitments import open_commitments
 from altui.errors import AltuiError
-from altui.models import Meeting, MeetingStatus, Member, Set, slugify
-from altui.plans import find_plan
+from altui.models import Meeting, MeetingStatus, Member, Set, Step, slugify
+from altui.plans import Plan, find_plan
 from altui.store import Store
+
+FIRST_MEETING = "No report back: this is the set's first meeting."
+NOTHING_OPEN = "No report back: nothing is open from earlier meetings."
 
 
 def new_set(store: Store, name: str, members: list[str], plan: str, clock: Clock) -> Set:
@@ -56,6 +61,42 @@ def choose_presenters(the_set: Set, names: list[str] | None) -> list[Member]:
     return chosen
 
 
+@dataclass(frozen=True)
+class NextMeeting:
+    """The set's next meeting before it starts: its number, and whether it has a report back."""
+
+    number: int
+    report_back: bool
+
+    def steps(
+        self, plan: Plan, presenters: list[Member], slot_minutes: dict[str, float] | None = None
+    ) -> list[Step]:
+        """The steps this meeting gets: the plan for these presenters, without its report-back
+        steps if nothing is open."""
+        expanded = plan.expand(presenters, slot_minutes)
+        return [step for step in expanded if self.report_back or not step.report_back]
+
+    def left_out(self, plan: Plan) -> str:
+        """One line saying why the plan's report back is left out ("" when it is not)."""
+        if self.report_back or not any(step.report_back for step in plan.steps):
+            return ""
+        return FIRST_MEETING if self.number == 1 else NOTHING_OPEN
+
+
+def next_meeting(store: Store, slug: str) -> NextMeeting:
+    """The set's next meeting: it has a report back if commitments are open before it.
+
+    If an earlier meeting cannot be read the report back is kept (the facilitator can skip it).
+    """
+    numbers = store.meeting_numbers(slug)
+    number = (numbers[-1] + 1) if numbers else 1
+    try:
+        report_back = bool(open_commitments(store, slug, number))
+    except AltuiError:
+        report_back = True
+    return NextMeeting(number, report_back)
+
+
 def unfinished_meeting(store: Store, the_set: Set) -> Meeting | None:
     """The set's meeting still in progress, if there is one."""
     latest = store.latest_meeting(the_set.slug)
@@ -90,16 +131,17 @@ def start_meeting(
 ) -> Meeting:
     """Create the set's next meeting with its first step's clock running, and back up the set.
 
-    ``plan`` is a shipped plan's name or a plan file.
+    ``plan`` is a shipped plan's name or a plan file; its report back is left out when nothing
+    is open from earlier meetings (see :class:`NextMeeting`).
     """
     plan_name, loaded = find_plan(plan)
-    numbers = store.meeting_numbers(the_set.slug)
-    steps = loaded.expand(presenters, slot_minutes)
+    upcoming = next_meeting(store, the_set.slug)
+    steps = upcoming.steps(loaded, presenters, slot_minutes)
     now = clock.now()
     timing.start(steps[0], now)
     meeting = Meeting(
         set_slug=the_set.slug,
-        number=(numbers[-1] + 1) if numbers else 1,
+        number=upcoming.number,
         date=on or now.astimezone().date(),
         plan=plan_name,
         presenters=presenters,

@@ -23,6 +23,13 @@ time.tzset()
 MEMBERS = ["Ana Silva", "Ben Okafor", "Chloé Martin", "Dev Patel"]
 
 
+def step_of(meeting: Meeting, name: str, presenter: str | None = None) -> int:
+    """The index of the meeting's step called ``name`` (in ``presenter``'s slot, if given)."""
+    return next(
+        i for i, s in enumerate(meeting.steps) if s.name == name and s.presenter == presenter
+    )
+
+
 @pytest.fixture(autouse=True)
 def _thaw_after_each_test() -> Iterator[None]:
     """Undo the app's gc.freeze() after each test, so one test's objects are not kept forever."""
@@ -50,7 +57,10 @@ def the_set(store: Store, clock: FakeClock) -> Set:
 
 @pytest.fixture
 def meeting(store: Store, the_set: Set, clock: FakeClock) -> Meeting:
-    """Meeting 1 of the set, first step running, with Ana and Ben presenting."""
+    """Meeting 1 of the set, first step running, with Ana and Ben presenting.
+
+    Nothing is open before a first meeting, so it has no report-back step.
+    """
     return start_or_resume(store, the_set, clock, presenters=["Ana Silva", "Ben Okafor"])
 
 

@@ -16,8 +16,8 @@ from textual.widgets import DataTable, Footer, Input, Select, Static
 from altui.clock import Clock
 from altui.errors import AltuiError
 from altui.guard import guarded
-from altui.models import Meeting, Member, Set
-from altui.planning import start_meeting
+from altui.models import Meeting, Member, Set, Step
+from altui.planning import next_meeting, start_meeting
 from altui.plans import builtin_plans, find_plan
 from altui.schedule import shrink_to_fit, timetable
 from altui.store import Store
@@ -61,6 +61,7 @@ class SetupScreen(Screen[Meeting | None]):
         self.the_set = the_set
         self.clock = clock
         self.plan_name, self.plan = find_plan(the_set.plan)
+        self.upcoming = next_meeting(store, the_set.slug)
         members = [m.id for m in the_set.members]
         self.attendance = Attendance(set(members), list(members))
         self.bids = False
@@ -70,10 +71,8 @@ class SetupScreen(Screen[Meeting | None]):
 
     def compose(self) -> ComposeResult:
         """Date, plan and time available; the members table; the preview."""
-        numbers = self.store.meeting_numbers(self.the_set.slug)
         title = (
-            f"Meeting {(numbers[-1] + 1) if numbers else 1} of "
-            f"{shorten(visible(self.the_set.name), 50)}: setup"
+            f"Meeting {self.upcoming.number} of {shorten(visible(self.the_set.name), 50)}: setup"
         )
         plans = list(builtin_plans())
         if self.plan_name not in plans:
@@ -141,10 +140,14 @@ class SetupScreen(Screen[Meeting | None]):
             table.move_cursor(row=min(row, len(self.the_set.members) - 1))
         self.query_one("#setup-preview", Static).update(self._preview())
 
-    def _preview(self) -> Content:
+    def _steps(self) -> list[Step]:
+        """The steps the meeting will get with these choices."""
         att = self.attendance
         presenters = [self._member(m) for m in att.presenters]
-        steps = self.plan.expand(presenters, att.minutes)
+        return self.upcoming.steps(self.plan, presenters, att.minutes)
+
+    def _preview(self) -> Content:
+        steps = self._steps()
         slots, finish = timetable(steps, self.clock.now())
         mode = "bids (+/- change a presenter's minutes)" if self.bids else "equal time for all"
         parts: list[str | tuple[str, str]] = [
@@ -160,8 +163,12 @@ class SetupScreen(Screen[Meeting | None]):
             ]
         if not slots:
             parts.append("  Nobody presents: the presenter steps are left out.\n")
+        parts.append("\n")
+        left_out = self.upcoming.left_out(self.plan)
+        if left_out:
+            parts.append(f"{left_out}\n")
         total = sum(s.planned_seconds for s in steps) / 60
-        parts.append(f"\nFinish ≈ {finish.astimezone():%H:%M} ({round(total)} min). ")
+        parts.append(f"Finish ≈ {finish.astimezone():%H:%M} ({round(total)} min). ")
         available = self._available()
         if available is None:
             parts.append(("Minutes available must be a whole number.", "$error"))
@@ -253,7 +260,8 @@ class SetupScreen(Screen[Meeting | None]):
         available = self._available()
         if available is None:
             return
-        room = available - self.plan.fixed_minutes()
+        group = [step for step in self._steps() if step.presenter_id is None]
+        room = available - sum(step.minutes for step in group)
         att = self.attendance
         att.minutes = shrink_to_fit({m: att.minutes[m] for m in att.presenters}, room)
         self._refresh()

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from altui.app import make_app
-from altui.models import Set
+from altui.models import Meeting, ReviewStatus, Set
+from altui.planning import FIRST_MEETING, NOTHING_OPEN
 from altui.screens.home import HomeScreen
 from altui.screens.meeting import MeetingScreen
 from altui.screens.setup import SetupScreen
 from altui.store import Store
+from tests.unit.test_commitments import ANA, close, hold, review
 
 
 async def test_home_lists_sets_and_enter_starts_a_meeting(store: Store, the_set: Set, clock):
@@ -114,3 +116,91 @@ async def test_setup_attendance_and_presenters(store: Store, the_set: Set, clock
 def _presenters(app) -> list[str]:
     screen = app.screen
     return [screen._member(m).name for m in screen.attendance.presenters]
+
+
+# the report back in the setup preview ---------------------------------------------------------
+
+
+async def set_up_and_start(store: Store, clock) -> tuple[str, list[tuple], Meeting]:
+    """Open the first set's setup: its preview and the steps it shows, then start the meeting."""
+    app = make_app(store, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("enter")
+        screen = app.screen
+        assert isinstance(screen, SetupScreen)
+        preview = str(screen.query_one("#setup-preview").render())
+        shown = [(s.name, s.presenter, s.minutes) for s in screen._steps()]
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, MeetingScreen)
+        return preview, shown, app.screen.live.meeting
+
+
+def finish_line(meeting: Meeting) -> str:
+    """The preview's finish line for the meeting as it was started."""
+    assert meeting.planned_finish is not None
+    total = round(sum(s.planned_seconds for s in meeting.steps) / 60)
+    return f"Finish ≈ {meeting.planned_finish:%H:%M} ({total} min)"
+
+
+def steps_of(meeting: Meeting) -> list[tuple]:
+    return [(s.name, s.presenter, s.minutes) for s in meeting.steps]
+
+
+async def test_setup_of_a_first_meeting_leaves_out_the_report_back_and_says_why(
+    store: Store, the_set: Set, clock
+):
+    preview, shown, started = await set_up_and_start(store, clock)
+    assert started.number == 1
+    assert shown == steps_of(started)
+    assert "Report back" not in [name for name, _, _ in shown]
+    assert FIRST_MEETING in preview
+    # four presenters of 40 minutes and 50 fixed (70 less the 20-minute report back), from 14:00
+    assert "Finish ≈ 17:30 (210 min)" in preview
+    assert finish_line(started) == "Finish ≈ 17:30 (210 min)"
+    assert "14:20-15:00  Ana Silva" in preview  # after check-in and bids
+    assert "Over by 20 min" in preview  # the plan's 190 minutes (with three presenters) available
+
+
+async def test_setup_shrinks_the_slots_into_the_time_the_meeting_has(
+    store: Store, the_set: Set, clock
+):
+    app = make_app(store, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("enter", "s")
+        screen = app.screen
+        assert isinstance(screen, SetupScreen)
+        # 190 available, less 50 fixed (no report back at a first meeting): 140 for four
+        assert set(screen.attendance.minutes.values()) == {35}
+        assert "Fits, with 0 min to spare." in str(screen.query_one("#setup-preview").render())
+
+
+async def test_setup_after_actions_were_taken_keeps_the_report_back(
+    store: Store, the_set: Set, clock
+):
+    first, _ = hold(store, the_set, clock, [(ANA, "Call the director")])
+    close(store, first)
+    preview, shown, started = await set_up_and_start(store, clock)
+    assert started.number == 2
+    assert shown == steps_of(started)
+    assert started.steps[1].name == "Report back"
+    assert "No report back" not in preview
+    assert finish_line(started) in preview
+    assert finish_line(started).endswith("(230 min)")
+
+
+async def test_setup_after_every_commitment_was_closed_has_no_report_back(
+    store: Store, the_set: Set, clock
+):
+    first, made = hold(store, the_set, clock, [(ANA, "Call the director")])
+    close(store, first)
+    second, _ = hold(store, the_set, clock)
+    review(store, clock, second, made["Call the director"], 1, ReviewStatus.DONE)
+    close(store, second)
+    preview, shown, started = await set_up_and_start(store, clock)
+    assert started.number == 3
+    assert shown == steps_of(started)
+    assert "Report back" not in [name for name, _, _ in shown]
+    assert NOTHING_OPEN in preview
+    assert finish_line(started) in preview
+    assert finish_line(started).endswith("(210 min)")

@@ -13,8 +13,7 @@ from altui.screens.confirm import ConfirmScreen
 from altui.screens.meeting import MeetingScreen
 from altui.screens.summary import SummaryScreen
 from altui.widgets.commitment_list import CommitmentList
-
-ACTIONS_ANA, ACTIONS_BEN = 7, 13  # the "Commit to actions" steps of Ana's and Ben's slots
+from tests.conftest import step_of
 
 
 async def run_first_meeting(store, the_set, meeting, clock) -> None:
@@ -22,10 +21,10 @@ async def run_first_meeting(store, the_set, meeting, clock) -> None:
     async with app.run_test(size=(120, 36)) as pilot:
         screen = app.screen
         assert isinstance(screen, MeetingScreen)
-        screen.live.go_to(ACTIONS_ANA)
+        screen.live.go_to(step_of(meeting, "Commit to actions", "Ana Silva"))
         screen._show_step()
         await pilot.press(*"Ask the director for time", "enter", *"Write it down", "enter")
-        screen.live.go_to(ACTIONS_BEN)
+        screen.live.go_to(step_of(meeting, "Commit to actions", "Ben Okafor"))
         screen._show_step()
         await pilot.press(*"Talk to the supplier", "enter")
         await pilot.press("escape", "e")
@@ -83,11 +82,14 @@ async def test_commitments_are_reviewed_and_carried_forward(store, the_set, meet
     assert open_commitments(store, the_set.slug, third.number)[0].times_carried == 1
 
 
-async def test_first_meeting_report_back_has_nothing_to_review(console, store, meeting):
+async def test_first_meeting_goes_from_check_in_to_bids_without_a_report_back(
+    console, store, meeting
+):
     async with console.run_test(size=(120, 36)) as pilot:
         await pilot.press("pagedown", *"We are new", "enter")
+        assert console.screen.live.step.name == "Bids for time"
         assert not console.screen.has_class("-report-back")
-        assert [i.text for i in store.items(meeting)] == ["We are new"]
+        assert [(i.text, i.step) for i in store.items(meeting)] == [("We are new", 1)]
 
 
 async def test_pagedown_on_the_last_step_offers_to_end(console, store, meeting):

@@ -6,6 +6,7 @@ from altui.models import TimeUpSignal
 from altui.screens.blank import BlankScreen
 from altui.screens.meeting import MeetingScreen
 from altui.widgets.countdown import Countdown
+from tests.conftest import step_of
 
 
 def panel_text(app) -> str:
@@ -49,14 +50,14 @@ async def test_time_up_signal_is_chosen_per_set(console, store, the_set, clock, 
         screen.query_one(Countdown).remove_class("-flash")  # its timer would, 1.5 s later
 
         screen.set_signal(TimeUpSignal.SILENT)
-        await pilot.press("escape", "n")
-        clock.advance(20 * 60 + 1)
+        await pilot.press("escape", "n")  # bids for time
+        clock.advance(5 * 60 + 1)
         screen._tick()
         await pilot.pause()
         assert rings == [] and not screen.query_one(Countdown).has_class("-flash")
 
         screen.set_signal(TimeUpSignal.BELL)
-        await pilot.press("n")
+        await pilot.press("n")  # Ana presents the issue
         clock.advance(5 * 60 + 1)
         screen._tick()
         await pilot.pause()
@@ -68,7 +69,8 @@ async def test_f_fits_the_agenda_to_the_planned_finish(console, store, meeting, 
         clock.advance(25 * 60)  # check-in ten minutes over
         await pilot.press("escape", "f")
         saved = store.meeting(meeting.set_slug, meeting.number)
-        assert round(sum(s.minutes for s in saved.steps)) == 150 - 10  # 70 fixed + 2 x 40, less 10
+        # 50 fixed (a first meeting has no report back) + 2 x 40, less 10
+        assert round(sum(s.minutes for s in saved.steps)) == 130 - 10
         bar = str(console.screen.query_one("#step-bar").render())
         assert "Present Ana 4m" in bar  # 5 minutes shrunk with the rest of the slots
         assert any("shortened by 10 min" in str(n.message) for n in console._notifications)
@@ -76,7 +78,7 @@ async def test_f_fits_the_agenda_to_the_planned_finish(console, store, meeting, 
 
 async def test_t_retags_the_newest_question_and_the_banner_counts_them(console, store, meeting):
     async with console.run_test(size=(120, 36)) as pilot:
-        console.screen.live.go_to(4)  # Ana's clarifying questions
+        console.screen.live.go_to(step_of(meeting, "Clarifying questions", "Ana Silva"))
         console.screen._show_step()
         await pilot.press(*"Who decides?", "enter", *"What scares you?", "enter")
         banner = console.screen.query_one("#presenter")

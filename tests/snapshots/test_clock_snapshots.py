@@ -36,7 +36,9 @@ def test_clock_state(snap_compare, store, the_set, meeting, clock, state, size):
     over: +3:07 in salmon red, "■ OVER TIME";
     paused: 6:00 in dimmed grey digits, "❚❚ PAUSED" on a band.
     The digits are 7 rows tall at 80x24 and grow at 120x36 and 200x60, filling the left half
-    without being cut; the header's finish time moves with an overrun."""
+    without being cut. A first meeting has no report back: the step bar goes from Check-in to
+    Bids, the entry says step 1 of 15, and the header says Finish ≈ 16:10 (16:13 when over:
+    the finish time moves with an overrun)."""
     gone, paused = STATES[state]
     live = LiveMeeting(store, meeting, clock)
     clock.advance(gone)

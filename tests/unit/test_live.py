@@ -9,11 +9,12 @@ import pytest
 from altui.clock import CountdownState, remaining
 from altui.live import TEXT_MAX, LiveMeeting
 from altui.models import ItemKind
+from tests.conftest import step_of
 
-# The conftest meeting (classic plan, Ana then Ben presenting) has these steps:
-#  0 Check-in, 1 Report back, 2 Bids, 3-7 Ana's slot, 8 Break, 9-13 Ben's slot,
-#  14 Process review, 15 Check-out.
-LAST = 15
+# The conftest meeting (classic plan, Ana then Ben presenting, a first meeting so no report
+# back) has these steps:
+#  0 Check-in, 1 Bids, 2-6 Ana's slot, 7 Break, 8-12 Ben's slot, 13 Process review, 14 Check-out.
+LAST = 14
 
 
 def stored(store, meeting):
@@ -27,13 +28,14 @@ def live(store, meeting, clock):
 
 def test_fixture_meeting_shape(meeting):
     assert len(meeting.steps) == LAST + 1
-    assert [s.name for s in meeting.steps[7:10]] == [
+    assert [s.name for s in meeting.steps[:3]] == ["Check-in", "Bids for time", "Present the issue"]
+    assert [s.name for s in meeting.steps[6:9]] == [
         "Commit to actions",
         "Break",
         "Present the issue",
     ]
-    assert meeting.steps[3].presenter == "Ana Silva"
-    assert meeting.steps[9].presenter == "Ben Okafor"
+    assert meeting.steps[2].presenter == "Ana Silva"
+    assert meeting.steps[8].presenter == "Ben Okafor"
 
 
 def test_starts_on_the_first_step_running(live, clock):
@@ -84,8 +86,8 @@ def test_go_to_out_of_range_or_same_step(live, store, meeting):
     assert live.go_to(-1) is False
     assert live.go_to(LAST + 1) is False
     assert live.go_to(0) is False
-    assert live.go_to(8) is True
-    assert stored(store, meeting).current == 8
+    assert live.go_to(7) is True
+    assert stored(store, meeting).current == 7
 
 
 def test_toggle_pause_is_saved(live, store, meeting, clock):
@@ -142,7 +144,7 @@ def test_capture_kinds(live, store, meeting, clock, typed, kind, text):
 
 
 def test_capture_uses_the_steps_kind_by_default(live):
-    live.go_to(4)  # Ana's clarifying questions
+    live.go_to(step_of(live.meeting, "Clarifying questions", "Ana Silva"))
     item = live.capture("how long has this been going on")
     assert item is not None
     assert item.kind is ItemKind.QUESTION
@@ -180,29 +182,32 @@ def test_items_are_reloaded_when_the_meeting_is_reopened(live, store, meeting, c
 def test_items_here_for_group_steps_is_by_step(live):
     live.capture("check-in note")
     live.next_step()
-    live.capture("report back")
+    live.capture("bids")
     live.capture("!follow up")
-    assert [i.text for i in live.items_here()] == ["report back", "follow up"]
+    assert [i.text for i in live.items_here()] == ["bids", "follow up"]
     live.previous_step()
     assert [i.text for i in live.items_here()] == ["check-in note"]
-    live.go_to(14)
+    live.go_to(step_of(live.meeting, "Process review"))
     assert live.items_here() == []
 
 
 def test_items_here_for_presenter_steps_is_the_whole_slot(live):
-    live.go_to(3)
+    def go(name: str, presenter: str | None = None) -> None:
+        live.go_to(step_of(live.meeting, name, presenter))
+
+    go("Present the issue", "Ana Silva")
     live.capture("Ana's issue")
-    live.go_to(5)
+    go("Open questions", "Ana Silva")
     live.capture("?Ana open question")
-    live.go_to(8)
+    go("Break")
     live.capture("break chat")
-    live.go_to(9)
+    go("Present the issue", "Ben Okafor")
     live.capture("Ben's issue")
-    live.go_to(7)
+    go("Commit to actions", "Ana Silva")
     assert [i.text for i in live.items_here()] == ["Ana's issue", "Ana open question"]
-    live.go_to(13)
+    go("Commit to actions", "Ben Okafor")
     assert [i.text for i in live.items_here()] == ["Ben's issue"]
-    live.go_to(8)
+    go("Break")
     assert [i.text for i in live.items_here()] == ["break chat"]
 
 
@@ -225,7 +230,7 @@ def test_projected_finish_after_moving_on(live, meeting, clock):
     clock.advance(100)
     live.next_step()
     clock.advance(50)
-    left_here = 20 * 60 - 50
+    left_here = 5 * 60 - 50  # bids for time
     expected = clock.now() + timedelta(seconds=left_here + planned_after(meeting, 1))
     assert live.projected_finish() == expected
 

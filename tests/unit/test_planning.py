@@ -2,13 +2,26 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+
 import pytest
 
-from altui.demo import DEMO_MEMBERS, DEMO_SET, ensure_demo
+from altui.demo import DEMO_MEMBERS, DEMO_PRESENTERS, DEMO_SET, ensure_demo
 from altui.errors import AltuiError
-from altui.models import ItemKind, MeetingStatus
-from altui.planning import choose_presenters, new_set, start_or_resume, unfinished_meeting
+from altui.models import ItemKind, MeetingStatus, ReviewStatus
+from altui.planning import (
+    FIRST_MEETING,
+    NOTHING_OPEN,
+    NextMeeting,
+    choose_presenters,
+    new_set,
+    next_meeting,
+    start_or_resume,
+    unfinished_meeting,
+)
+from altui.plans import find_plan
 from altui.store import Store
+from tests.unit.test_commitments import ANA, BEN, close, hold, review
 
 
 def files(root):
@@ -126,7 +139,7 @@ def test_start_uses_the_sets_plan_by_default(store, clock):
     owls = new_set(store, "Owls", ["Ana", "Ben"], "quick", clock)
     started = start_or_resume(store, owls, clock)
     assert started.plan == "quick"
-    assert sum(s.minutes for s in started.steps) == 90
+    assert sum(s.minutes for s in started.steps) == 80  # 90 less the report back of a first meeting
 
 
 def test_start_with_unknown_presenter_creates_nothing(store, the_set, clock):
@@ -144,6 +157,7 @@ def test_demo_is_created_with_a_closed_first_meeting(store, clock):
     first = store.meeting(demo.slug, 1)
     assert first.status is MeetingStatus.CLOSED
     assert [m.name for m in first.presenters] == ["Amira Haddad", "Ben Okafor"]
+    assert "Report back" not in names(first.steps)  # like any first meeting
     items = store.items(first)
     actions = [i for i in items if i.kind is ItemKind.ACTION]
     assert len(actions) == 3
@@ -166,3 +180,111 @@ def test_demo_twice_does_not_duplicate_or_touch_other_sets(tmp_path, store, cloc
     assert files(store.root / first.slug) == demo_files
     assert files(store.root / mine.slug) == before
     assert store.meeting_numbers(first.slug) == [1]
+
+
+# the report back --------------------------------------------------------------------------
+
+
+def names(steps) -> list[str]:
+    return [step.name for step in steps]
+
+
+def test_a_first_meeting_has_no_report_back_and_finishes_20_minutes_earlier(meeting, clock):
+    assert "Report back" not in names(meeting.steps)
+    assert not any(step.report_back for step in meeting.steps)
+    assert meeting.steps[1].name == "Bids for time"
+    # classic with two presenters is 2h30 with its 20-minute report back; started at 14:00
+    assert meeting.planned_finish == datetime(2026, 11, 25, 16, 10, tzinfo=UTC)
+    _, plan = find_plan("classic")
+    full = sum(step.planned_seconds for step in plan.expand(meeting.presenters))
+    assert meeting.planned_finish == clock.now() + timedelta(seconds=full - 20 * 60)
+
+
+def test_a_meeting_after_actions_were_taken_has_the_report_back(store, the_set, clock):
+    first, _ = hold(store, the_set, clock, [(ANA, "Call the director")])
+    close(store, first)
+    clock.advance(3600)
+    second = start_or_resume(store, the_set, clock, presenters=[ANA, BEN])
+    assert second.number == 2
+    assert names(second.steps)[:3] == ["Check-in", "Report back", "Bids for time"]
+    assert second.steps[1].report_back
+    assert second.planned_finish == clock.now() + timedelta(hours=2, minutes=30)
+
+
+def test_a_meeting_after_a_first_without_actions_has_no_report_back(store, the_set, clock):
+    first, _ = hold(store, the_set, clock)
+    close(store, first)
+    assert next_meeting(store, the_set.slug) == NextMeeting(2, report_back=False)
+    second = start_or_resume(store, the_set, clock, presenters=[ANA, BEN])
+    assert "Report back" not in names(second.steps)
+
+
+@pytest.mark.parametrize(
+    ("status", "reports_back"),
+    [
+        (ReviewStatus.DONE, False),
+        (ReviewStatus.DROPPED, False),
+        (ReviewStatus.CARRIED, True),  # carried forward: still open at meeting 3
+    ],
+)
+def test_the_third_meeting_reports_back_only_on_what_is_still_open(
+    store, the_set, clock, status, reports_back
+):
+    first, made = hold(store, the_set, clock, [(ANA, "Call the director")])
+    close(store, first)
+    second, _ = hold(store, the_set, clock)
+    assert second.steps[1].report_back
+    review(store, clock, second, made["Call the director"], 1, status)
+    close(store, second)
+    third = start_or_resume(store, the_set, clock, presenters=[ANA, BEN])
+    assert third.number == 3
+    assert ("Report back" in names(third.steps)) is reports_back
+
+
+def test_meetings_already_started_keep_their_steps(store, the_set, clock):
+    first, _ = hold(store, the_set, clock, [(ANA, "Call the director")])
+    close(store, first)
+    second = start_or_resume(store, the_set, clock, presenters=[ANA, BEN])
+    assert "Report back" in names(second.steps)
+    again = start_or_resume(store, the_set, clock, presenters=[ANA, BEN])
+    assert again.steps == second.steps
+    assert "Report back" not in names(store.meeting(the_set.slug, 1).steps)
+
+
+def test_next_meeting_says_why_the_report_back_is_left_out(store, the_set, clock):
+    _, classic = find_plan("classic")
+    upcoming = next_meeting(store, the_set.slug)
+    assert upcoming == NextMeeting(1, report_back=False)
+    assert upcoming.left_out(classic) == FIRST_MEETING
+    assert FIRST_MEETING == "No report back: this is the set's first meeting."
+    assert NextMeeting(4, report_back=False).left_out(classic) == NOTHING_OPEN
+    assert NOTHING_OPEN == "No report back: nothing is open from earlier meetings."
+    assert NextMeeting(4, report_back=True).left_out(classic) == ""
+    no_report_back = classic.model_copy(
+        update={"steps": [s for s in classic.steps if not s.report_back]}
+    )
+    assert NextMeeting(4, report_back=False).left_out(no_report_back) == ""
+
+
+def test_next_meeting_steps_are_the_plan_less_its_report_back(the_set):
+    _, classic = find_plan("classic")
+    presenters = the_set.members[:2]
+    full = classic.expand(presenters)
+    assert NextMeeting(2, report_back=True).steps(classic, presenters) == full
+    assert NextMeeting(2, report_back=False).steps(classic, presenters) == [
+        step for step in full if step.name != "Report back"
+    ]
+
+
+def test_a_damaged_earlier_meeting_keeps_the_report_back(store, the_set, clock):
+    first, _ = hold(store, the_set, clock)
+    close(store, first)
+    (store.root / the_set.slug / "meetings" / "0001.json").write_text("{")
+    assert next_meeting(store, the_set.slug) == NextMeeting(2, report_back=True)
+
+
+def test_the_demo_meeting_2_has_its_report_back(store, clock):
+    demo = ensure_demo(store, clock)
+    second = start_or_resume(store, demo, clock, presenters=DEMO_PRESENTERS)
+    assert second.number == 2
+    assert names(second.steps)[:3] == ["Check-in", "Report back", "Bids for time"]

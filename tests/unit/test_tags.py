@@ -5,8 +5,7 @@ from __future__ import annotations
 from altui.exporting import recap_text
 from altui.live import LiveMeeting
 from altui.models import ItemKind, ItemTag, next_tag
-
-CLARIFY_ANA, OPEN_ANA, REFLECT_ANA = 4, 5, 6
+from tests.conftest import step_of
 
 
 def test_next_tag_cycles():
@@ -20,15 +19,15 @@ def test_next_tag_cycles():
 
 def test_questions_take_the_steps_tag_and_can_be_changed(store, the_set, meeting, clock):
     live = LiveMeeting(store, meeting, clock)
-    live.go_to(CLARIFY_ANA)
+    live.go_to(step_of(meeting, "Clarifying questions", "Ana Silva"))
     assert live.capture("Who else knows?").tag is ItemTag.CLARIFYING
     live.capture("What are you afraid of?")
     changed = live.retag_last()
     assert changed is not None and changed.tag is ItemTag.OPEN
-    live.go_to(OPEN_ANA)
+    live.go_to(step_of(meeting, "Open questions", "Ana Silva"))
     assert live.capture("What would you regret?").tag is ItemTag.OPEN
     assert live.capture("!an action is not tagged").tag is None
-    live.go_to(REFLECT_ANA)
+    live.go_to(step_of(meeting, "Reflect and reframe", "Ana Silva"))
     live.capture("I avoid conflict")
     assert live.retag_last().tag is ItemTag.SITUATION
     assert live.retag_last().tag is ItemTag.MYSELF
