@@ -87,3 +87,18 @@ async def test_t_retags_the_newest_question_and_the_banner_counts_them(console, 
         assert "Questions: 1 clarifying · 1 open" in str(banner.render())
         assert [i.tag.value for i in store.items(meeting)] == ["clarifying", "open"]
         assert "· open" in panel_text(console)
+
+
+async def test_a_clicker_can_blank_again_after_coming_back(console):
+    """Not typing, "." blanks, any key returns, and "." blanks again (it is not typed)."""
+    from altui.screens.blank import BlankScreen
+
+    async with console.run_test(size=(120, 36)) as pilot:
+        await pilot.press("escape", ".")
+        assert isinstance(console.screen, BlankScreen)
+        await pilot.press(".")
+        assert not isinstance(console.screen, BlankScreen)
+        await pilot.press(".")
+        assert isinstance(console.screen, BlankScreen)
+        await pilot.press("z")
+        assert console.screen.query_one("#entry-input").value == ""
