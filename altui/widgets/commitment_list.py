@@ -38,10 +38,16 @@ STATUS_STYLES = {
 NOTHING_OPEN = "No open commitments to report back on."
 
 
-def commitment_line(commitment: Commitment) -> Content:
-    """A commitment with its status word (or a dot when not yet reviewed) and any note."""
+def status_width(commitments: list[Commitment]) -> int:
+    """Columns for the status word: the longest one given so far and a space (a dot before)."""
+    return 1 + max((len(c.status.label) for c in commitments if c.status), default=1)
+
+
+def commitment_line(commitment: Commitment, width: int) -> Content:
+    """A commitment with its status word in ``width`` columns (a dot when not yet reviewed)
+    and any note, so the text starts as far left as the list allows."""
     status = commitment.status
-    tag = (f"{status.label:<15}", STATUS_STYLES[status]) if status else ("·" + " " * 14, "")
+    tag = (f"{status.label:<{width}}", STATUS_STYLES[status]) if status else ("·".ljust(width), "")
     origin = f" (meeting {commitment.origin}" + (
         f", carried {commitment.times_carried}x)" if commitment.times_carried else ")"
     )
@@ -51,7 +57,7 @@ def commitment_line(commitment: Commitment) -> Content:
         (origin, "$text-muted"),
     ]
     if commitment.note:
-        parts += ["\n" + " " * 15, (f"↳ {visible(commitment.note)}", "italic")]
+        parts += ["\n" + " " * width, (f"↳ {visible(commitment.note)}", "italic")]
     return Content.assemble(*parts)
 
 
@@ -84,6 +90,7 @@ class CommitmentList(OptionList):
         self._rows = []
         options: list[Option] = []
         owner = None
+        width = status_width(commitments)
         for commitment in sorted(commitments, key=lambda c: (c.owner.casefold(), c.origin)):
             if commitment.owner != owner:
                 owner = commitment.owner
@@ -91,7 +98,7 @@ class CommitmentList(OptionList):
                     Option(Content.styled(visible(owner), "bold $accent"), disabled=True)
                 )
                 self._rows.append(None)
-            options.append(Option(commitment_line(commitment)))
+            options.append(Option(commitment_line(commitment, width)))
             self._rows.append(commitment)
         if not options:
             options.append(Option(Content.styled(NOTHING_OPEN, "$text-muted"), disabled=True))

@@ -1,0 +1,36 @@
+"""The report-back rows: the status column is only as wide as the statuses given so far."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from altui.commitments import Commitment
+from altui.models import Item, ItemKind, ReviewStatus
+from altui.widgets.commitment_list import commitment_line, status_width
+
+WHEN = datetime(2026, 11, 25, 14, 0, tzinfo=UTC)
+
+
+def commitment(text: str, status: ReviewStatus | None = None, note: str = "") -> Commitment:
+    action = Item(kind=ItemKind.ACTION, text=text, step=3, created=WHEN)
+    return Commitment(action, 1, None, "Ana Silva", status=status, note=note)
+
+
+def test_nothing_reviewed_yet_leaves_only_a_dot_before_the_text():
+    rows = [commitment("Call the director"), commitment("Ask HR")]
+    width = status_width(rows)
+    assert width == 2
+    assert commitment_line(rows[0], width).plain == "· Call the director (meeting 1)"
+
+
+def test_the_column_fits_the_longest_status_given():
+    rows = [commitment("Call", ReviewStatus.DONE), commitment("Ask", ReviewStatus.CARRIED)]
+    width = status_width(rows)
+    assert width == len("Carried forward") + 1
+    assert commitment_line(rows[0], width).plain.startswith("Done" + " " * 12 + "Call")
+
+
+def test_a_note_sits_under_the_text():
+    row = commitment("Call", ReviewStatus.PARTLY, note="left a message")
+    lines = commitment_line(row, status_width([row])).plain.split("\n")
+    assert lines == ["Partly Call (meeting 1)", "       ↳ left a message"]
