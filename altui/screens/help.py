@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from rich.table import Table
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
@@ -35,27 +36,27 @@ def _ctrl(key: str) -> str:
     return f"Ctrl+{key[5:].upper()}" if key.startswith("ctrl+") else key
 
 
-def help_text(bindings: list[Binding]) -> Content:
-    """A two-column list of keys and what they do, then the entry box's kind characters."""
+def key_rows(bindings: list[Binding]) -> list[tuple[str, str]]:
+    """Each console action once: its keys and what it does."""
     by_action: dict[str, tuple[list[str], str]] = {}
     for binding in bindings:
-        keys, what = by_action.setdefault(
-            binding.action, ([], binding.tooltip or binding.description)
-        )
+        keys, _ = by_action.setdefault(binding.action, ([], binding.tooltip or binding.description))
         keys.append(binding.key)
     rows = [(key_names(",".join(keys)), what) for keys, what in by_action.values()]
     rows.insert(0, ("Escape", "Leave the entry box, so the single keys below work"))
     rows.append(("1 to 5", "Report back: done, partly, not done, dropped, carried forward"))
     rows.append(("Ctrl+P", "Command palette: every action by name"))
-    width = max(len(keys) for keys, _ in rows) + 2
-    parts: list[str | tuple[str, str]] = [("Keys\n", "bold $accent")]
+    return rows
+
+
+def _table(rows: list[tuple[str, str]]) -> Table:
+    """Keys on the left; what they do on the right, wrapped under itself."""
+    table = Table.grid(padding=(0, 2))
+    table.add_column(style="bold", no_wrap=True)
+    table.add_column()
     for keys, what in rows:
-        parts.extend([(f"{keys:<{width}}", "bold"), f"{what}\n"])
-    parts.append(("\nStart a line with a character to set its kind\n", "bold $accent"))
-    for char, kind in KIND_PREFIXES.items():
-        parts.extend([(f"{char:<{width}}", "bold"), f"{kind.label}\n"])
-    parts.append(("\nEscape, q, ? or F1 closes this screen.", "$text-muted"))
-    return Content.assemble(*parts)
+        table.add_row(Text(keys), Text(what))
+    return table
 
 
 class HelpScreen(ModalScreen[None]):
@@ -68,6 +69,9 @@ class HelpScreen(ModalScreen[None]):
         border: thick $accent; background: $surface; padding: 1 2;
     }
     HelpScreen Static { width: 1fr; }
+    HelpScreen .heading { text-style: bold; color: $accent; }
+    HelpScreen .kinds, HelpScreen .closing { margin-top: 1; }
+    HelpScreen .closing { color: $text-muted; }
     """
     BINDINGS = [Binding("escape,q,question_mark,f1", "dismiss", "Close")]
 
@@ -77,5 +81,10 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         """The list of keys in a scrolling box."""
+        kinds = [(char, kind.label) for char, kind in KIND_PREFIXES.items()]
         with VerticalScroll():
-            yield Static(help_text(self._console_bindings))
+            yield Static("Keys", classes="heading")
+            yield Static(_table(key_rows(self._console_bindings)), id="keys")
+            yield Static("Start a line with a character to set its kind", classes="heading kinds")
+            yield Static(_table(kinds))
+            yield Static("Escape, q, ? or F1 closes this screen.", classes="closing")

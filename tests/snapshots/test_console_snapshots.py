@@ -92,8 +92,9 @@ def test_overrun_step(snap_compare, store, the_set, meeting, clock, size):
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_help_screen(snap_compare, store, the_set, meeting, clock, size):
     """The help screen over the console: one line per action with all its keys (Escape,
-    PageDown / n, PageUp / p, space, +, -, i / Enter, F1 / ?, e, Ctrl+R, Ctrl+Q, Ctrl+P) and, below,
-    the four kind characters (? ! * #); it scrolls at 80x24. Behind it, the header says
+    PageDown / n, PageUp / p, space, +, -, i / Enter, F1 / ?, e, Ctrl+R, Ctrl+Q, Ctrl+P), a long
+    description wrapping under itself (never back under the keys), and, below, the four kind
+    characters (? ! * #); it scrolls at 80x24. Behind it, the header says
     Finish ≈ 16:10 (a first meeting: no report back)."""
     app = console_at(store, the_set, meeting, clock, 0, [], 0)
 
