@@ -16,13 +16,22 @@ from altui.errors import AltuiError
 
 
 def _alive(pid: int) -> bool:
+    """Whether ``pid`` is a running process (one that has exited but not been reaped is not)."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
     except PermissionError:
         return True
-    return True
+    return not _zombie(pid)
+
+
+def _zombie(pid: int) -> bool:
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False  # no /proc here (macOS): trust the signal check
+    return stat.rpartition(")")[2].split()[:1] == ["Z"]
 
 
 def _holder(path: Path) -> dict[str, object] | None:

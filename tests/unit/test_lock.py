@@ -7,6 +7,8 @@ import os
 import socket
 import subprocess
 import sys
+import time
+from pathlib import Path
 
 import pytest
 
@@ -47,6 +49,24 @@ def test_lock_left_by_a_dead_process_is_taken_over(tmp_path):
     lock.acquire()
     assert json.loads(path.read_text())["pid"] == os.getpid()
     lock.release()
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/stat"), reason="needs /proc")
+def test_lock_left_by_a_process_that_exited_but_was_not_reaped_is_taken_over(tmp_path):
+    """A console killed under a parent that has not collected it yet (a zombie) holds nothing."""
+    path = tmp_path / "0001.lock"
+    exited = subprocess.Popen([sys.executable, "-c", "pass"])
+    try:
+        state = Path(f"/proc/{exited.pid}/stat")
+        deadline = time.monotonic() + 30
+        while state.read_text().rpartition(")")[2].split()[0] != "Z":
+            assert time.monotonic() < deadline, "the child never exited"
+            time.sleep(0.01)
+        path.write_text(json.dumps({"pid": exited.pid, "host": socket.gethostname()}))
+        with MeetingLock(path, "hint"):
+            assert json.loads(path.read_text())["pid"] == os.getpid()
+    finally:
+        exited.wait()
 
 
 def test_garbled_lock_file_is_taken_over(tmp_path):
