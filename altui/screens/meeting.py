@@ -173,7 +173,7 @@ class MeetingScreen(Screen[None]):
         self._show_step()
         self._entry = entry = self.query_one(EntryInput)
         entry.value = self.live.draft
-        entry.focus()
+        self.set_focus(entry)
         self.set_interval(TICK_SECONDS, self._tick)
         self.set_interval(DRAFT_SECONDS, self._keep_draft)
 
