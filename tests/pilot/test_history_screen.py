@@ -7,19 +7,14 @@ from textual.widgets import DataTable, Input, OptionList, Static
 
 from altui.app import make_app
 from altui.live import LiveMeeting
-from altui.models import Meeting, MeetingStatus, Review, ReviewStatus
+from altui.models import MeetingStatus, Review, ReviewStatus
 from altui.planning import start_or_resume
 from altui.screens.history import HistoryScreen
 from altui.screens.meeting_view import PRIVATE_HIDDEN, MeetingViewScreen
+from tests.conftest import step_of
 
 ANA, BEN = "Ana Silva", "Ben Okafor"
 MARKUP = "[b]budget[/b] [@click=app.quit]quit[/]"
-
-
-def step_of(meeting: Meeting, name: str, presenter: str | None = None) -> int:
-    return next(
-        i for i, s in enumerate(meeting.steps) if s.name == name and s.presenter == presenter
-    )
 
 
 @pytest.fixture

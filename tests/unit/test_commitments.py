@@ -14,14 +14,9 @@ from altui.commitments import (
 from altui.live import LiveMeeting
 from altui.models import Item, Meeting, MeetingStatus, ReportBackLine, Review, ReviewStatus
 from altui.planning import start_or_resume
+from tests.conftest import step_of
 
 ANA, BEN = "Ana Silva", "Ben Okafor"
-
-
-def step_of(meeting: Meeting, name: str, presenter: str | None = None) -> int:
-    return next(
-        i for i, s in enumerate(meeting.steps) if s.name == name and s.presenter == presenter
-    )
 
 
 def hold(store, the_set, clock, actions=(), presenters=(ANA, BEN)):

@@ -19,17 +19,12 @@ from altui.history import (
 )
 from altui.live import LiveMeeting
 from altui.membership import remove_member
-from altui.models import ItemKind, Meeting, MeetingStatus, Review, ReviewStatus
+from altui.models import ItemKind, MeetingStatus, Review, ReviewStatus
 from altui.planning import start_or_resume
+from tests.conftest import step_of
 
 ANA, BEN, CHLOE, DEV = "Ana Silva", "Ben Okafor", "Chloé Martin", "Dev Patel"
 DAY = 24 * 3600
-
-
-def step_of(meeting: Meeting, name: str, presenter: str | None = None) -> int:
-    return next(
-        i for i, s in enumerate(meeting.steps) if s.name == name and s.presenter == presenter
-    )
 
 
 def hold(store, the_set, clock, lines=(), presenters=(ANA, BEN)) -> tuple[LiveMeeting, dict]:
