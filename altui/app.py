@@ -52,13 +52,16 @@ class Altui(App[None]):
         """Open the meeting asked for, or the home screen."""
         the_set, meeting = self._first
         if the_set is not None and meeting is not None:
-            live = LiveMeeting(self.store, meeting, self.clock)
             if self._follow_only:
                 from altui.screens.display import DisplayScreen
+                from altui.stage import Stage
 
-                self.push_screen(DisplayScreen(the_set, live))
+                stage = Stage.follow(self.store, meeting.set_slug, meeting.number, self.clock)
+                self.push_screen(DisplayScreen(the_set, stage))
             else:
-                self.push_screen(MeetingScreen(the_set, live))
+                self.push_screen(
+                    MeetingScreen(the_set, LiveMeeting(self.store, meeting, self.clock))
+                )
         else:
             from altui.screens.home import HomeScreen
 
@@ -83,7 +86,7 @@ class Altui(App[None]):
     def watch_theme(self, theme: str) -> None:
         """Remember a theme chosen during a meeting for that meeting's set."""
         console = next((s for s in self.screen_stack if isinstance(s, MeetingScreen)), None)
-        if console is not None and not console.READ_ONLY:
+        if console is not None:
             console.remember_theme(theme)
 
     def run_meeting(self, the_set: Set, meeting: Meeting) -> None:
@@ -112,7 +115,7 @@ class Altui(App[None]):
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """The palette offers the console's actions by name, then Textual's own."""
-        if isinstance(screen, MeetingScreen) and not screen.READ_ONLY:
+        if isinstance(screen, MeetingScreen):
             for title, help_text, callback in screen.commands():
                 yield SystemCommand(title, help_text, callback)
         yield from super().get_system_commands(screen)

@@ -1,79 +1,198 @@
-"""A meeting in progress: moving between steps, pausing, adding time, capturing items.
+"""A meeting in progress: every change the facilitator makes, saved at once and undoable.
 
-Every change is written to the meeting's file before the method returns, so a killed terminal
-loses nothing. No UI here; the console screen calls these methods.
+Each change runs inside `LiveMeeting._change`: the meeting is changed in memory, the change and
+what it replaced are added to the meeting's journal, and the whole meeting file is written in
+one atomic step. When that write fails, everything is put back as it was and `NotSaved` is
+raised, so the screen never shows what the file does not hold. `undo` takes the newest journal
+entry back, after a restart too. No UI here; the console screen calls these methods.
 """
 
 from __future__ import annotations
 
-from contextlib import suppress
-from dataclasses import replace
-from datetime import date, datetime
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass
+from datetime import date
 
 from altui import clock as timing
-from altui.clock import Clock, Reading
-from altui.commitments import Commitment, open_commitments, under_review
+from altui.clock import Clock
+from altui.commitments import Commitment, open_commitments
 from altui.drafts import DraftKeeper
 from altui.errors import AltuiError
 from altui.models import (
-    TAG_CYCLES,
+    KIND_PREFIXES,
+    Change,
     Item,
+    ItemChange,
     ItemKind,
+    ItemTag,
     Meeting,
     MeetingStatus,
     Review,
     ReviewStatus,
     Step,
-    next_tag,
     parse_entry,
     parse_score,
 )
-from altui.schedule import fit_factor, projected_finish
+from altui.schedule import fit_factor
+from altui.stage import Stage
 from altui.store import Store
 
 MINUTE = 60.0
 TEXT_MAX = 1_000_000
 """Longest item kept, in characters; longer text is refused with a message, never cut silently."""
+JOURNAL_KEPT = 50
+"""Changes kept for undo (the oldest are forgotten first)."""
+QUOTE_WIDTH = 40
+"""Characters of an item's text quoted in a message about it."""
 
 
-class LiveMeeting:
+class NotSaved(AltuiError):
+    """A change that was not made: the meeting is exactly as it was before it."""
+
+
+@dataclass(frozen=True)
+class Entered:
+    """What a typed line became: an item, a note on a commitment, or the set's score."""
+
+    item: Item | None = None
+    commitment: Commitment | None = None
+    score: int | None = None
+
+
+def quote(text: str) -> str:
+    """An item's text shortened for a message about it."""
+    text = " ".join(text.split())
+    short = text if len(text) <= QUOTE_WIDTH else text[: QUOTE_WIDTH - 1] + "…"
+    return f"“{short}”"
+
+
+class _Pending:
+    """The label of a change being made (it may depend on how the change turns out)."""
+
+    def __init__(self, label: str) -> None:
+        self.label = label
+
+
+class LiveMeeting(Stage):
     """The facilitator's handle on one meeting: each method changes it and saves it."""
 
     def __init__(self, store: Store, meeting: Meeting, clock: Clock) -> None:
-        self.store = store
-        self.meeting = meeting
-        self.clock = clock
-        self.items: list[Item] = store.items(meeting)
+        super().__init__(store, meeting, store.items(meeting), clock)
+        self.reviews: list[Review] = store.reviews(meeting)
+        self.journal: list[Change] = store.journal(meeting)
         self.draft = store.draft(meeting)
         self._drafts = DraftKeeper(lambda text: store.save_draft(meeting, text))
-        self._commitments: list[Commitment] | None = None
 
-    @property
-    def step(self) -> Step:
-        """The current step."""
-        return self.meeting.step
+    # the one way a meeting changes ---------------------------------------------------------
 
-    @property
-    def paused(self) -> bool:
-        """Whether the current step's clock is stopped."""
-        return self.step.running_since is None
+    @contextmanager
+    def _change(self, label: str) -> Iterator[_Pending]:
+        """Make a change, journal what it replaced, and save everything in one write.
 
-    def reading(self) -> Reading:
-        """What the countdown shows now."""
-        return timing.read(self.step, self.clock.now())
+        A failed save (or an error inside the change) puts the meeting back as it was and
+        raises `NotSaved`. A change that turns out to change nothing is not journaled.
+        """
+        meeting = self.meeting.model_copy(deep=True)
+        items, reviews, journal = list(self.items), list(self.reviews), list(self.journal)
+        pending = _Pending(label)
+        try:
+            yield pending
+            change = self._diff(pending.label, meeting, items, reviews)
+            if change is None:
+                return
+            self.journal = [*self.journal, change][-JOURNAL_KEPT:]
+            self._write()
+        except (AltuiError, OSError) as exc:
+            self.meeting, self.items, self.reviews, self.journal = meeting, items, reviews, journal
+            self._commitments = None
+            raise NotSaved(f"{pending.label}: not saved ({exc}); nothing was changed") from exc
 
-    def _save(self) -> None:
-        self.store.save_meeting(self.meeting)
+    def _diff(
+        self, label: str, meeting: Meeting, items: list[Item], reviews: list[Review]
+    ) -> Change | None:
+        """The journal entry for going from the state before (the arguments) to now."""
+        now_items = {i.id: i for i in self.items}
+        was_items = {i.id: i for i in items}
+        touched = [
+            ItemChange(id=item.id, index=index, before=item)
+            for index, item in enumerate(items)
+            if now_items.get(item.id) is not item
+        ] + [
+            ItemChange(id=item.id, index=index)
+            for index, item in enumerate(self.items)
+            if item.id not in was_items
+        ]
+        known = {r.id for r in reviews}
+        added = [r.id for r in self.reviews if r.id not in known]
+        header = meeting if self.meeting != meeting else None
+        if header is None and not touched and not added:
+            return None
+        return Change(
+            label=label,
+            created=self.clock.now(),
+            meeting=header,
+            items=touched,
+            reviews=added,
+        )
+
+    def _write(self) -> None:
+        self.store.write_meeting(self.meeting, self.items, self.reviews, self.journal)
+
+    def _revert(self, change: Change) -> None:
+        """Put back in memory what ``change`` replaced."""
+        if change.meeting is not None:
+            self.meeting = change.meeting.model_copy(deep=True)
+        items = list(self.items)
+        for touched in reversed(change.items):
+            at = next((n for n, i in enumerate(items) if i.id == touched.id), None)
+            if at is not None:
+                del items[at]
+            if touched.before is not None:
+                items.insert(min(touched.index, len(items)), touched.before)
+        self.items = items
+        dropped = set(change.reviews)
+        self.reviews = [r for r in self.reviews if r.id not in dropped]
+        self._commitments = None
+
+    def undo(self) -> str | None:
+        """Take back the newest change; returns what it was (None when there is nothing).
+
+        On an ended meeting, undo reopens it (only while the set's next meeting has not
+        started). Undo never ends a meeting: it stops at a reopening.
+        """
+        if self.closed:
+            self.reopen()
+            return f"End meeting {self.meeting.number} (reopened)"
+        if not self.journal:
+            return None
+        change = self.journal[-1]
+        if change.meeting is not None and change.meeting.status is MeetingStatus.CLOSED:
+            raise NotSaved(
+                "Undo stops at the reopening of the meeting; to end it again, use End meeting"
+            )
+        saved = self.meeting, list(self.items), list(self.reviews), list(self.journal)
+        self.journal = self.journal[:-1]
+        self._revert(change)
+        try:
+            self._write()
+        except (AltuiError, OSError) as exc:
+            self.meeting, self.items, self.reviews, self.journal = saved
+            self._commitments = None
+            raise NotSaved(f"Undo of {change.label}: not saved ({exc})") from exc
+        return change.label
+
+    # steps and the clock -------------------------------------------------------------------
 
     def go_to(self, index: int) -> bool:
         """Make step ``index`` current: the old step's clock stops, the new one's runs."""
         if not 0 <= index < len(self.meeting.steps) or index == self.meeting.current:
             return False
-        now = self.clock.now()
-        timing.stop(self.step, now)
-        self.meeting.current = index
-        timing.start(self.step, now)
-        self._save()
+        with self._change(f"Move to step {index + 1}"):
+            now = self.clock.now()
+            timing.stop(self.step, now)
+            self.meeting.current = index
+            timing.start(self.step, now)
         return True
 
     def next_step(self) -> bool:
@@ -86,123 +205,24 @@ class LiveMeeting:
 
     def toggle_pause(self) -> bool:
         """Pause or resume the current step's clock; returns True when now paused."""
-        now = self.clock.now()
-        if self.paused:
-            timing.start(self.step, now)
-        else:
-            timing.stop(self.step, now)
-        self._save()
+        with self._change("Resume the clock" if self.paused else "Pause the clock"):
+            now = self.clock.now()
+            if self.paused:
+                timing.start(self.step, now)
+            else:
+                timing.stop(self.step, now)
         return self.paused
 
     def add_time(self, seconds: float) -> None:
         """Give the current step more time (or less, with a negative number).
 
-        A step never gets less than nothing: taking time away stops at zero minutes planned.
+        A step never drops below one minute planned by taking time away.
         """
         step = self.step
-        step.added = max(step.added + seconds, -step.minutes * MINUTE)
-        self._save()
-
-    def record_score(self, text: str) -> int | None:
-        """In a score step, a line that is just 1 to 10 is the set's score: saved, returned."""
-        score = parse_score(text) if self.step.score else None
-        if score is not None:
-            self.meeting.set_score = score
-            self._save()
-        return score
-
-    def capture(self, text: str) -> Item | None:
-        """Save a typed line as an item in the current step; None for an empty line."""
-        kind, body = parse_entry(text, self.step.kind)
-        if not body:
-            return None
-        if len(body) > TEXT_MAX:
-            raise ValueError(f"that line is {len(body):,} characters; the most is {TEXT_MAX:,}")
-        item = Item(
-            kind=kind,
-            tag=self.step.tag if kind is self.step.kind else None,
-            text=body,
-            step=self.meeting.current,
-            presenter_id=self.step.presenter_id,
-            created=self.clock.now(),
-        )
-        self.store.add_item(self.meeting, item)
-        self.items.append(item)
-        self.keep_draft("")
-        return item
-
-    def retag_last(self) -> Item | None:
-        """Step the tag of the newest item here (clarifying/open, or what a learning is about)."""
-        taggable = [i for i in self.items_here() if i.kind in TAG_CYCLES]
-        if not taggable:
-            return None
-        item = taggable[-1]
-        item.tag = next_tag(item.kind, item.tag)
-        self.store.update_item(self.meeting, item)
-        return item
-
-    def keep_draft(self, text: str) -> None:
-        """Save the entry box's unsent text if it has changed, off the event loop (a failed
-        save is logged in altui.log)."""
-        if text != self.draft:
-            self._drafts.keep(text)
-            self.draft = text
-
-    def settle(self) -> bool:
-        """Wait until the draft is on disk (when the console closes); False if that timed out."""
-        return self._drafts.settle()
-
-    def commitments(self) -> list[Commitment]:
-        """The commitments to report back on in this meeting (read once, then kept)."""
-        if self._commitments is None:
-            self._commitments = under_review(self.store, self.meeting)
-        return self._commitments
-
-    def review(
-        self, commitment: Commitment, status: ReviewStatus | None = None, note: str | None = None
-    ) -> Commitment:
-        """Record what was reported on ``commitment``; unchanged parts keep their last value."""
-        commitments = self.commitments()
-        index = next(i for i, c in enumerate(commitments) if c.action.id == commitment.action.id)
-        commitment = commitments[index]  # the latest word on it, whatever the caller held
-        reviewed = replace(
-            commitment,
-            status=status or commitment.status,
-            note=commitment.note if note is None else note,
-        )
-        self.store.add_review(
-            self.meeting,
-            Review(
-                action_id=commitment.action.id,
-                origin=commitment.origin,
-                member_id=commitment.owner_id,
-                status=reviewed.status,
-                note=reviewed.note,
-                created=self.clock.now(),
-            ),
-        )
-        commitments[index] = reviewed
-        return reviewed
-
-    def close(self, next_date: date | None) -> None:
-        """End the meeting: the clock stops, the next date is kept, and a backup is made.
-
-        The commitments open for the next meeting are worked out now, so that its report back
-        starts from the commitment index.
-        """
-        now = self.clock.now()
-        timing.stop(self.step, now)
-        self.meeting.next_date = next_date
-        self.meeting.status = MeetingStatus.CLOSED
-        self._save()
-        self.store.backup(self.meeting.set_slug, f"meeting-{self.meeting.number}-end", now)
-        with suppress(AltuiError):  # a damaged older file is reported when it is next read
-            open_commitments(self.store, self.meeting.set_slug, self.meeting.number + 1)
-
-    def _presenter_steps_ahead(self) -> list[Step]:
-        """Presenter steps after the current one that nobody has started yet."""
-        ahead = self.meeting.steps[self.meeting.current + 1 :]
-        return [s for s in ahead if s.presenter_id and not s.visited]
+        floor = min(step.added, MINUTE - step.minutes * MINUTE)
+        label = "One more minute" if seconds > 0 else "One minute less"
+        with self._change(label):
+            step.added = max(step.added + seconds, floor)
 
     def fit_to_time(self) -> float:
         """Shrink the presenter steps ahead by one share so the meeting ends when planned.
@@ -218,11 +238,16 @@ class LiveMeeting:
         factor = fit_factor(before, over)
         if factor >= 1.0:
             return 0.0
-        for step in later:
-            step.minutes = round(step.minutes * factor, 2)
-            step.added = round(step.added * factor, 2)
-        self._save()
-        return (before - sum(s.planned_seconds for s in later)) / MINUTE
+        with self._change("Fit to time"):
+            for step in self._presenter_steps_ahead():
+                step.minutes = round(step.minutes * factor, 2)
+                step.added = round(step.added * factor, 2)
+        return (before - sum(s.planned_seconds for s in self._presenter_steps_ahead())) / MINUTE
+
+    def _presenter_steps_ahead(self) -> list[Step]:
+        """Presenter steps after the current one that nobody has started yet."""
+        ahead = self.meeting.steps[self.meeting.current + 1 :]
+        return [s for s in ahead if s.presenter_id and not s.visited]
 
     def _untouched_tail(self) -> bool:
         """Whether nothing after the current step has been started or captured in."""
@@ -251,8 +276,8 @@ class LiveMeeting:
             return None
         first, end = blocks[0]
         name = self.meeting.steps[first].presenter
-        del self.meeting.steps[first:end]
-        self._save()
+        with self._change(f"Skip {name}"):
+            del self.meeting.steps[first:end]
         return name
 
     def swap_next_presenters(self) -> tuple[str, str] | None:
@@ -261,32 +286,203 @@ class LiveMeeting:
         if len(blocks) < 2 or not self._untouched_tail():
             return None
         (a, a_end), (b, b_end) = blocks[0], blocks[1]
+        with self._change("Swap the next two presenters"):
+            steps = self.meeting.steps
+            steps[a:b_end] = steps[b:b_end] + steps[a_end:b] + steps[a:a_end]
         steps = self.meeting.steps
-        steps[a:b_end] = steps[b:b_end] + steps[a_end:b] + steps[a:a_end]
-        self._save()
         return steps[a].presenter or "", steps[b_end - (a_end - a)].presenter or ""
+
+    # what is typed ---------------------------------------------------------------------------
+
+    def enter(
+        self,
+        text: str,
+        highlighted: Commitment | None = None,
+        kind: ItemKind | None = None,
+        tag: ItemTag | None = None,
+    ) -> Entered | None:
+        """Save a typed line; None for an empty one.
+
+        In report back, a line without a kind character is a note on the ``highlighted``
+        commitment; in a score step, a line that is just 1 to 10 is the set's score; anything
+        else is an item of the current step, of ``kind`` (the step's kind when None) unless the
+        line starts with a kind character.
+        """
+        if not text.strip():
+            return None
+        if self.closed:
+            raise NotSaved("This meeting has ended: reopen it (Ctrl+Z on its summary) to add to it")
+        prefixed = text.lstrip().startswith(tuple(KIND_PREFIXES))
+        if highlighted is not None and self.reporting_back and not prefixed:
+            return Entered(commitment=self.review(highlighted, note=text.strip()))
+        score = parse_score(text) if self.step.score and kind is None else None
+        if score is not None:
+            with self._change(f"Set score {score}"):
+                self.meeting.set_score = score
+            return Entered(score=score)
+        item = self._capture(text, kind, tag)
+        return Entered(item=item) if item is not None else None
+
+    def kind_for(self, text: str, kind: ItemKind | None = None) -> ItemKind:
+        """The kind a typed line would be saved as."""
+        return parse_entry(text, kind or self.step.kind)[0]
+
+    def _capture(self, text: str, kind: ItemKind | None, tag: ItemTag | None) -> Item | None:
+        chosen, body = parse_entry(text, kind or self.step.kind)
+        if not body:
+            return None
+        _check_length(body)
+        item = Item(
+            kind=chosen,
+            tag=tag if tag is not None else _default_tag(self.step, chosen),
+            text=body,
+            step=self.meeting.current,
+            presenter_id=self.step.presenter_id,
+            created=self.clock.now(),
+        )
+        with self._change(f"Added {chosen.label.lower()} {quote(body)}"):
+            self.items = [*self.items, item]
+        self.keep_draft("")
+        return item
+
+    def item(self, item_id: str) -> Item:
+        """The item with this id."""
+        return next(i for i in self.items if i.id == item_id)
+
+    def edit(
+        self, item_id: str, text: str, kind: ItemKind, tag: ItemTag | None = None
+    ) -> Item | None:
+        """Change an item's text, kind or tag; an empty text deletes it (returns None).
+
+        A kind character at the start of ``text`` wins over ``kind``.
+        """
+        old = self.item(item_id)
+        chosen, body = parse_entry(text, kind)
+        if not body:
+            self.delete(item_id)
+            return None
+        _check_length(body)
+        if tag is not None and chosen is not kind:
+            tag = None
+        new = old.model_copy(update={"kind": chosen, "tag": tag, "text": body})
+        if new == old:
+            return old
+        label = (
+            f"Changed {quote(body)} to {chosen.label.lower()}"
+            if chosen is not old.kind
+            else f"Edited {old.kind.label.lower()} {quote(body)}"
+        )
+        with self._change(label):
+            self.items = [new if i.id == item_id else i for i in self.items]
+        return new
+
+    def delete(self, item_id: str) -> Item:
+        """Take an item out of the meeting (undo brings it back)."""
+        old = self.item(item_id)
+        with self._change(f"Deleted {old.kind.label.lower()} {quote(old.text)}"):
+            self.items = [i for i in self.items if i.id != item_id]
+        return old
+
+    def slots(self) -> list[tuple[str, str, int]]:
+        """Each presenter's slot: (member id, name, first step), in agenda order."""
+        found: dict[str, tuple[str, str, int]] = {}
+        for index, step in enumerate(self.meeting.steps):
+            if step.presenter_id and step.presenter_id not in found:
+                found[step.presenter_id] = (step.presenter_id, step.presenter or "", index)
+        return list(found.values())
+
+    def move(self, item_id: str, presenter_id: str) -> Item:
+        """File an item under another presenter's slot."""
+        old = self.item(item_id)
+        slot = next(s for s in self.slots() if s[0] == presenter_id)
+        new = old.model_copy(update={"presenter_id": presenter_id, "step": slot[2]})
+        with self._change(f"Moved {quote(old.text)} to {slot[1]}'s slot"):
+            self.items = [new if i.id == item_id else i for i in self.items]
+        return new
+
+    def keep_draft(self, text: str) -> None:
+        """Save the entry box's unsent text if it has changed, off the event loop (a failed
+        save is logged in altui.log)."""
+        if text != self.draft:
+            self._drafts.keep(text)
+            self.draft = text
+
+    def settle(self) -> bool:
+        """Wait until the draft is on disk (when the console closes); False if that timed out."""
+        return self._drafts.settle()
+
+    # report back -----------------------------------------------------------------------------
+
+    def review(
+        self, commitment: Commitment, status: ReviewStatus | None = None, note: str | None = None
+    ) -> Commitment:
+        """Record a status or a note on ``commitment``; returns it as it now stands.
+
+        A status keeps the note out of the record (notes are each kept once); a note carries
+        the status already given, so the newest review always holds the current status.
+        """
+        current = next(c for c in self.commitments() if c.action.id == commitment.action.id)
+        review = Review(
+            action_id=current.action.id,
+            origin=current.origin,
+            member_id=current.owner_id,
+            status=status or current.status,
+            note=note or "",
+            created=self.clock.now(),
+        )
+        what = f"marked {status.label.lower()}" if status else f"note {quote(note or '')}"
+        with self._change(f"{current.owner}: {what}"):
+            self.reviews = [*self.reviews, review]
+            self._commitments = None
+        return next(c for c in self.commitments() if c.action.id == current.action.id)
+
+    # the end ---------------------------------------------------------------------------------
+
+    def close(self, next_date: date | None) -> None:
+        """End the meeting: the clock stops, the next date is kept, and a backup is made.
+
+        Ending is one saved change (undo reopens it). The backup and the commitments open for
+        the next meeting are made after it; if they fail, the meeting is still ended and the
+        error is raised for the screen to say so.
+        """
+        with self._change(f"End meeting {self.meeting.number}"):
+            now = self.clock.now()
+            timing.stop(self.step, now)
+            if next_date is not None:
+                self.meeting.next_date = next_date
+            self.meeting.status = MeetingStatus.CLOSED
+        self.store.backup(self.meeting.set_slug, f"meeting-{self.meeting.number}-end", now)
+        with suppress(AltuiError):  # a damaged older file is reported when it is next read
+            open_commitments(self.store, self.meeting.set_slug, self.meeting.number + 1)
+
+    def _check_reopenable(self) -> None:
+        latest = max(self.store.meeting_numbers(self.meeting.set_slug), default=0)
+        if latest > self.meeting.number:
+            raise NotSaved(
+                f"Meeting {self.meeting.number} cannot be reopened: "
+                f"meeting {latest} has started since"
+            )
+
+    def reopen(self) -> None:
+        """Open an ended meeting again where it stopped: same step, clock, items, reports."""
+        if not self.closed:
+            return
+        self._check_reopenable()
+        with self._change(f"Reopen meeting {self.meeting.number}"):
+            self.meeting.status = MeetingStatus.RUNNING
+            timing.start(self.step, self.clock.now())
 
     def set_next_date(self, next_date: date) -> None:
         """Record the next meeting's date."""
-        self.meeting.next_date = next_date
-        self._save()
+        with self._change(f"Next meeting on {next_date.isoformat()}"):
+            self.meeting.next_date = next_date
 
-    def items_here(self) -> list[Item]:
-        """Items of this presenter's slot, or of this group step."""
-        step = self.step
-        if step.presenter_id is None:
-            return [i for i in self.items if i.step == self.meeting.current]
-        return [i for i in self.items if i.presenter_id == step.presenter_id]
 
-    def projected_finish(self) -> datetime:
-        """When the meeting ends if the rest of it keeps time."""
-        return projected_finish(self.meeting.steps, self.meeting.current, self.clock.now())
+def _check_length(body: str) -> None:
+    if len(body) > TEXT_MAX:
+        raise NotSaved(f"That line is {len(body):,} characters; the most is {TEXT_MAX:,}")
 
-    @property
-    def closed(self) -> bool:
-        """Whether the meeting has been closed."""
-        return self.meeting.status is MeetingStatus.CLOSED
 
-    def kind_for(self, text: str) -> ItemKind:
-        """The kind a typed line would be saved as."""
-        return parse_entry(text, self.step.kind)[0]
+def _default_tag(step: Step, kind: ItemKind) -> ItemTag | None:
+    """The tag an item of ``kind`` gets in ``step`` unless another is chosen."""
+    return step.tag if kind is step.kind else None

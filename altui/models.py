@@ -265,6 +265,16 @@ class Item(Stored):
     created: datetime
 
 
+KIND_ORDER: list[ItemKind] = list(ItemKind)
+"""The kinds in the order the kind key steps through them."""
+
+
+def next_kind(kind: ItemKind, back: bool = False) -> ItemKind:
+    """The kind after ``kind`` (before it with ``back``), wrapping round."""
+    position = KIND_ORDER.index(kind) + (-1 if back else 1)
+    return KIND_ORDER[position % len(KIND_ORDER)]
+
+
 class ReviewStatus(StrEnum):
     """What became of a commitment, as reported back."""
 
@@ -306,3 +316,29 @@ class ReportBackLine(BaseModel):
     origin: int
     status: ReviewStatus | None
     note: str = ""
+
+
+class ItemChange(BaseModel):
+    """An item as it stood before a change: None when the change added it."""
+
+    model_config = ConfigDict(extra="forbid", defer_build=True)
+
+    id: str
+    index: int = Field(ge=0)
+    before: Item | None = None
+
+
+class Change(Stored):
+    """One change to a meeting and what it replaced, kept so that it can be undone.
+
+    ``meeting`` is the meeting's steps, clock and status before the change (when the change
+    touched them), ``items`` the items it added, edited or deleted, ``reviews`` the ids of the
+    reports back it added.
+    """
+
+    id: str = Field(default_factory=new_id)
+    label: str
+    created: datetime
+    meeting: Meeting | None = None
+    items: list[ItemChange] = Field(default_factory=list)
+    reviews: list[str] = Field(default_factory=list)

@@ -30,7 +30,16 @@ from tinydb.table import Document
 from altui.errors import AltuiError
 from altui.lock import MeetingLock
 from altui.migrate import upgrade, version_of
-from altui.models import SCHEMA_VERSION, Item, ItemKind, Meeting, Review, Set, slugify
+from altui.models import (
+    SCHEMA_VERSION,
+    Change,
+    Item,
+    ItemKind,
+    Meeting,
+    Review,
+    Set,
+    slugify,
+)
 
 Model = TypeVar("Model", bound=BaseModel)
 
@@ -108,6 +117,7 @@ _TABLES: dict[type[BaseModel], str] = {
     Meeting: "meeting",
     Item: "items",
     Review: "reviews",
+    Change: "journal",
 }
 
 
@@ -310,6 +320,34 @@ class Store:
         """The reports back recorded in the meeting, oldest first."""
         path = self._meeting_path(meeting.set_slug, meeting.number)
         return [_validate(Review, dict(doc), path) for doc in self._db(path).table("reviews").all()]
+
+    def journal(self, meeting: Meeting) -> list[Change]:
+        """The meeting's undoable changes, oldest first."""
+        path = self._meeting_path(meeting.set_slug, meeting.number)
+        return [_validate(Change, dict(d), path) for d in self._db(path).table("journal").all()]
+
+    def write_meeting(
+        self, meeting: Meeting, items: list[Item], reviews: list[Review], journal: list[Change]
+    ) -> None:
+        """Replace the meeting's file with all of it in one atomic write.
+
+        One write for everything the console shows means a save that failed leaves nothing
+        half-kept: the next one that succeeds writes it all.
+        """
+        path = self._meeting_path(meeting.set_slug, meeting.number)
+
+        def table(docs: Iterable[BaseModel]) -> dict[str, Any]:
+            return {str(n): _dump(doc) for n, doc in enumerate(docs, start=1)}
+
+        AtomicJSONStorage(str(path)).write(
+            {
+                "meeting": {str(_HEADER_ID): _dump(meeting)},
+                "items": table(items),
+                "reviews": table(reviews),
+                "journal": table(journal),
+            }
+        )
+        self._dbs.pop(path, None)  # TinyDB's tables cache their next id; read afresh
 
     def meeting_stamps(self, slug: str, numbers: Iterable[int]) -> dict[int, Stamp]:
         """The stamp of each of these meetings' files, by meeting number."""

@@ -68,3 +68,11 @@ def meeting(store: Store, the_set: Set, clock: FakeClock) -> Meeting:
 def console(store: Store, the_set: Set, meeting: Meeting, clock: FakeClock) -> Altui:
     """The app opened on the meeting."""
     return make_app(store, clock, the_set, meeting)
+
+
+def retag_newest(live):
+    """Give the newest taggable item of the current step its next tag, as Shift+Tab does."""
+    from altui.models import TAG_CYCLES, next_tag
+
+    item = [i for i in live.items_here() if i.kind in TAG_CYCLES][-1]
+    return live.edit(item.id, item.text, item.kind, next_tag(item.kind, item.tag))

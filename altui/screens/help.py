@@ -15,38 +15,38 @@ from altui.models import KIND_PREFIXES
 _KEY_NAMES = {
     "pagedown": "PageDown",
     "pageup": "PageUp",
-    "question_mark": "?",
-    "plus": "+",
-    "minus": "-",
-    "full_stop": ".",
-    "space": "space",
-    "enter": "Enter",
     "escape": "Escape",
-    "ctrl+q": "Ctrl+Q",
-    "f1": "F1",
 }
+TYPING_ROWS = [
+    ("Any letter, digit, space", "Always typed into the line: no typed key changes the meeting"),
+    ("Enter", "Save the line (in report back: a note on the highlighted commitment)"),
+    ("Tab / Shift+Tab", "Kind of the line (question, action, ...) / its tag; report back: mark"),
+    ("Up / Down", "From an empty line: edit this step's items (report back: choose)"),
+    ("Escape", "Leave the item being edited as it was"),
+    ("PageDown then .", "A clicker's blank key blanks the wall right after PageDown/PageUp"),
+]
+"""Keys of the entry line, handled in key order with the typed text (see widgets.entry)."""
 
 
 def key_names(keys: str) -> str:
-    """``pagedown,n`` as ``PageDown / n``."""
-    return " / ".join(_KEY_NAMES.get(k, _ctrl(k)) for k in keys.split(","))
+    """``ctrl+t,f8`` as ``Ctrl+T / F8``."""
+    return " / ".join(_KEY_NAMES.get(k, _name(k)) for k in keys.split(","))
 
 
-def _ctrl(key: str) -> str:
-    return f"Ctrl+{key[5:].upper()}" if key.startswith("ctrl+") else key
+def _name(key: str) -> str:
+    if key.startswith("ctrl+"):
+        return f"Ctrl+{key[5:].upper()}"
+    return key.upper() if key.startswith("f") and key[1:].isdigit() else key
 
 
 def key_rows(bindings: list[Binding]) -> list[tuple[str, str]]:
-    """Each console action once: its keys and what it does."""
+    """The entry line's keys, then each console action once: its keys and what it does."""
     by_action: dict[str, tuple[list[str], str]] = {}
     for binding in bindings:
         keys, _ = by_action.setdefault(binding.action, ([], binding.tooltip or binding.description))
         keys.append(binding.key)
     rows = [(key_names(",".join(keys)), what) for keys, what in by_action.values()]
-    rows.insert(0, ("Escape", "Leave the entry box, so the single keys below work"))
-    rows.append(("1 to 5", "Report back: done, partly, not done, dropped, carried forward"))
-    rows.append(("Ctrl+P", "Command palette: every action by name"))
-    return rows
+    return [*TYPING_ROWS, *rows, ("Ctrl+P", "Command palette: every action by name")]
 
 
 def _table(rows: list[tuple[str, str]]) -> Table:
@@ -73,7 +73,7 @@ class HelpScreen(ModalScreen[None]):
     HelpScreen .kinds, HelpScreen .closing { margin-top: 1; }
     HelpScreen .closing { color: $text-muted; }
     """
-    BINDINGS = [Binding("escape,q,question_mark,f1", "dismiss", "Close")]
+    BINDINGS = [Binding("escape,f1,enter", "dismiss", "Close")]
 
     def __init__(self, bindings: list[Binding]) -> None:
         super().__init__()
@@ -87,4 +87,4 @@ class HelpScreen(ModalScreen[None]):
             yield Static(_table(key_rows(self._console_bindings)), id="keys")
             yield Static("Start a line with a character to set its kind", classes="heading kinds")
             yield Static(_table(kinds))
-            yield Static("Escape, q, ? or F1 closes this screen.", classes="closing")
+            yield Static("Escape, Enter or F1 closes this screen.", classes="closing")

@@ -1,8 +1,12 @@
-"""The live console: the screen the room sees while the meeting runs."""
+"""The live console: the stage the room sees, plus the line the facilitator types into.
+
+The key model: typing is always safe. Every letter, digit, punctuation mark and space goes
+into the entry line; the meeting is steered only with keys nobody types in a sentence
+(PageUp/PageDown, Up/Down, Tab, Escape, function keys, Ctrl chords) and the command palette.
+"""
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable, Iterator
 from functools import partial
 from typing import TypeVar
@@ -10,126 +14,88 @@ from typing import TypeVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
-from textual.content import Content
-from textual.events import DescendantBlur, DescendantFocus
-from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from altui.commitments import Commitment
 from altui.errors import AltuiError
 from altui.guard import guarded, log
-from altui.live import MINUTE, LiveMeeting
-from altui.models import KIND_PREFIXES, Item, ItemKind, ItemTag, ReviewStatus, Set, TimeUpSignal
+from altui.live import MINUTE, LiveMeeting, NotSaved
+from altui.models import (
+    KIND_PREFIXES,
+    TAG_CYCLES,
+    Item,
+    ItemKind,
+    ItemTag,
+    ReviewStatus,
+    Set,
+    TimeUpSignal,
+    next_kind,
+    next_tag,
+)
+from altui.screens.asks import ChooseSlot, EndMeeting, MarkCommitment, Typed
+from altui.screens.stage import TICK_SECONDS, StageScreen
 from altui.text import visible
 from altui.widgets.commitment_list import CommitmentList
 from altui.widgets.countdown import Countdown
 from altui.widgets.entry import EntryBox, EntryInput
-from altui.widgets.item_panel import ItemPanel
-from altui.widgets.meeting_header import MeetingHeader
-from altui.widgets.presenter import PresenterBanner
-from altui.widgets.step_bar import StepBar
+from altui.widgets.item_panel import KIND_STYLES, ItemPanel
 
 DRAFT_SECONDS = 1.0
 """How often unsent text in the entry box is saved (only when it changed)."""
-MIN_WIDTH, MIN_HEIGHT = 40, 12
-"""The smallest window the console draws itself in."""
-TICK_SECONDS = 0.25
-"""How often the countdown is recomputed from the clock (it redraws only when it changes)."""
 
 T = TypeVar("T")
 
 
-class _NotSaved:
-    """The result of a change whose save failed."""
+class MeetingScreen(StageScreen):
+    """The stage, the entry line and the footer: the facilitator's console."""
 
-
-NOT_SAVED = _NotSaved()
-
-_TYPING_BLOCKS = {
-    "toggle_pause",
-    "more_time",
-    "less_time",
-    "focus_entry",
-    "end_meeting",
-    "blank",
-    "reveal",
-    "fit",
-    "retag",
-}
-"""Single-key actions that wait until Escape has left the entry box."""
-
-
-class MeetingScreen(Screen[None]):
-    """Step, presenter, countdown, prompt, items and the entry line."""
-
-    READ_ONLY = False
-    """True for a view that follows a meeting and must never change it."""
-
-    AUTO_FOCUS = ""
-    """Focus stays where the facilitator left it (typing or not) when a modal closes (None
-    would mean the app's default, which puts the cursor back in the entry box)."""
+    AUTO_FOCUS = "#entry-input"
+    """The entry line is the only thing that takes focus: every key starts there."""
 
     BINDINGS = [
+        Binding("pagedown", "next_step", "Next", key_display="PgDn", tooltip="Next step"),
+        Binding("pageup", "previous_step", "Back", key_display="PgUp", tooltip="Previous step"),
         Binding(
-            "pagedown",
-            "next_step",
-            "Next",
-            key_display="PgDn",
-            tooltip="Next step (PageDown works while typing)",
+            "ctrl+t", "toggle_pause", "Pause", key_display="^t", tooltip="Pause or resume the clock"
+        ),
+        Binding("f7", "less_time", "-1m", key_display="F7", tooltip="One minute less"),
+        Binding("f8", "more_time", "+1m", key_display="F8", tooltip="One minute more"),
+        Binding(
+            "ctrl+z",
+            "undo",
+            "Undo",
+            key_display="^z",
+            tooltip="Undo the last change (again for the one before); says what it undid",
         ),
         Binding(
-            "pageup",
-            "previous_step",
-            "Back",
-            key_display="PgUp",
-            tooltip="Previous step (PageUp works while typing)",
-        ),
-        Binding("n", "next_step", "Next step", show=False),
-        Binding("p", "previous_step", "Previous step", show=False),
-        Binding("space", "toggle_pause", "Pause", tooltip="Pause or resume the countdown"),
-        Binding("plus", "more_time", "+1m", key_display="+", tooltip="One more minute"),
-        Binding("minus", "less_time", "-1m", key_display="-", tooltip="One minute less"),
-        Binding("i,enter", "focus_entry", "Type", show=False, tooltip="Go back to typing items"),
-        Binding("f1,question_mark", "help", "Keys", key_display="F1", tooltip="This list of keys"),
-        Binding("e", "end_meeting", "End", show=False, tooltip="End the meeting (asks first)"),
-        Binding(
-            "b,full_stop",
+            "ctrl+l",
             "blank",
             "Blank",
             show=False,
-            tooltip="Blank the screen (a clicker's blank key); any key brings it back",
+            tooltip="Blank the wall; any key brings it back (a clicker's . right after PgDn too)",
         ),
         Binding(
-            "t",
-            "retag",
-            "Tag",
+            "ctrl+o",
+            "move_item",
+            "Move",
             show=False,
-            tooltip="Newest question: clarifying or open; newest learning: what it is about",
+            tooltip="While editing an item: move it to another presenter's slot",
         ),
         Binding(
-            "f",
-            "fit",
-            "Fit",
-            show=False,
-            tooltip="Shrink the presenter slots ahead so the meeting ends on time",
-        ),
-        Binding(
-            "v",
-            "reveal",
-            "Private",
-            show=False,
-            tooltip="Show or hide private notes on screen (never in the display or recap)",
+            "f9",
+            "end_meeting",
+            "End",
+            key_display="F9",
+            tooltip="End the meeting (asks; Enter keeps going)",
         ),
         Binding(
             "ctrl+r",
             "export",
             "Recap",
             key_display="^r",
-            priority=True,
             show=False,
             tooltip="Write the Markdown recap (no private notes)",
         ),
+        Binding("f1", "help", "Keys", key_display="F1", tooltip="This list of keys"),
         Binding(
             "ctrl+q",
             "app.quit",
@@ -144,194 +110,337 @@ class MeetingScreen(Screen[None]):
     """The entry line (kept so its text can still be saved once the screen is taken down)."""
 
     def __init__(self, the_set: Set, live: LiveMeeting) -> None:
-        super().__init__()
-        self.the_set = the_set
+        super().__init__(the_set, live)
         self.live = live
+        self._editing: Item | None = None
+        self._kind: ItemKind | None = None
+        self._tag: ItemTag | None = None
+        self._tag_chosen = False
 
     def compose(self) -> ComposeResult:
-        """The console's parts, top to bottom."""
-        meeting = self.live.meeting
-        yield MeetingHeader(self.the_set.name, meeting, id="header")
-        yield StepBar(meeting.steps, meeting.current, id="step-bar")
-        with Horizontal(id="stage"):
-            with Vertical(id="left"):
-                yield PresenterBanner(id="presenter")
-                yield Countdown(id="countdown")
-            yield ItemPanel(id="items")
-            yield CommitmentList(self._marked, id="commitments")
-        yield Static(id="prompt")
-        yield EntryBox(self.kind_for, self._save_line, id="entry")
+        """The stage, then the entry line and the footer."""
+        yield from super().compose()
+        yield EntryBox(self, self._label_for, id="entry")
         yield Footer(compact=True)
         yield Static(id="too-small")
 
     def on_mount(self) -> None:
-        """Show the current step, start typing, and recompute the clock a few times a second.
+        """Show the current step, put back any unsent text, and start the clock.
 
         A blank left by a console that was killed while blank is lifted from the displays.
         """
         self._blank_displays(False)
-        self._show_step()
-        self._entry = entry = self.query_one(EntryInput)
-        entry.value = self.live.draft
-        self.set_focus(entry)
-        self.set_interval(TICK_SECONDS, self._tick)
+        self.show_step()
+        self._entry = self.query_one(EntryInput)
+        self._entry.value = self.live.draft
+        self.set_interval(TICK_SECONDS, self.tick)
         self.set_interval(DRAFT_SECONDS, self._keep_draft)
 
     @guarded
     def _keep_draft(self) -> None:
         """Save the unsent text in the entry box, if it changed (at most once a second)."""
-        self.live.keep_draft(self._entry.value)
+        if self._editing is None:
+            self.live.keep_draft(self._entry.value)
 
     def on_unmount(self) -> None:
         """Keep the text still in the box when the console closes (quit, or end of meeting)."""
-        if self.READ_ONLY:
-            return
         self._keep_draft()
         if not self.live.settle():
             log.warning("draft still being saved when the console closed")
 
-    def on_resize(self) -> None:
-        """Below a usable size, say how much room the console needs instead of squashing it."""
-        width, height = self.size
-        too_small = width < MIN_WIDTH or height < MIN_HEIGHT
-        self.set_class(too_small, "-too-small")
-        if too_small:
-            self.query_one("#too-small", Static).update(
-                f"altui needs a window of at least {MIN_WIDTH}x{MIN_HEIGHT}; "
-                f"this one is {width}x{height}. Everything is still saved."
-            )
+    # what the facilitator sees change ------------------------------------------------------
 
-    # what the room sees ---------------------------------------------------------------------
-
-    @guarded
-    def _tick(self) -> None:
-        now = self.live.clock.now()
-        self.query_one(Countdown).show(self.live.reading(), self.live.meeting.current)
-        self.query_one(MeetingHeader).show(now, self.live.projected_finish())
-
-    def _show_step(self) -> None:
-        meeting, step = self.live.meeting, self.live.step
-        self.query_one(StepBar).show(meeting.current)
-        self._show_banner()
-        self.query_one("#prompt", Static).update(Content(visible(step.prompt or step.name)))
-        reporting = step.report_back and bool(self.live.commitments())
-        self.set_class(reporting, "-report-back")
-        self.query_one(CommitmentList).can_focus = reporting and not self.READ_ONLY
-        if reporting:
-            self.query_one(CommitmentList).show(self.live.commitments())
-        else:
-            if isinstance(self.focused, CommitmentList):
-                self.query_one(EntryInput).focus()  # leaving report back: back to typing
-            self.query_one(ItemPanel).show(self.live.items_here())
-        self.query_one(EntryBox).refresh_kind()
-        self._tick()
-
-    def _show_banner(self) -> None:
-        meeting, step = self.live.meeting, self.live.step
-        counts = ""
-        if step.score:
-            scored = meeting.set_score
-            counts = f"Set score today: {scored}/10" if scored else "Type the set's score, 1 to 10"
-        if step.presenter_id:
-            asked = Counter(i.tag for i in self.live.items_here() if i.kind is ItemKind.QUESTION)
-            counts = (
-                f"Questions: {asked[ItemTag.CLARIFYING]} clarifying · {asked[ItemTag.OPEN]} open"
-                + (f" · {asked[None]} untagged" if asked[None] else "")
-            )
-        banner = self.query_one(PresenterBanner)
-        banner.show(step, meeting.current + 1, len(meeting.steps), counts)
-
-    @guarded
-    def action_retag(self) -> None:
-        """Step the newest question between clarifying and open (or tag the newest learning)."""
-        item = self._saved(self.live.retag_last)
-        if isinstance(item, Item):
-            self.query_one(ItemPanel).show(self.live.items_here())
-            self._show_banner()
-
-    def _reporting(self) -> bool:
-        return self.has_class("-report-back")
-
-    def kind_for(self, text: str) -> ItemKind | None:
-        """What Enter would save: an item's kind, or None for a note on a commitment."""
-        if self._notes_commitment(text):
+    def _changed(self, change: Callable[[], T]) -> T | None:
+        """Run a change; one that was not saved is reported (and was not made): None."""
+        try:
+            return change()
+        except AltuiError as exc:
+            self._not_saved(str(exc))
             return None
-        return self.live.kind_for(text)
+
+    def _not_saved(self, message: str) -> None:
+        self.notify(message, title="Not saved", severity="error", timeout=10, markup=False)
+
+    def _said(self, message: str) -> None:
+        self.notify(message, timeout=4, markup=False)
+
+    def show_prompt(self) -> None:
+        """The step's guidance, or what Enter does to the item being edited."""
+        if self._editing is None:
+            super().show_prompt()
+            return
+        here = self.live.items_here()
+        position = next((n for n, i in enumerate(here, 1) if i.id == self._editing.id), 0)
+        tag = f" · {self._tag.label}" if self._tag else ""
+        self.query_one("#prompt", Static).update(
+            f"Editing item {position} of {len(here)}{tag}. Enter saves · an empty line deletes"
+            " · Esc leaves it as it was · Tab kind · Shift+Tab tag · Ctrl+O move"
+        )
+
+    def _label_for(self, text: str) -> tuple[str, str]:
+        """The entry label: what Enter would save this text as."""
+        if self._notes_commitment(text):
+            return "Report", "bold $accent"
+        kind = self.live.kind_for(text, self._kind)
+        mark = "✎ " if self._editing is not None else ""
+        return mark + kind.label, KIND_STYLES[kind]
 
     def _notes_commitment(self, text: str) -> bool:
         """In report back, a line without a kind character is the highlighted commitment's
         note; a line starting ? ! * or # is an item as anywhere else (a private note stays
         private)."""
-        reporting = self._reporting() and self.query_one(CommitmentList).selected is not None
-        return reporting and not text.lstrip().startswith(tuple(KIND_PREFIXES))
+        highlighted = self.query_one(CommitmentList).selected
+        return (
+            self._editing is None
+            and self.live.reporting_back
+            and highlighted is not None
+            and not text.lstrip().startswith(tuple(KIND_PREFIXES))
+        )
 
-    # changing the meeting -------------------------------------------------------------------
+    def _refresh(self, agenda: bool = False) -> None:
+        """Show the meeting again after a change."""
+        if agenda:
+            self.show_agenda()
+        else:
+            self.show_step()
+        self.query_one(EntryBox).refresh_kind()
 
-    def _saved(self, change: Callable[[], T]) -> T | _NotSaved:
-        """Run a change that saves and return what it returns; a failed save is reported,
-        the change kept in memory, and NOT_SAVED returned."""
+    # keys from the entry line (see widgets.entry) ------------------------------------------
+
+    @guarded
+    def submit_line(self, text: str) -> bool:
+        """Enter: save the line (or the edit); False keeps the text in the box."""
+        if self._editing is not None:
+            return self._save_edit(text)
+        if self.live.closed:
+            self._not_saved("This meeting has ended: reopen it with Ctrl+Z on its summary.")
+            return False
+        highlighted = self.query_one(CommitmentList).selected if self.live.reporting_back else None
+        kind, tag = self._kind, (self._tag if self._tag_chosen else None)
         try:
-            return change()
-        except (AltuiError, OSError) as exc:
-            self.notify(
-                f"Could not save: {exc}",
-                title="Not saved",
-                severity="error",
-                timeout=10,
-                markup=False,
-            )
-            return NOT_SAVED
+            entered = self.live.enter(text, highlighted, kind, tag)
+        except AltuiError as exc:
+            self._not_saved(f"{exc}. Your text is still in the box; Enter tries again.")
+            return False
+        self._kind, self._tag, self._tag_chosen = None, None, False
+        if entered is None:
+            return True
+        if entered.score is not None:
+            self._said(f"The set's score today: {entered.score} out of 10.")
+            self.show_banner()
+        elif entered.commitment is not None:
+            self.query_one(CommitmentList).show(self.live.commitments())
+        elif entered.item is not None:
+            if self.live.reporting_back:
+                self._said(f"Saved as a {entered.item.kind.label.lower()} of this step.")
+            else:
+                self.query_one(ItemPanel).append(entered.item)
+                if entered.item.kind is ItemKind.QUESTION:
+                    self.show_banner()
+        self.query_one(EntryBox).refresh_kind()
+        return True
 
-    def _attempt(self, change: Callable[[], object]) -> bool:
-        """Run a change that saves; True when it was saved."""
-        return self._saved(change) is not NOT_SAVED
+    def step_key(self, forward: bool) -> None:
+        """PageDown/PageUp (a clicker's keys), whatever is in the box."""
+        if forward:
+            self.action_next_step()
+        else:
+            self.action_previous_step()
+
+    def blank_key(self) -> None:
+        """A clicker's blank key (`.` right after PageDown/PageUp)."""
+        self.action_blank()
+
+    @guarded
+    def browse(self, older: bool) -> None:
+        """Up/Down: in report back, the commitment being reported on; elsewhere, from an empty
+        line, the items of this step to edit (Down past the newest: back to a new line)."""
+        if self.live.reporting_back and self._editing is None:
+            self.query_one(CommitmentList).move(-1 if older else 1)
+            self.query_one(EntryBox).refresh_kind()
+            return
+        if self._editing is None and self._entry.value.strip():
+            return  # a line being typed stays in the box
+        here = self.live.items_here()
+        if not here:
+            return
+        at = next(
+            (n for n, i in enumerate(here) if self._editing and i.id == self._editing.id), None
+        )
+        if at is None:
+            target = here[-1] if older else None
+        elif older:
+            target = here[max(0, at - 1)]
+        else:
+            target = here[at + 1] if at + 1 < len(here) else None
+        if target is None:
+            self.cancel_edit()
+        else:
+            self._edit(target)
+
+    def _edit(self, item: Item) -> None:
+        self._editing = item
+        self._kind, self._tag, self._tag_chosen = item.kind, item.tag, True
+        panel = self.query_one(ItemPanel)
+        if item.kind is ItemKind.PRIVATE and not panel.reveal:
+            self._said("Editing a private note: its text is in the box until Enter or Esc.")
+        panel.show(self.live.items_here(), editing=item.id)
+        entry = self._entry
+        entry.value = item.text
+        entry.cursor_position = len(item.text)
+        self.show_prompt()
+        self.query_one(EntryBox).refresh_kind()
+
+    def cancel_edit(self) -> None:
+        """Escape: leave the item being edited as it was (and forget a chosen kind)."""
+        was_editing = self._editing is not None
+        self._editing, self._kind, self._tag, self._tag_chosen = None, None, None, False
+        if was_editing:
+            self._entry.clear()
+            self._refresh()
+        self.query_one(EntryBox).refresh_kind()
+
+    def _save_edit(self, text: str) -> bool:
+        editing = self._editing
+        assert editing is not None
+        kind = self._kind or editing.kind
+        saved = self._changed(lambda: self.live.edit(editing.id, text, kind, self._tag))
+        if saved is None and any(i.id == editing.id for i in self.live.items):
+            return False  # not saved: the text stays in the box
+        if saved is None:
+            self._said(f"Deleted. Ctrl+Z brings it back. ({visible(editing.text)[:40]})")
+        self._editing, self._kind, self._tag, self._tag_chosen = None, None, None, False
+        self._refresh()
+        return True
+
+    @guarded
+    def cycle(self, back: bool) -> None:
+        """Tab: the kind of the line (Shift+Tab: its tag); in report back, mark a commitment."""
+        text = self._entry.value
+        if self._notes_commitment(text) or (self.live.reporting_back and not text.strip()):
+            self._ask_status()
+            return
+        kind = self.live.kind_for(text, self._kind)
+        if back:
+            cycle = TAG_CYCLES.get(kind)
+            if not cycle:
+                self._said(f"A {kind.label.lower()} has no tag; Tab changes the kind.")
+                return
+            current = self._tag if self._tag_chosen else self.live.step.tag
+            self._tag, self._tag_chosen = next_tag(kind, current), True
+            self._said(f"Tag: {self._tag.label if self._tag else 'none'}")
+        else:
+            if text.lstrip().startswith(tuple(KIND_PREFIXES)):
+                stripped = text.lstrip()[1:].lstrip()
+                self._entry.value = stripped
+            self._kind = next_kind(kind)
+            self._tag, self._tag_chosen = None, self._editing is not None
+        self.show_prompt()
+        self.query_one(EntryBox).refresh_kind()
+
+    # report back ---------------------------------------------------------------------------
+
+    def _ask_status(self) -> None:
+        commitment = self.query_one(CommitmentList).selected
+        if commitment is None:
+            return
+
+        def answered(status: ReviewStatus | Typed | None) -> None:
+            if isinstance(status, Typed):
+                self._entry.insert_text_at_cursor(status)
+            elif isinstance(status, ReviewStatus):
+                self._mark(status)
+
+        self.app.push_screen(MarkCommitment(commitment.owner, commitment.action.text), answered)
+
+    @guarded
+    def _mark(self, status: ReviewStatus) -> None:
+        commitments = self.query_one(CommitmentList)
+        commitment = commitments.selected
+        if commitment is None:
+            return
+        if self._changed(lambda: self.live.review(commitment, status=status)) is not None:
+            commitments.show(self.live.commitments())
+            self._said(f"{commitment.owner}: {status.label.lower()}. Ctrl+Z undoes.")
+
+    # the meeting's steps, clock and agenda -------------------------------------------------
 
     @guarded
     def action_next_step(self) -> None:
-        """Move to the next step."""
-        if self.live.meeting.current == len(self.live.meeting.steps) - 1:
-            self.action_end_meeting()
+        """Move to the next step (on the last one, say how to end instead)."""
+        meeting = self.live.meeting
+        if meeting.current == len(meeting.steps) - 1:
+            self._said("This is the last step. To end the meeting: F9 (it asks first).")
             return
-        self._attempt(self.live.next_step)
-        self._show_step()
+        self.cancel_edit()
+        if self._changed(self.live.next_step):
+            self._refresh()
 
     @guarded
     def action_previous_step(self) -> None:
         """Move back one step."""
         if self.live.meeting.current == 0:
-            self.notify("This is the first step.", timeout=3)
+            self._said("This is the first step.")
             return
-        self._attempt(self.live.previous_step)
-        self._show_step()
+        self.cancel_edit()
+        if self._changed(self.live.previous_step):
+            self._refresh()
 
     @guarded
     def action_toggle_pause(self) -> None:
         """Pause or resume the countdown."""
-        self._attempt(self.live.toggle_pause)
-        self._tick()
+        self._changed(self.live.toggle_pause)
+        self.tick()
 
     @guarded
     def action_more_time(self) -> None:
         """Give the step one more minute."""
-        self._attempt(lambda: self.live.add_time(MINUTE))
-        self._tick()
+        self._changed(lambda: self.live.add_time(MINUTE))
+        self.tick()
 
     @guarded
     def action_less_time(self) -> None:
-        """Take a minute from the step."""
-        self._attempt(lambda: self.live.add_time(-MINUTE))
-        self._tick()
+        """Take a minute from the step (never below one minute planned)."""
+        before = self.live.step.planned_seconds
+        self._changed(lambda: self.live.add_time(-MINUTE))
+        if self.live.step.planned_seconds == before:
+            self._said("A step keeps at least one minute.")
+        self.tick()
 
-    def action_stop_typing(self) -> None:
-        """Leave the entry box: to the commitments in report back, else to the single keys."""
-        if self._reporting():
-            self.query_one(CommitmentList).focus()
-        else:
-            self.set_focus(None)
+    @guarded
+    def action_undo(self) -> None:
+        """Take back the last change, and say what it was."""
+        if self._editing is not None:
+            self.cancel_edit()
+            return
+        undone = self._changed(self.live.undo)
+        if undone is None:
+            if not self.live.journal:
+                self._said("Nothing to undo.")
+            return
+        self._said(f"Undone: {undone}")
+        self._refresh(agenda=True)
 
-    def action_focus_entry(self) -> None:
-        """Go back to typing."""
-        self.query_one(EntryInput).focus()
+    @guarded
+    def action_move_item(self) -> None:
+        """Move the item being edited to another presenter's slot."""
+        editing = self._editing
+        if editing is None:
+            self._said("Up (from an empty line) picks an item; then Ctrl+O moves it.")
+            return
+        slots = [(member, name) for member, name, _ in self.live.slots()]
+        if not slots:
+            self._said("This meeting has no presenters' slots.")
+            return
+
+        def chosen(member: str | Typed | None) -> None:
+            if isinstance(member, Typed):
+                self._entry.insert_text_at_cursor(member)
+            elif member is not None and self._changed(lambda: self.live.move(editing.id, member)):
+                self.cancel_edit()
+                self._said(f"Moved to {dict(slots)[member]}'s slot. Ctrl+Z undoes.")
+
+        self.app.push_screen(ChooseSlot(editing.text, slots), chosen)
 
     @guarded
     def action_help(self) -> None:
@@ -341,74 +450,38 @@ class MeetingScreen(Screen[None]):
         self.app.push_screen(HelpScreen(self.BINDINGS))
 
     @guarded
-    def _save_line(self, text: str) -> bool:
-        """Save a typed line as an item (or, in report back, as the highlighted commitment's
-        note); False (text kept in the box) when it could not be saved."""
-        if self.READ_ONLY:
-            return False
-        commitments = self.query_one(CommitmentList)
-        if self._notes_commitment(text) and text.strip():
-            if not self._attempt(lambda: self.live.review(commitments.selected, note=text.strip())):
-                return False
-            commitments.show(self.live.commitments())
-            return True
-        score = self._saved(lambda: self.live.record_score(text))
-        if score is NOT_SAVED:
-            return False
-        if score is not None:
-            self.notify(f"The set's score today: {score} out of 10.", timeout=5)
-            self._show_banner()
-            return True
-        try:
-            item = self.live.capture(text)
-        except ValueError as exc:
-            self.notify(str(exc), title="Not saved", severity="warning", timeout=8, markup=False)
-            return False
-        except (AltuiError, OSError) as exc:
-            self.notify(
-                f"Could not save: {exc}. Your text is still in the box; press Enter to try again.",
-                title="Not saved",
-                severity="error",
-                timeout=10,
-                markup=False,
-            )
-            return False
-        if item is not None:
-            self.query_one(ItemPanel).append(item)
-            if item.kind is ItemKind.QUESTION:
-                self._show_banner()
-        return True
-
-    @guarded
-    def _marked(self, commitment: Commitment, status: ReviewStatus) -> None:
-        if self.READ_ONLY or not self._reporting():
-            return
-        if self._attempt(lambda: self.live.review(commitment, status=status)):
-            commitments = self.query_one(CommitmentList)
-            commitments.show(self.live.commitments())
-            commitments.action_cursor_down()
-
-    @guarded
     def action_end_meeting(self) -> None:
         """Ask, then close the meeting and show its summary."""
-        from altui.screens.confirm import ConfirmScreen
-
         meeting = self.live.meeting
         left = len(meeting.steps) - meeting.current - 1
-        detail = f"{left} step(s) are still ahead. " if left else ""
+        ahead = f"{left} step(s) are still ahead. " if left else ""
+
+        def answered(end: bool | Typed | None) -> None:
+            if isinstance(end, Typed):
+                self._entry.insert_text_at_cursor(end)
+            elif end is True:
+                self._end()
+
         self.app.push_screen(
-            ConfirmScreen(
-                f"End meeting {meeting.number} of {self.the_set.name} now?",
-                detail + "The clock stops; everything captured stays saved and can be exported.",
+            EndMeeting(
+                f"End meeting {meeting.number} of {self.the_set.name}?",
+                ahead + "The clock stops; everything captured stays saved and can be exported. "
+                "Ctrl+Z on the summary reopens it.",
             ),
-            self._end_confirmed,
+            answered,
         )
 
-    def _end_confirmed(self, yes: bool | None) -> None:
+    def _end(self) -> None:
         from altui.screens.summary import SummaryScreen
 
-        if yes and self._attempt(lambda: self.live.close(None)):
-            self.app.switch_screen(SummaryScreen(self.the_set, self.live))
+        try:
+            self.live.close(None)
+        except NotSaved as exc:
+            self._not_saved(str(exc))
+            return
+        except (AltuiError, OSError) as exc:  # ended and saved; only the backup failed
+            self._not_saved(f"The meeting is ended and saved, but its backup failed: {exc}")
+        self.app.switch_screen(SummaryScreen(self.the_set, self.live))
 
     @guarded
     def action_export(self) -> None:
@@ -418,50 +491,49 @@ class MeetingScreen(Screen[None]):
     @guarded
     def action_fit(self) -> None:
         """Shrink the presenter steps ahead so the meeting still ends when planned."""
-        won = self._saved(self.live.fit_to_time)
-        if isinstance(won, float):
+        won = self._changed(self.live.fit_to_time)
+        if won is not None:
             minutes = round(won)
-            message = (
+            self._said(
                 f"Presenter slots ahead shortened by {minutes} min in all."
                 if minutes
                 else "On time: nothing to shorten."
             )
-            self.notify(message, timeout=5)
-            self._show_agenda()
+            self._refresh(agenda=True)
 
     @guarded
     def skip_presenter(self) -> None:
         """Take the next presenter's slot out (only while nothing after now has started)."""
-        name = self._saved(self.live.skip_next_presenter)
-        if name is not NOT_SAVED:
-            self._agenda_changed(f"Skipped {name}." if name else None)
+        try:
+            name = self.live.skip_next_presenter()
+        except AltuiError as exc:
+            self._not_saved(str(exc))
+            return
+        self._agenda_changed(f"Skipped {name}." if name else None)
 
     @guarded
     def swap_presenters(self) -> None:
         """Let the presenter after next go first (only while nothing after now has started)."""
-        order = self._saved(self.live.swap_next_presenters)
-        if order is not NOT_SAVED:
-            message = f"Now {order[0]}, then {order[1]}." if isinstance(order, tuple) else None
-            self._agenda_changed(message)
+        try:
+            order = self.live.swap_next_presenters()
+        except AltuiError as exc:
+            self._not_saved(str(exc))
+            return
+        self._agenda_changed(f"Now {order[0]}, then {order[1]}." if order else None)
 
     def _agenda_changed(self, message: str | None) -> None:
-        if message is None:
-            message = "Only possible while no later step has been started or written in."
-        self.notify(message, timeout=5, markup=False)
-        self._show_agenda()
-
-    def _show_agenda(self) -> None:
-        meeting = self.live.meeting
-        self.query_one(StepBar).reload(meeting.steps)
-        self._show_banner()
-        self._tick()
+        self._said(message or "Only possible while no later step has been started or written in.")
+        self._refresh(agenda=True)
 
     @guarded
     def action_blank(self) -> None:
         """Blank the screen, and the displays following the meeting, until any key is pressed."""
         from altui.screens.blank import BlankScreen
 
-        self.app.push_screen(BlankScreen(mirror=self._blank_displays))
+        def back(_: None) -> None:
+            self._entry.after_step_key = True  # a clicker's `.` blanks again
+
+        self.app.push_screen(BlankScreen(mirror=self._blank_displays), back)
 
     @guarded
     def _blank_displays(self, blank: bool) -> None:
@@ -479,10 +551,10 @@ class MeetingScreen(Screen[None]):
             )
 
     def action_reveal(self) -> None:
-        """Show or hide the text of private notes in the item panel."""
+        """Show or hide the text of private notes on this screen (until the step changes)."""
         panel = self.query_one(ItemPanel)
         panel.reveal = not panel.reveal
-        panel.show(self.live.items_here())
+        panel.show(self.live.items_here(), editing=self._editing.id if self._editing else None)
 
     @guarded
     def remember_theme(self, theme: str) -> None:
@@ -494,15 +566,18 @@ class MeetingScreen(Screen[None]):
     def set_signal(self, signal: TimeUpSignal) -> None:
         """Choose how this set is told that time is up, and remember it for the set."""
         if self._update_set(signal=signal):
-            self.notify(f"Time-up signal: {signal.label}", timeout=4)
+            self._said(f"Time-up signal: {signal.label}")
 
     def _update_set(self, **changes: object) -> bool:
         """Change and save fields of this meeting's set (read fresh, so nothing else is lost)."""
         the_set = self.live.store.find_set(self.the_set.slug).model_copy(update=changes)
-        if self._attempt(lambda: self.live.store.save_set(the_set)):
-            self.the_set = the_set
-            return True
-        return False
+        try:
+            self.live.store.save_set(the_set)
+        except (AltuiError, OSError) as exc:
+            self._not_saved(f"Could not save: {exc}")
+            return False
+        self.the_set = the_set
+        return True
 
     @on(Countdown.TimeUp)
     @guarded
@@ -515,29 +590,16 @@ class MeetingScreen(Screen[None]):
         countdown.add_class("-flash")
         self.set_timer(1.5, lambda: countdown.remove_class("-flash"))
 
-    # keys that make sense ---------------------------------------------------------------------
-
-    def _typing(self) -> bool:
-        return isinstance(self.focused, EntryInput)
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Single-key actions leave the footer while typing (their keys type text)."""
-        return not (action in _TYPING_BLOCKS and self._typing())
-
-    @on(DescendantFocus)
-    @on(DescendantBlur)
-    def _focus_moved(self) -> None:
-        self.refresh_bindings()
-
     def commands(self) -> Iterator[tuple[str, str, Callable[[], None]]]:
         """The console's actions for the command palette: (name, help, callback)."""
-        yield "Next step", "Move to the next step", self.action_next_step
-        yield "Previous step", "Move back one step", self.action_previous_step
-        yield "Pause or resume", "Stop or restart the countdown", self.action_toggle_pause
-        yield "One more minute", "Give the current step a minute more", self.action_more_time
-        yield "One minute less", "Take a minute from the current step", self.action_less_time
-        yield "End meeting", "Close the meeting and see its summary", self.action_end_meeting
-        yield "Export recap", "Write the Markdown recap and show where", self.action_export
+        yield "Next step", "PageDown", self.action_next_step
+        yield "Previous step", "PageUp", self.action_previous_step
+        yield "Pause or resume the clock", "Ctrl+T", self.action_toggle_pause
+        yield "One more minute", "F8: give the current step a minute more", self.action_more_time
+        yield "One minute less", "F7: take a minute from the current step", self.action_less_time
+        yield "Undo", "Ctrl+Z: take back the last change", self.action_undo
+        yield "End meeting", "F9: close the meeting and see its summary", self.action_end_meeting
+        yield "Export recap", "Ctrl+R: write the Markdown recap", self.action_export
         yield "Fit to time", "Shrink the presenter slots ahead to end on time", self.action_fit
         yield (
             "Skip the next presenter",
@@ -545,12 +607,16 @@ class MeetingScreen(Screen[None]):
             self.skip_presenter,
         )
         yield "Swap the next two presenters", "The one after next goes first", self.swap_presenters
-        yield "Blank the screen", "Any key brings it back", self.action_blank
-        yield "Show or hide private notes", "On this screen only", self.action_reveal
+        yield "Blank the screen", "Ctrl+L; any key brings it back", self.action_blank
+        yield (
+            "Show or hide private notes",
+            "On this screen only, until the step changes",
+            self.action_reveal,
+        )
         for signal in TimeUpSignal:
             yield (
                 f"Time-up signal: {signal.label}",
                 "Remembered for this set",
                 partial(self.set_signal, signal),
             )
-        yield "Keys", "Show every key", self.action_help
+        yield "Keys", "F1: every key", self.action_help

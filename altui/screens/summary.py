@@ -44,6 +44,7 @@ class SummaryScreen(Screen[None]):
     """The closed meeting at a glance; asks for the next meeting's date."""
 
     BINDINGS = [
+        Binding("ctrl+z", "reopen", "Reopen", key_display="^z", priority=True),
         Binding("ctrl+r", "export", "Recap", key_display="^r", priority=True),
         Binding("escape", "home", "Sets"),
         Binding("ctrl+q", "app.quit", "Quit", priority=True, key_display="^q"),
@@ -111,6 +112,19 @@ class SummaryScreen(Screen[None]):
             status.update(Content.styled(f"Not saved: {exc}", "$error"))
             return
         status.update(Content.styled(f"Next meeting saved: {chosen:%A %d %B %Y}.", "$success"))
+
+    @guarded
+    def action_reopen(self) -> None:
+        """Undo the end: the meeting opens again where it stopped (same step, clock, items)."""
+        from altui.screens.meeting import MeetingScreen
+
+        try:
+            self.live.reopen()
+        except AltuiError as exc:
+            self.notify(str(exc), title="Not reopened", severity="error", markup=False)
+            return
+        self.app.switch_screen(MeetingScreen(self.the_set, self.live))
+        self.app.notify(f"Meeting {self.live.meeting.number} reopened.", timeout=5)
 
     def action_home(self) -> None:
         """On to the list of sets (the next date, if typed, is already saved)."""

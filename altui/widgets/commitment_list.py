@@ -1,10 +1,7 @@
-"""Report back: the open commitments grouped by member, each marked with one key."""
+"""Report back: the open commitments grouped by member, the one being reported on highlighted."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -20,14 +17,6 @@ STATUS_KEYS: dict[str, ReviewStatus] = {
     "4": ReviewStatus.DROPPED,
     "5": ReviewStatus.CARRIED,
 }
-SHORT_LABELS = {
-    ReviewStatus.DONE: "Done",
-    ReviewStatus.PARTLY: "Partly",
-    ReviewStatus.NOT_DONE: "Not",
-    ReviewStatus.DROPPED: "Drop",
-    ReviewStatus.CARRIED: "Carry",
-}
-"""Footer words, short enough for 80 columns."""
 STATUS_STYLES = {
     ReviewStatus.DONE: "bold $success",
     ReviewStatus.PARTLY: "bold $warning",
@@ -62,25 +51,15 @@ def commitment_line(commitment: Commitment, width: int) -> Content:
 
 
 class CommitmentList(OptionList):
-    """Commitments grouped by member; keys 1-5 mark the highlighted one."""
+    """Commitments grouped by member; the highlighted one is the one being reported on.
 
-    BINDINGS: list[BindingType] = [
-        Binding(key, f"mark('{status.value}')", SHORT_LABELS[status], key_display=key)
-        for key, status in STATUS_KEYS.items()
-    ] + [
-        Binding("pagedown", "screen.next_step", "Next", key_display="PgDn"),
-        Binding("pageup", "screen.previous_step", "Back", key_display="PgUp"),
-        Binding("enter,i", "screen.focus_entry", "Type", show=False),
-    ]
-    """1-5 mark a commitment; PageUp/PageDown stay with the clicker (not list scrolling)."""
+    It never takes focus: the console moves the highlight (Up/Down) while the facilitator
+    types, so no typed key can mark a commitment.
+    """
 
-    def __init__(
-        self, mark: Callable[[Commitment, ReviewStatus], None], *, id: str | None = None
-    ) -> None:
-        """``mark`` records a status; it is called at once (not through a message), so a
-        quick second key already sees the list it left behind."""
+    def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._mark = mark
+        self.can_focus = False
         self._rows: list[Commitment | None] = []
 
     def show(self, commitments: list[Commitment]) -> None:
@@ -113,7 +92,11 @@ class CommitmentList(OptionList):
         index = self.highlighted
         return self._rows[index] if index is not None and index < len(self._rows) else None
 
-    def action_mark(self, status: str) -> None:
-        """Give the highlighted commitment ``status``."""
-        if self.selected is not None and self.display:
-            self._mark(self.selected, ReviewStatus(status))
+    def move(self, rows: int) -> None:
+        """Highlight the commitment ``rows`` below (above, when negative); stops at the ends."""
+        order = [n for n, row in enumerate(self._rows) if row is not None]
+        if not order:
+            return
+        at = order.index(self.highlighted) if self.highlighted in order else 0
+        self.highlighted = order[max(0, min(len(order) - 1, at + rows))]
+        self.scroll_to_highlight()

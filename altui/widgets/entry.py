@@ -1,70 +1,96 @@
-"""The line the facilitator types into; its kind shows before Enter is pressed."""
+"""The line the facilitator types into; its kind shows before Enter is pressed.
+
+Typing is always safe: every printable key is text. The keys that steer the meeting from here
+(Enter, PageUp/PageDown, Up/Down, Tab, Escape, and a clicker's `.` right after PageDown) are
+handled in key order with the characters around them, by calling the console directly.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, ClassVar
+from typing import Any, Protocol
 
 from textual import events, on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import Input, Static
 
-from altui.models import ItemKind
-from altui.widgets.item_panel import KIND_STYLES
-
-_NOT_SHOWN = object()
 PLACEHOLDER = "Type, Enter saves.  ? question  ! action  * learning  # private note"
 
 
-class EntryInput(Input):
-    """An Input that saves on Enter before any later key is handled, and that Escape leaves.
+class Console(Protocol):
+    """What the entry line asks of the console it sits in."""
 
-    Saving inside the Enter key's own handling (not through a message) keeps a quick Enter then
-    PageDown from filing the line under the next step.
+    def submit_line(self, text: str) -> bool: ...
+    def step_key(self, forward: bool) -> None: ...
+    def blank_key(self) -> None: ...
+    def browse(self, older: bool) -> None: ...
+    def cycle(self, back: bool) -> None: ...
+    def cancel_edit(self) -> None: ...
+
+
+_STEERING = {
+    "enter",
+    "pagedown",
+    "pageup",
+    "up",
+    "down",
+    "tab",
+    "shift+tab",
+    "escape",
+}
+
+
+class EntryInput(Input):
+    """An Input that hands the steering keys to the console before any later key is handled.
+
+    Left to bindings, they would be resolved only after the key bubbled up to the app, by which
+    time later characters of a fast burst may already be in the box.
     """
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("pagedown", "screen.next_step", "Next", key_display="PgDn"),
-        Binding("pageup", "screen.previous_step", "Back", key_display="PgUp"),
-        Binding("escape", "screen.stop_typing", "Stop typing"),
-    ]
-    """PageUp and PageDown change step while typing (a clicker sends them), in key order."""
-
-    def __init__(self, save: Callable[[str], bool], **kwargs: Any) -> None:
+    def __init__(self, console: Console, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self._save = save
+        self._steer = console
+        self.after_step_key = False
+        """True right after PageUp/PageDown (or a blank): a clicker's `.` then blanks."""
 
     async def _on_key(self, event: events.Key) -> None:
-        """Enter and PageUp/PageDown act here, in key order with the typed characters.
-
-        Left to bindings, they would be resolved only after the key bubbled up to the app, by
-        which time later characters of a fast burst may already be in the box.
-        """
-        step_keys = {"pagedown": "next_step", "pageup": "previous_step"}
-        if event.key == "enter" or event.key in step_keys:
-            event.stop()
-            event.prevent_default()
-            if event.key == "enter":
-                await self.action_submit()
-            else:
-                await self.screen.run_action(step_keys[event.key])
+        key = event.key
+        if key == "full_stop" and self.after_step_key:
+            self._handled(event)
+            self._steer.blank_key()
             return
-        await super()._on_key(event)
+        self.after_step_key = key in ("pagedown", "pageup")
+        if key not in _STEERING:
+            await super()._on_key(event)
+            return
+        self._handled(event)
+        console = self._steer
+        if key == "enter":
+            if console.submit_line(self.value):
+                self.clear()
+        elif key in ("pagedown", "pageup"):
+            console.step_key(forward=key == "pagedown")
+        elif key in ("up", "down"):
+            console.browse(older=key == "up")
+        elif key in ("tab", "shift+tab"):
+            console.cycle(back=key == "shift+tab")
+        else:
+            console.cancel_edit()
 
-    async def action_submit(self) -> None:
-        """Save the line; it is cleared only once it is safely stored."""
-        if self._save(self.value):
-            self.clear()
+    @staticmethod
+    def _handled(event: events.Key) -> None:
+        event.stop()
+        event.prevent_default()
 
     def _on_paste(self, event: events.Paste) -> None:
-        """Paste every line, joined by spaces (the stock Input keeps only the first)."""
+        """Paste every line once, joined by spaces (the stock Input keeps only the first)."""
+        event.stop()
+        event.prevent_default()  # the stock handler would insert it a second time
         text = " ".join(line.strip() for line in event.text.splitlines() if line.strip())
         if text:
             self.replace(text, *self.selection)
-        event.stop()
 
 
 class EntryBox(Horizontal):
@@ -72,24 +98,24 @@ class EntryBox(Horizontal):
 
     def __init__(
         self,
-        kind_of: Callable[[str], ItemKind | None],
-        save: Callable[[str], bool],
+        console: Console,
+        label_for: Callable[[str], tuple[str, str]],
         *,
         id: str | None = None,
     ) -> None:
         super().__init__(id=id)
-        self._kind_of = kind_of
-        self._save = save
-        self._shown_kind: ItemKind | object | None = _NOT_SHOWN
+        self._steer = console
+        self._label_for = label_for
+        self._shown: tuple[str, str] | None = None
 
     def compose(self) -> ComposeResult:
         """Kind on the left, the line on the right.
 
-        ``kind_of`` tells the kind a line would be saved as (None: a report-back note).
+        ``label_for`` gives the label and its style for the text in the box.
         """
         yield Static(id="entry-kind")
         entry = EntryInput(
-            self._save, placeholder=PLACEHOLDER, id="entry-input", select_on_focus=False
+            self._steer, placeholder=PLACEHOLDER, id="entry-input", select_on_focus=False
         )
         entry.cursor_blink = False  # calmer on the wall, and no repaint twice a second
         yield entry
@@ -104,11 +130,11 @@ class EntryBox(Horizontal):
 
     def refresh_kind(self) -> None:
         """Show the kind the current text would be saved as."""
-        kind = self._kind_of(self.query_one(Input).value)
-        if kind is self._shown_kind:
+        shown = self._label_for(self.query_one(Input).value)
+        if shown == self._shown:
             return
-        self._shown_kind = kind
-        label, style = (kind.label, KIND_STYLES[kind]) if kind else ("Report", "bold $accent")
+        self._shown = shown
+        label, style = shown
         self.query_one("#entry-kind", Static).update(
             Content.styled(f" {label} ", f"reverse {style}")
         )

@@ -48,25 +48,37 @@ class ItemPanel(OptionList):
         self._count = 0
         self.reveal = False
 
-    def show(self, items: list[Item]) -> None:
-        """Replace the list with ``items``."""
+    def show(self, items: list[Item], editing: str | None = None) -> None:
+        """Replace the list with ``items``, the newest in view (or the one being edited)."""
         self.clear_options()
         self._count = len(items)
         if items:
-            self.add_options([Option(item_line(item, self.reveal)) for item in items])
+            self.add_options([Option(item_line(item, self.reveal), id=item.id) for item in items])
         else:
             self.add_option(Option(Content.styled(EMPTY_HINT, "$text-muted"), disabled=True))
         self._show_count()
-        self.scroll_end(animate=False, immediate=True)
+        self.highlighted = self.get_option_index(editing) if editing else None
+        self._keep_in_view()
 
     def append(self, item: Item) -> None:
         """Add one item at the bottom."""
         if self._count == 0:
             self.clear_options()
         self._count += 1
-        self.add_option(Option(item_line(item, self.reveal)))
+        self.add_option(Option(item_line(item, self.reveal), id=item.id))
         self._show_count()
-        self.scroll_end(animate=False)
+        self._keep_in_view()
+
+    def on_resize(self) -> None:
+        """A new size (or the first one, after a restart) still shows the newest items."""
+        self._keep_in_view()
+
+    def _keep_in_view(self) -> None:
+        """Scroll to the item being edited, else to the newest, once the list is laid out."""
+        if self.highlighted is None:
+            self.call_after_refresh(self.scroll_end, animate=False, immediate=True)
+        else:
+            self.call_after_refresh(self.scroll_to_highlight)
 
     def _show_count(self) -> None:
         self.border_subtitle = f"{self._count} captured" if self._count else ""

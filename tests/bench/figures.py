@@ -236,7 +236,7 @@ def save_item(
             for _ in range(per_round):
                 line = sentence(rng)
                 start = time.perf_counter()
-                live.capture(line)
+                live.enter(line)
                 saves.append((time.perf_counter() - start) * 1000)
                 payload = path.read_bytes()
                 start = time.perf_counter()

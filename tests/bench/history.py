@@ -266,7 +266,7 @@ def check_shape(root: Path) -> None:
                 )
         for _ in range(len(meeting.steps)):
             for text in ("!" + sentence(rng), sentence(rng), "# " + sentence(rng)):
-                live.capture(text)
+                live.enter(text)
             clock.advance(300)
             live.next_step()
         meeting.status = MeetingStatus.CLOSED

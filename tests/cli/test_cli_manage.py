@@ -270,9 +270,9 @@ def held(runner, data, clock):
     live = LiveMeeting(store, first, clock)
     live.go_to(next(i for i, s in enumerate(first.steps) if s.name == "Commit to actions"))
     clock.advance(60)
-    action = live.capture("!Call the director")
-    live.capture("?What would happen if you waited")
-    private = live.capture("#Ana seemed worn out")
+    action = live.enter("!Call the director").item
+    live.enter("?What would happen if you waited")
+    private = live.enter("#Ana seemed worn out").item
     assert private is not None and private.kind is ItemKind.PRIVATE
     first = live.meeting
     first.status = MeetingStatus.CLOSED

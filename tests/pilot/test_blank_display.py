@@ -43,7 +43,7 @@ async def test_the_display_blanks_and_returns_with_the_console(store, the_set, m
     async with console.run_test(size=(120, 36)) as desk, display.run_test(size=(120, 36)) as wall:
         follower = display.screen
         assert isinstance(follower, DisplayScreen)
-        await desk.press("escape", "b")
+        await desk.press("ctrl+l")
         assert isinstance(console.screen, BlankScreen)
         follower._follow()
         await wall.pause()
@@ -70,7 +70,7 @@ async def test_the_displays_keys_cannot_lift_the_blank(store, the_set, meeting, 
         follower._follow()
         await wall.pause()
         assert isinstance(display.screen, BlankScreen)
-        assert follower.live.meeting.current == 0
+        assert follower.stage.meeting.current == 0
     assert store.blanked(meeting)
     assert files(store) == before
 
@@ -87,7 +87,7 @@ async def test_a_console_opening_the_meeting_lifts_a_stale_blank(store, the_set,
 async def test_a_console_quitting_while_blank_lifts_it(store, the_set, meeting, clock):
     console = make_app(store, clock, the_set, meeting)
     async with console.run_test(size=(120, 36)) as desk:
-        await desk.press("escape", "full_stop")
+        await desk.press("pagedown", "full_stop")
         assert marker(store, meeting).exists()
         await desk.press("ctrl+q")
     assert not marker(store, meeting).exists()
@@ -102,7 +102,7 @@ async def test_a_marker_that_cannot_be_written_still_blanks_the_console(
     console = make_app(store, clock, the_set, meeting)
     async with console.run_test(size=(120, 36)) as desk:
         monkeypatch.setattr(store, "set_blanked", refuse)
-        await desk.press("escape", "b")
+        await desk.press("ctrl+l")
         assert isinstance(console.screen, BlankScreen)
         told = [n.message for n in console._notifications]
         assert told == ["The display could not be blanked: Permission denied."]

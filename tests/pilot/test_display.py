@@ -24,16 +24,17 @@ async def test_display_follows_the_console_and_hides_private_notes(store, the_se
     async with app.run_test(size=(120, 36)) as pilot:
         screen = app.screen
         assert isinstance(screen, DisplayScreen)
-        assert not screen.query_one("#entry").display
-        console.capture("?Who decides")
-        console.capture("#only for the facilitator")
+        assert not screen.query("#entry")  # nothing to type into, no writer behind it
+        assert not isinstance(screen.stage, LiveMeeting)
+        console.enter("?Who decides")
+        console.enter("#only for the facilitator")
         console.next_step()
-        console.capture("*seen by all")
+        console.enter("*seen by all")
         for _ in range(50):  # its own timer notices within a quarter second; allow a slow CI
             await pilot.pause(0.1)
-            if screen.live.meeting.current == 1:
+            if screen.stage.meeting.current == 1:
                 break
-        assert screen.live.meeting.current == 1
+        assert screen.stage.meeting.current == 1
         panel = screen.query_one("#items")
         shown = [str(panel.get_option_at_index(i).prompt) for i in range(panel.option_count)]
         assert any("seen by all" in line for line in shown)
@@ -49,9 +50,9 @@ async def test_display_keys_change_nothing(store, the_set, meeting, clock):
     app = make_app(store, clock, the_set, meeting, display=True)
     async with app.run_test(size=(120, 36)) as pilot:
         screen = app.screen
-        await pilot.press("n", "pagedown", "space", "plus", "e", *"typed", "enter")
+        await pilot.press("pagedown", "ctrl+t", "f8", "f9", "ctrl+z", *"typed", "enter")
         await settled(pilot, screen)
-        assert app.screen.live.meeting.current == 0
+        assert app.screen.stage.meeting.current == 0
         assert app.screen.query_one(BigClock).text == "15:00"
     assert files(store) == before
 

@@ -9,7 +9,7 @@ from altui.commitments import open_commitments
 from altui.live import LiveMeeting
 from altui.models import MeetingStatus, ReviewStatus
 from altui.planning import start_or_resume
-from altui.screens.confirm import ConfirmScreen
+from altui.screens.asks import EndMeeting, MarkCommitment
 from altui.screens.meeting import MeetingScreen
 from altui.screens.summary import SummaryScreen
 from altui.widgets.commitment_list import CommitmentList
@@ -22,15 +22,15 @@ async def run_first_meeting(store, the_set, meeting, clock) -> None:
         screen = app.screen
         assert isinstance(screen, MeetingScreen)
         screen.live.go_to(step_of(meeting, "Commit to actions", "Ana Silva"))
-        screen._show_step()
+        screen.show_step()
         await pilot.press(*"Ask the director for time", "enter", *"Write it down", "enter")
         screen.live.go_to(step_of(meeting, "Commit to actions", "Ben Okafor"))
-        screen._show_step()
+        screen.show_step()
         await pilot.press(*"Talk to the supplier", "enter")
-        await pilot.press("escape", "e")
+        await pilot.press("f9")
         await pilot.pause()
-        assert isinstance(app.screen, ConfirmScreen), [n.message for n in app._notifications]
-        await pilot.press("y")
+        assert isinstance(app.screen, EndMeeting), [n.message for n in app._notifications]
+        await pilot.press("tab", "enter")
         await pilot.pause()
         assert isinstance(app.screen, SummaryScreen)
         text = str(app.screen.query_one("#captured").render())
@@ -54,31 +54,36 @@ async def test_commitments_are_reviewed_and_carried_forward(store, the_set, meet
         screen = app.screen
         assert screen.has_class("-report-back")
         listing = screen.query_one(CommitmentList)
-        assert app.focused is not listing  # typing stays typing until Escape
-        await pilot.press("escape")
-        assert app.focused is listing
+        assert app.focused is screen.query_one("#entry-input")  # typing, always
         assert [c.action.text for c in screen.live.commitments()] == [
             "Ask the director for time",
             "Write it down",
             "Talk to the supplier",
         ]
+        await pilot.press("tab")
+        assert isinstance(app.screen, MarkCommitment)
         await pilot.press("1")  # Ana: ask the director -> done
-        await pilot.press("5")  # Ana: write it down -> carried forward
-        await pilot.press("i", *"Found a cheaper one", "enter")  # note on Ben's
-        await pilot.press("escape", "3")  # Ben: not done
-    reviews = {r.action_id: r for r in store.reviews(second)}
-    assert {(r.status, r.note) for r in reviews.values()} == {
-        (ReviewStatus.DONE, ""),
-        (ReviewStatus.NOT_DONE, "Found a cheaper one"),
-        (ReviewStatus.CARRIED, ""),
-    }
+        assert listing.selected.action.text == "Ask the director for time"  # it stays
+        await pilot.press("down", "tab", "5")  # Ana: write it down -> carried forward
+        await pilot.press("down", *"Found a cheaper one", "enter")  # note on Ben's
+        await pilot.press("tab", "3")  # Ben: not done
+        await pilot.press("down", "tab", "4")  # no wrap: still Ben's, now dropped
+    marked = [(r.action_id, r.status, r.note) for r in store.reviews(second)]
+    texts = {c.action.id: c.action.text for c in LiveMeeting(store, second, clock).commitments()}
+    assert [(texts[a], s, n) for a, s, n in marked] == [
+        ("Ask the director for time", ReviewStatus.DONE, ""),
+        ("Write it down", ReviewStatus.CARRIED, ""),
+        ("Talk to the supplier", None, "Found a cheaper one"),
+        ("Talk to the supplier", ReviewStatus.NOT_DONE, ""),
+        ("Talk to the supplier", ReviewStatus.DROPPED, ""),
+    ]
     second.status = MeetingStatus.CLOSED
     store.save_meeting(second)
 
     third = start_or_resume(store, the_set, clock)
     assert [c.action.text for c in open_commitments(store, the_set.slug, third.number)] == [
         "Write it down"
-    ]
+    ]  # done and dropped close it
     assert open_commitments(store, the_set.slug, third.number)[0].times_carried == 1
 
 
@@ -92,15 +97,42 @@ async def test_first_meeting_goes_from_check_in_to_bids_without_a_report_back(
         assert [(i.text, i.step) for i in store.items(meeting)] == [("We are new", 1)]
 
 
-async def test_pagedown_on_the_last_step_offers_to_end(console, store, meeting):
+async def test_only_a_deliberate_act_ends_the_meeting(console, store, meeting):
     async with console.run_test(size=(120, 36)) as pilot:
         screen = console.screen
         screen.live.go_to(len(meeting.steps) - 1)
-        await pilot.press("pagedown")
-        assert isinstance(console.screen, ConfirmScreen)
-        await pilot.press("n")
-        assert isinstance(console.screen, MeetingScreen)
+        await pilot.press("pagedown")  # a clicker on the last step: says how to end, no more
+        assert console.screen is screen
+        assert any("F9" in str(n.message) for n in console._notifications)
+        await pilot.press("f9")
+        assert isinstance(console.screen, EndMeeting)
+        await pilot.press(*"yes see you in January", "enter")  # typing closes it, not ends
+        assert console.screen is screen
+        assert [i.text for i in store.items(meeting)] == ["yes see you in January"]
+        await pilot.press("f9", "enter")  # Enter keeps going
+        assert console.screen is screen
+        await pilot.press("f9", "escape")
+        assert console.screen is screen
         assert store.meeting(meeting.set_slug, 1).status is MeetingStatus.RUNNING
+        await pilot.press("f9", "tab", "enter")
+        assert isinstance(console.screen, SummaryScreen)
+        assert store.meeting(meeting.set_slug, 1).status is MeetingStatus.CLOSED
+        assert store.meeting(meeting.set_slug, 1).next_date is None
+
+
+async def test_an_ended_meeting_reopens_from_its_summary_as_it_was(console, store, meeting, clock):
+    async with console.run_test(size=(120, 36)) as pilot:
+        await pilot.press("pagedown", *"kept", "enter", "ctrl+t")
+        clock.advance(60)
+        await pilot.press("f9", "f9")  # F9 twice ends
+        assert isinstance(console.screen, SummaryScreen)
+        await pilot.press("ctrl+z")
+        assert isinstance(console.screen, MeetingScreen)
+        again = store.meeting(meeting.set_slug, 1)
+        assert again.status is MeetingStatus.RUNNING and again.current == 1
+        assert [i.text for i in store.items(meeting)] == ["kept"]
+        await pilot.press(*"after", "enter")
+        assert [i.text for i in store.items(meeting)] == ["kept", "after"]
 
 
 async def test_recap_key_writes_the_file_and_says_where(console, store, meeting):
@@ -112,22 +144,21 @@ async def test_recap_key_writes_the_file_and_says_where(console, store, meeting)
         assert any(str(path) in str(n.message) for n in console._notifications)
 
 
-async def test_quick_status_keys_each_mark_the_next_commitment(store, the_set, meeting, clock):
+async def test_quick_status_keys_each_mark_the_highlighted_commitment(
+    store, the_set, meeting, clock
+):
     await run_first_meeting(store, the_set, meeting, clock)
     second = start_or_resume(store, the_set, clock, presenters=["Ana Silva"])
     app = make_app(store, clock, the_set, second)
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.press("pagedown", "escape")
-        for key in ("1", "5", "3"):  # three keys, handled one after another without a pause
-            app.simulate_key(key)
-        await pilot.pause()
-        assert app.screen.query_one(CommitmentList).has_focus
+        await pilot.press("pagedown", "tab", "1", "down", "tab", "5", "down", "tab", "3")
+        assert app.focused is app.screen.query_one("#entry-input")
     statuses = [r.status for r in store.reviews(second)]
     assert statuses == [ReviewStatus.DONE, ReviewStatus.CARRIED, ReviewStatus.NOT_DONE]
     assert not (store.root / "altui.log").exists()
 
 
-async def test_report_back_keeps_private_notes_private_and_keys_where_they_belong(
+async def test_report_back_keeps_private_notes_private_and_digits_typed(
     store, the_set, meeting, clock
 ):
     await run_first_meeting(store, the_set, meeting, clock)
@@ -139,11 +170,10 @@ async def test_report_back_keeps_private_notes_private_and_keys_where_they_belon
         assert [(i.kind.value, i.text) for i in store.items(second)] == [
             ("private", "Ben seems low")
         ]
-        await pilot.press("escape", "enter")  # Enter in the list goes back to typing
-        assert app.focused is app.screen.query_one("#entry-input")
-        await pilot.press("escape", "pagedown")  # leaving report back from the list
-        assert app.focused is app.screen.query_one("#entry-input")
-        await pilot.press("escape", "b", "x", "1", "5")  # blank, back, then stray digits
+        await pilot.press("escape", "b", "x", "1", "5")  # stray keys are typed, never marks
+        assert app.screen.query_one("#entry-input").value == "bx15"
+        await pilot.press("tab", "x")  # a letter closes the question and is typed
+        assert app.screen.query_one("#entry-input").value == "bx15x"
         assert len(store.reviews(second)) == 1
 
 

@@ -39,7 +39,7 @@ async def test_a_failed_save_keeps_the_text_and_tells_the_user(
         raise AltuiError("0001.json: could not save (No space left on device)")
 
     async with console.run_test(size=(120, 36)) as pilot:
-        monkeypatch.setattr(store, "add_item", disk_full)
+        monkeypatch.setattr(store, "write_meeting", disk_full)
         await pilot.press(*"precious", "enter")
         assert console.screen.query_one(EntryInput).value == "precious"
         assert any("No space left" in str(n.message) for n in console._notifications)
@@ -57,11 +57,11 @@ async def test_an_unexpected_error_is_logged_and_the_meeting_goes_on(
         screen = console.screen
         assert isinstance(screen, MeetingScreen)
         monkeypatch.setattr(screen.live, "toggle_pause", lambda: 1 / 0)
-        await pilot.press("escape", "space")
+        await pilot.press("ctrl+t")
         await pilot.pause()
         assert console.is_running
         assert any("Unexpected error" in n.title for n in console._notifications)
-        await pilot.press("n")
+        await pilot.press("pagedown")
         assert store.meeting(meeting.set_slug, meeting.number).current == 1
     assert "ZeroDivisionError" in log_path.read_text()
     assert log_path.name == LOG_FILE

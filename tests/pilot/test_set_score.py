@@ -26,7 +26,7 @@ async def test_a_number_typed_in_the_process_review_is_the_sets_score(
     async with console.run_test(size=(120, 36)) as pilot:
         await pilot.press(*"7", "enter")  # in check-in, a number is just a note
         console.screen.live.go_to(review)
-        console.screen._show_step()
+        console.screen.show_step()
         await pilot.press(*"8", "enter", *"We listened better", "enter")
         banner = str(console.screen.query_one("#presenter").render())
         assert "Set score today: 8/10" in banner

@@ -30,7 +30,7 @@ def console_at(
     live.go_to(step)
     for line in lines:
         clock.advance(20)
-        live.capture(line)
+        live.enter(line)
     clock.advance(seconds - 20 * len(lines))
     if pause:
         live.toggle_pause()

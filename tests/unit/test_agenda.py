@@ -47,7 +47,7 @@ def test_skip_and_swap_next_presenters(store, the_set, clock):
 def test_agenda_is_not_rearranged_once_later_steps_hold_items(store, meeting, clock):
     live = LiveMeeting(store, meeting, clock)
     live.go_to(step_of(meeting, "Open questions", "Ana Silva"))
-    live.capture("?asked in Ana's slot")
+    live.enter("?asked in Ana's slot")
     live.go_to(step_of(meeting, "Bids for time"))
     assert live.skip_next_presenter() is None
     assert live.swap_next_presenters() is None

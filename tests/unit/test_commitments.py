@@ -35,7 +35,7 @@ def hold(store, the_set, clock, actions=(), presenters=(ANA, BEN)):
             where = step_of(meeting, "Commit to actions", who)
         live.go_to(where)
         clock.advance(60)
-        item = live.capture(f"!{text}")
+        item = live.enter(f"!{text}").item
         assert item is not None
         made[text] = item
     return live.meeting, made
@@ -108,10 +108,10 @@ def test_only_actions_are_commitments(store, the_set, clock):
     first = start_or_resume(store, the_set, clock, presenters=[ANA])
     live = LiveMeeting(store, first, clock)
     live.go_to(step_of(first, "Commit to actions", ANA))
-    live.capture("?What if you said no")
-    live.capture("*I avoid the conversation")
-    live.capture("#Seemed tired")
-    live.capture("Ring the union rep")  # the step's default kind is action
+    live.enter("?What if you said no")
+    live.enter("*I avoid the conversation")
+    live.enter("#Seemed tired")
+    live.enter("Ring the union rep")  # the step's default kind is action
     close(store, live.meeting)
     second, _ = hold(store, the_set, clock)
     assert texts(open_commitments(store, the_set.slug, second.number)) == ["Ring the union rep"]

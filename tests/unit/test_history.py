@@ -35,7 +35,7 @@ def hold(store, the_set, clock, lines=(), presenters=(ANA, BEN)) -> tuple[LiveMe
     for step, who, text in lines:
         live.go_to(step_of(meeting, step, who))
         clock.advance(60)
-        made[text] = live.capture(text)
+        made[text] = live.enter(text).item
     return live, made
 
 

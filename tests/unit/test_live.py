@@ -7,7 +7,7 @@ from datetime import timedelta
 import pytest
 
 from altui.clock import CountdownState, remaining
-from altui.live import TEXT_MAX, LiveMeeting
+from altui.live import TEXT_MAX, LiveMeeting, NotSaved
 from altui.models import ItemKind
 from tests.conftest import step_of
 
@@ -113,15 +113,15 @@ def test_add_time_is_saved(live, store, meeting):
     assert live.reading().text == "16:00"
 
 
-def test_taking_time_away_stops_at_zero(live, store, meeting, clock):
+def test_taking_time_away_stops_at_one_minute(live, store, meeting, clock):
     for _ in range(40):
         live.add_time(-60)
     step = stored(store, meeting).steps[0]
-    assert step.planned_seconds == 0
-    assert step.added == -15 * 60
-    assert live.reading().state is CountdownState.OVER
+    assert step.planned_seconds == 60
+    assert step.added == -14 * 60
+    assert live.reading().state is not CountdownState.OVER  # one minute left, not zero
     live.add_time(60)
-    assert stored(store, meeting).steps[0].planned_seconds == 60
+    assert stored(store, meeting).steps[0].planned_seconds == 120
 
 
 @pytest.mark.parametrize(
@@ -135,7 +135,7 @@ def test_taking_time_away_stops_at_zero(live, store, meeting, clock):
     ],
 )
 def test_capture_kinds(live, store, meeting, clock, typed, kind, text):
-    item = live.capture(typed)
+    item = live.enter(typed).item
     assert item is not None
     assert (item.kind, item.text, item.step, item.presenter_id) == (kind, text, 0, None)
     assert item.created == clock.now()
@@ -145,7 +145,7 @@ def test_capture_kinds(live, store, meeting, clock, typed, kind, text):
 
 def test_capture_uses_the_steps_kind_by_default(live):
     live.go_to(step_of(live.meeting, "Clarifying questions", "Ana Silva"))
-    item = live.capture("how long has this been going on")
+    item = live.enter("how long has this been going on").item
     assert item is not None
     assert item.kind is ItemKind.QUESTION
     assert item.presenter_id == live.meeting.presenters[0].id
@@ -155,35 +155,35 @@ def test_capture_uses_the_steps_kind_by_default(live):
 
 @pytest.mark.parametrize("typed", ["", "   ", "?", " #  "])
 def test_capture_empty_returns_none(live, store, meeting, typed):
-    assert live.capture(typed) is None
+    assert live.enter(typed) is None
     assert store.items(meeting) == []
     assert live.items == []
 
 
 def test_capture_too_long_is_refused(live, store, meeting):
-    with pytest.raises(ValueError, match=f"{TEXT_MAX + 1:,}"):
-        live.capture("x" * (TEXT_MAX + 1))
+    with pytest.raises(NotSaved, match=f"{TEXT_MAX + 1:,}"):
+        live.enter("x" * (TEXT_MAX + 1))
     assert store.items(meeting) == []
     assert live.items == []
-    item = live.capture("y" * TEXT_MAX)
+    item = live.enter("y" * TEXT_MAX).item
     assert item is not None and len(item.text) == TEXT_MAX
     assert len(store.items(meeting)[0].text) == TEXT_MAX
 
 
 def test_items_are_reloaded_when_the_meeting_is_reopened(live, store, meeting, clock):
-    live.capture("first")
+    live.enter("first")
     live.next_step()
-    live.capture("second")
+    live.enter("second")
     again = LiveMeeting(store, stored(store, meeting), clock)
     assert [(i.text, i.step) for i in again.items] == [("first", 0), ("second", 1)]
     assert again.meeting.current == 1
 
 
 def test_items_here_for_group_steps_is_by_step(live):
-    live.capture("check-in note")
+    live.enter("check-in note")
     live.next_step()
-    live.capture("bids")
-    live.capture("!follow up")
+    live.enter("bids")
+    live.enter("!follow up")
     assert [i.text for i in live.items_here()] == ["bids", "follow up"]
     live.previous_step()
     assert [i.text for i in live.items_here()] == ["check-in note"]
@@ -196,13 +196,13 @@ def test_items_here_for_presenter_steps_is_the_whole_slot(live):
         live.go_to(step_of(live.meeting, name, presenter))
 
     go("Present the issue", "Ana Silva")
-    live.capture("Ana's issue")
+    live.enter("Ana's issue")
     go("Open questions", "Ana Silva")
-    live.capture("?Ana open question")
+    live.enter("?Ana open question")
     go("Break")
-    live.capture("break chat")
+    live.enter("break chat")
     go("Present the issue", "Ben Okafor")
-    live.capture("Ben's issue")
+    live.enter("Ben's issue")
     go("Commit to actions", "Ana Silva")
     assert [i.text for i in live.items_here()] == ["Ana's issue", "Ana open question"]
     go("Commit to actions", "Ben Okafor")

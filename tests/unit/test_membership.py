@@ -263,7 +263,7 @@ def test_a_removed_member_stays_in_past_meetings(store, owls, clock):
             if s.name == "Commit to actions" and s.presenter == "Ben"
         )
     )
-    live.capture("!Talk to the regional lead")
+    live.enter("!Talk to the regional lead")
     first = live.meeting
     first.status = MeetingStatus.CLOSED
     store.save_meeting(first)

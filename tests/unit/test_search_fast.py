@@ -11,6 +11,7 @@ from altui.errors import AltuiError
 from altui.history import EVERYONE, REPORT_BACK_NOTE, History, search
 from altui.membership import rename_member
 from altui.models import ItemKind, ItemTag, ReviewStatus
+from tests.conftest import retag_newest
 from tests.unit.test_history import ANA, BEN, CHLOE, DEV, close, commit, hold, review, step_of
 
 BENJAMIN = "Benjamin Okafor"
@@ -41,7 +42,7 @@ def three_meetings(store, the_set, clock):
         ],
     )
     first.go_to(step_of(first.meeting, "Reflect and reframe", ANA))
-    assert first.retag_last().tag is ItemTag.SITUATION
+    assert retag_newest(first).tag is ItemTag.SITUATION
     close(store, clock, first)
     the_set = rename_member(store, the_set.name, BEN, BENJAMIN)
     second, later = hold(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from altui.exporting import recap_text
 from altui.live import LiveMeeting
 from altui.models import ItemKind, ItemTag, next_tag
-from tests.conftest import step_of
+from tests.conftest import retag_newest, step_of
 
 
 def test_next_tag_cycles():
@@ -20,17 +20,17 @@ def test_next_tag_cycles():
 def test_questions_take_the_steps_tag_and_can_be_changed(store, the_set, meeting, clock):
     live = LiveMeeting(store, meeting, clock)
     live.go_to(step_of(meeting, "Clarifying questions", "Ana Silva"))
-    assert live.capture("Who else knows?").tag is ItemTag.CLARIFYING
-    live.capture("What are you afraid of?")
-    changed = live.retag_last()
+    assert live.enter("Who else knows?").item.tag is ItemTag.CLARIFYING
+    live.enter("What are you afraid of?")
+    changed = retag_newest(live)
     assert changed is not None and changed.tag is ItemTag.OPEN
     live.go_to(step_of(meeting, "Open questions", "Ana Silva"))
-    assert live.capture("What would you regret?").tag is ItemTag.OPEN
-    assert live.capture("!an action is not tagged").tag is None
+    assert live.enter("What would you regret?").item.tag is ItemTag.OPEN
+    assert live.enter("!an action is not tagged").item.tag is None
     live.go_to(step_of(meeting, "Reflect and reframe", "Ana Silva"))
-    live.capture("I avoid conflict")
-    assert live.retag_last().tag is ItemTag.SITUATION
-    assert live.retag_last().tag is ItemTag.MYSELF
+    live.enter("I avoid conflict")
+    assert retag_newest(live).tag is ItemTag.SITUATION
+    assert retag_newest(live).tag is ItemTag.MYSELF
 
     stored = {i.text: i.tag for i in store.items(meeting)}
     assert stored["What are you afraid of?"] is ItemTag.OPEN

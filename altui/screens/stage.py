@@ -1,0 +1,116 @@
+"""What the room sees of a meeting: step, presenter, clock, prompt and items.
+
+The console (`screens.meeting`) and the display (`screens.display`) are both built on this
+screen; it only shows a `Stage` and never changes the meeting.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Static
+
+from altui.guard import guarded
+from altui.models import ItemKind, ItemTag, Set
+from altui.stage import Stage
+from altui.text import visible
+from altui.widgets.commitment_list import CommitmentList
+from altui.widgets.countdown import Countdown
+from altui.widgets.item_panel import ItemPanel
+from altui.widgets.meeting_header import MeetingHeader
+from altui.widgets.presenter import PresenterBanner
+from altui.widgets.step_bar import StepBar
+
+MIN_WIDTH, MIN_HEIGHT = 40, 12
+"""The smallest window the stage draws itself in."""
+TICK_SECONDS = 0.25
+"""How often the countdown is recomputed from the clock (it redraws only when it changes)."""
+
+
+class StageScreen(Screen[None]):
+    """Header, step bar, presenter, countdown, items (or report back) and the prompt."""
+
+    def __init__(self, the_set: Set, stage: Stage) -> None:
+        super().__init__()
+        self.the_set = the_set
+        self.stage = stage
+        self._shown_step = -1
+
+    def compose(self) -> ComposeResult:
+        """The parts the room sees, top to bottom (subclasses add theirs below)."""
+        meeting = self.stage.meeting
+        yield MeetingHeader(self.the_set.name, meeting, id="header")
+        yield StepBar(meeting.steps, meeting.current, id="step-bar")
+        with Horizontal(id="stage"):
+            with Vertical(id="left"):
+                yield PresenterBanner(id="presenter")
+                yield Countdown(id="countdown")
+            yield ItemPanel(id="items")
+            yield CommitmentList(id="commitments")
+        yield Static(id="prompt")
+
+    def on_resize(self) -> None:
+        """Below a usable size, say how much room is needed instead of squashing the stage."""
+        width, height = self.size
+        too_small = width < MIN_WIDTH or height < MIN_HEIGHT
+        self.set_class(too_small, "-too-small")
+        if too_small:
+            self.query_one("#too-small", Static).update(
+                f"altui needs a window of at least {MIN_WIDTH}x{MIN_HEIGHT}; "
+                f"this one is {width}x{height}. Everything is still saved."
+            )
+
+    @guarded
+    def tick(self) -> None:
+        """Recompute the countdown and the header's times from the clock."""
+        now = self.stage.clock.now()
+        self.query_one(Countdown).show(self.stage.reading(), self.stage.meeting.current)
+        self.query_one(MeetingHeader).show(now, self.stage.projected_finish())
+
+    def show_step(self) -> None:
+        """Show the current step: bar, banner, prompt, and its items or the report back."""
+        stage = self.stage
+        step_changed = stage.meeting.current != self._shown_step
+        self._shown_step = stage.meeting.current
+        if step_changed:
+            self.query_one(ItemPanel).reveal = False  # private notes hide again on a new step
+        self.query_one(StepBar).show(stage.meeting.current)
+        self.show_banner()
+        self.show_prompt()
+        reporting = stage.reporting_back
+        self.set_class(reporting, "-report-back")
+        if reporting:
+            self.query_one(CommitmentList).show(stage.commitments())
+        else:
+            self.query_one(ItemPanel).show(stage.items_here())
+        self.tick()
+
+    def show_prompt(self) -> None:
+        """The step's one line of guidance."""
+        step = self.stage.step
+        self.query_one("#prompt", Static).update(Content(visible(step.prompt or step.name)))
+
+    def show_agenda(self) -> None:
+        """Redraw what depends on the steps ahead (after a fit, skip, swap or undo)."""
+        self.query_one(StepBar).reload(self.stage.meeting.steps)
+        self.show_step()
+
+    def show_banner(self) -> None:
+        """Presenter, step, and the slot's question counts (or the set's score)."""
+        meeting, step = self.stage.meeting, self.stage.step
+        counts = ""
+        if step.score:
+            scored = meeting.set_score
+            counts = f"Set score today: {scored}/10" if scored else "Type the set's score, 1 to 10"
+        if step.presenter_id:
+            asked = Counter(i.tag for i in self.stage.items_here() if i.kind is ItemKind.QUESTION)
+            counts = (
+                f"Questions: {asked[ItemTag.CLARIFYING]} clarifying · {asked[ItemTag.OPEN]} open"
+                + (f" · {asked[None]} untagged" if asked[None] else "")
+            )
+        banner = self.query_one(PresenterBanner)
+        banner.show(step, meeting.current + 1, len(meeting.steps), counts)

@@ -1,0 +1,75 @@
+"""A meeting as the room sees it: step, presenter, clock, prompt and items, read-only.
+
+The console's `LiveMeeting` builds on it to change the meeting; the display follows a meeting
+through it alone, so it can never write.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from altui import clock as timing
+from altui.clock import Clock, Reading
+from altui.commitments import Commitment, under_review
+from altui.models import Item, ItemKind, Meeting, MeetingStatus, Step
+from altui.schedule import projected_finish
+from altui.store import Store
+
+
+class Stage:
+    """One meeting's state and what the screen shows of it; nothing here saves."""
+
+    def __init__(self, store: Store, meeting: Meeting, items: list[Item], clock: Clock) -> None:
+        self.store = store
+        self.meeting = meeting
+        self.items = items
+        self.clock = clock
+        self._commitments: list[Commitment] | None = None
+
+    @classmethod
+    def follow(cls, store: Store, slug: str, number: int, clock: Clock) -> Stage:
+        """The meeting as its file has it now, without private notes (for the wall)."""
+        meeting = store.meeting(slug, number)
+        items = [i for i in store.items(meeting) if i.kind is not ItemKind.PRIVATE]
+        return cls(store, meeting, items, clock)
+
+    @property
+    def step(self) -> Step:
+        """The current step."""
+        return self.meeting.step
+
+    @property
+    def paused(self) -> bool:
+        """Whether the current step's clock is stopped."""
+        return self.step.running_since is None
+
+    @property
+    def closed(self) -> bool:
+        """Whether the meeting has been ended."""
+        return self.meeting.status is MeetingStatus.CLOSED
+
+    def reading(self) -> Reading:
+        """What the countdown shows now."""
+        return timing.read(self.step, self.clock.now())
+
+    def projected_finish(self) -> datetime:
+        """When the meeting ends if the rest of it keeps time."""
+        return projected_finish(self.meeting.steps, self.meeting.current, self.clock.now())
+
+    def items_here(self) -> list[Item]:
+        """Items of this presenter's slot, or of this group step, oldest first."""
+        step = self.step
+        if step.presenter_id is None:
+            return [i for i in self.items if i.step == self.meeting.current]
+        return [i for i in self.items if i.presenter_id == step.presenter_id]
+
+    def commitments(self) -> list[Commitment]:
+        """The commitments to report back on in this meeting (read once, then kept)."""
+        if self._commitments is None:
+            self._commitments = under_review(self.store, self.meeting)
+        return self._commitments
+
+    @property
+    def reporting_back(self) -> bool:
+        """Whether this is the report back and something is open to report on."""
+        return self.step.report_back and bool(self.commitments())
