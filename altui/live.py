@@ -316,6 +316,8 @@ class LiveMeeting(Stage):
         if highlighted is not None and self.reporting_back and not prefixed:
             return Entered(commitment=self.review(highlighted, note=text.strip()))
         score = parse_score(text) if self.step.score and kind is None else None
+        if score is None and self.step.score and kind is None and _looks_like_score(text):
+            raise NotSaved("The set's score is a whole number from 1 to 10")
         if score is not None:
             with self._change(f"Set score {score}"):
                 self.meeting.set_score = score
@@ -476,6 +478,12 @@ class LiveMeeting(Stage):
         """Record the next meeting's date."""
         with self._change(f"Next meeting on {next_date.isoformat()}"):
             self.meeting.next_date = next_date
+
+
+def _looks_like_score(text: str) -> bool:
+    """A line that is only a number (with /10 perhaps): meant as a score, not as a learning."""
+    number = text.strip().removesuffix("/10").strip().lstrip("+-")
+    return number.replace(".", "", 1).isdigit()
 
 
 def _check_length(body: str) -> None:

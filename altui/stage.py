@@ -11,6 +11,7 @@ from datetime import datetime
 from altui import clock as timing
 from altui.clock import Clock, Reading
 from altui.commitments import Commitment, under_review
+from altui.errors import AltuiError
 from altui.models import Item, ItemKind, Meeting, MeetingStatus, Step
 from altui.schedule import projected_finish
 from altui.store import Store
@@ -25,6 +26,8 @@ class Stage:
         self.items = items
         self.clock = clock
         self._commitments: list[Commitment] | None = None
+        self.trouble = ""
+        """Why the report back could not be read (a damaged earlier meeting), if it could not."""
 
     @classmethod
     def follow(cls, store: Store, slug: str, number: int, clock: Clock) -> Stage:
@@ -66,7 +69,10 @@ class Stage:
     def commitments(self) -> list[Commitment]:
         """The commitments to report back on in this meeting (read once, then kept)."""
         if self._commitments is None:
-            self._commitments = under_review(self.store, self.meeting)
+            try:
+                self._commitments = under_review(self.store, self.meeting)
+            except AltuiError as exc:  # the meeting goes on; the screen says what is wrong
+                self._commitments, self.trouble = [], f"Report back cannot be shown: {exc}"
         return self._commitments
 
     @property

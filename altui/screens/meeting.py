@@ -57,7 +57,7 @@ class MeetingScreen(StageScreen):
         Binding(
             "ctrl+t", "toggle_pause", "Pause", key_display="^t", tooltip="Pause or resume the clock"
         ),
-        Binding("f7", "less_time", "-1m", key_display="F7", tooltip="One minute less"),
+        Binding("f7", "less_time", "-1m", key_display="F7", show=False, tooltip="One minute less"),
         Binding("f8", "more_time", "+1m", key_display="F8", tooltip="One minute more"),
         Binding(
             "ctrl+z",
@@ -133,6 +133,8 @@ class MeetingScreen(StageScreen):
         self.show_step()
         self._entry = self.query_one(EntryInput)
         self._entry.value = self.live.draft
+        if self.live.trouble:
+            self.notify(self.live.trouble, title="Report back", severity="error", markup=False)
         self.set_interval(TICK_SECONDS, self.tick)
         self.set_interval(DRAFT_SECONDS, self._keep_draft)
 
@@ -474,6 +476,10 @@ class MeetingScreen(StageScreen):
     def _end(self) -> None:
         from altui.screens.summary import SummaryScreen
 
+        self.cancel_edit()
+        if self._entry.value.strip() and not self.submit_line(self._entry.value):
+            return  # the line left in the box could not be saved: the meeting stays open
+        self._entry.clear()
         try:
             self.live.close(None)
         except NotSaved as exc:

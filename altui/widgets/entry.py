@@ -8,15 +8,16 @@ handled in key order with the characters around them, by calling the console dir
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, Protocol
+from typing import Any, ClassVar, Protocol
 
 from textual import events, on
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import Input, Static
 
-PLACEHOLDER = "Type, Enter saves.  ? question  ! action  * learning  # private note"
+PLACEHOLDER = "Type; Enter saves · Tab: kind · Up: edit an item · F1: keys"
 
 
 class Console(Protocol):
@@ -48,6 +49,13 @@ class EntryInput(Input):
     Left to bindings, they would be resolved only after the key bubbled up to the app, by which
     time later characters of a fast burst may already be in the box.
     """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("pagedown", "screen.next_step", "Next", key_display="PgDn"),
+        Binding("pageup", "screen.previous_step", "Back", key_display="PgUp"),
+    ]
+    """For the footer only (the keys are handled in `_on_key`): the stock Input would show
+    PageUp/PageDown as scrolling."""
 
     def __init__(self, console: Console, **kwargs: Any) -> None:
         super().__init__(**kwargs)

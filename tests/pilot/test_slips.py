@@ -1,0 +1,134 @@
+"""Slips put right from the keyboard: edit, re-kind, move, delete, undo, paste, keep in view."""
+
+from __future__ import annotations
+
+from textual import events
+
+from altui.app import make_app
+from altui.live import LiveMeeting
+from altui.models import ItemKind
+from altui.screens.asks import ChooseSlot
+from altui.screens.meeting import MeetingScreen
+from altui.widgets.entry import EntryInput
+from altui.widgets.item_panel import ItemPanel
+from tests.conftest import step_of
+
+
+def entry(app) -> EntryInput:
+    return app.screen.query_one(EntryInput)
+
+
+def kinds(store, meeting) -> list[tuple[str, str]]:
+    return [(i.kind.value, i.text) for i in store.items(meeting)]
+
+
+async def test_up_edits_the_newest_item_enter_saves_it_escape_leaves_it(console, store, meeting):
+    async with console.run_test(size=(120, 36)) as pilot:
+        await pilot.press(*"first", "enter", *"hellohello", "enter")
+        await pilot.press("up")
+        assert entry(console).value == "hellohello"
+        await pilot.press(*["backspace"] * 5, "enter")
+        assert kinds(store, meeting) == [("note", "first"), ("note", "hello")]
+        await pilot.press("up", "up", *"!!!", "escape")  # older item, changed, then left
+        assert entry(console).value == ""
+        assert kinds(store, meeting) == [("note", "first"), ("note", "hello")]
+        await pilot.press("up", "down")  # Down past the newest: back to a new line
+        assert entry(console).value == ""
+
+
+async def test_tab_changes_the_kind_of_a_new_line_and_of_an_edited_item(console, store, meeting):
+    async with console.run_test(size=(120, 36)) as pilot:
+        await pilot.press(*"call the director", "tab", "tab", "enter")  # note, private, question
+        assert kinds(store, meeting) == [("question", "call the director")]
+        await pilot.press("up", "tab", "enter")  # question -> action
+        assert kinds(store, meeting) == [("action", "call the director")]
+        await pilot.press("up", "tab", "tab", "tab", "tab", "enter")  # round to private
+        assert kinds(store, meeting) == [("private", "call the director")]
+
+
+async def test_ctrl_o_moves_an_item_to_another_presenters_slot(console, store, meeting):
+    async with console.run_test(size=(120, 36)) as pilot:
+        console.screen.live.go_to(step_of(meeting, "Open questions", "Ana Silva"))
+        console.screen.show_step()
+        await pilot.press(*"?Is this Ben's question", "enter", "up", "ctrl+o")
+        assert isinstance(console.screen, ChooseSlot)
+        await pilot.press("down", "enter")
+        moved = store.items(meeting)[0]
+        assert moved.presenter_id == meeting.presenters[1].id
+        assert console.screen.query_one(ItemPanel).option_count == 1  # the empty hint
+        assert any("Ben Okafor" in str(n.message) for n in console._notifications)
+
+
+async def test_an_emptied_edit_deletes_and_ctrl_z_brings_it_back(console, store, meeting):
+    async with console.run_test(size=(120, 36)) as pilot:
+        await pilot.press(*"a stray line", "enter", "up", "ctrl+u", "enter")
+        assert kinds(store, meeting) == []
+        await pilot.press("ctrl+z")
+        assert kinds(store, meeting) == [("note", "a stray line")]
+        await pilot.press("pagedown", "ctrl+z")
+        assert store.meeting(meeting.set_slug, 1).current == 0
+        assert any("Undone: Move to step 2" in str(n.message) for n in console._notifications)
+
+
+async def test_undo_after_a_restart(store, the_set, meeting, clock):
+    first = make_app(store, clock, the_set, meeting)
+    async with first.run_test(size=(120, 36)) as pilot:
+        await pilot.press(*"kept", "enter", *"oops", "enter", "ctrl+q")
+    second = make_app(store, clock, the_set, store.meeting(the_set.slug, 1))
+    async with second.run_test(size=(120, 36)) as pilot:
+        await pilot.press("ctrl+z")
+        assert kinds(store, meeting) == [("note", "kept")]
+        panel = second.screen.query_one(ItemPanel)
+        assert panel.option_count == 1
+
+
+async def test_a_paste_is_inserted_once(console, store, meeting):
+    async with console.run_test(size=(120, 36)) as pilot:
+        entry(console).post_message(events.Paste("hello"))
+        await pilot.pause()
+        assert entry(console).value == "hello"
+        entry(console).post_message(events.Paste("line one\nline two\n"))
+        await pilot.pause()
+        await pilot.press("enter")
+        assert kinds(store, meeting) == [("note", "helloline one line two")]
+
+
+async def test_the_newest_items_are_in_view_after_a_restart_and_a_resize(
+    store, the_set, meeting, clock
+):
+    live = LiveMeeting(store, meeting, clock)
+    for n in range(40):
+        live.enter(f"line {n}")
+    for app in (
+        make_app(store, clock, the_set, meeting),
+        make_app(store, clock, the_set, meeting, display=True),
+    ):
+        async with app.run_test(size=(120, 36)) as pilot:
+            await pilot.pause()
+            panel = app.screen.query_one(ItemPanel)
+            assert panel.scroll_y == panel.max_scroll_y > 0, type(app.screen).__name__
+            await pilot.resize_terminal(80, 24)
+            await pilot.pause()
+            await pilot.pause()
+            assert panel.scroll_y == panel.max_scroll_y > 0, type(app.screen).__name__
+
+
+async def test_text_left_in_the_box_is_saved_when_the_meeting_ends(console, store, meeting):
+    async with console.run_test(size=(120, 36)) as pilot:
+        await pilot.press(*"see you in January", "f9", "f9")
+        assert kinds(store, meeting) == [("note", "see you in January")]
+        assert type(console.screen).__name__ == "SummaryScreen"
+
+
+async def test_the_console_comes_back_with_the_same_text_and_focus(store, the_set, meeting, clock):
+    first = make_app(store, clock, the_set, meeting)
+    async with first.run_test(size=(120, 36)) as pilot:
+        await pilot.press("pagedown", *"half a thought")
+        await pilot.pause(1.2)  # the draft is kept at most a second after typing
+    second = make_app(store, clock, the_set, store.meeting(the_set.slug, 1))
+    async with second.run_test(size=(120, 36)) as pilot:
+        assert isinstance(second.screen, MeetingScreen)
+        assert second.screen.live.meeting.current == 1
+        assert second.focused is entry(second)
+        await pilot.press(*" more", "enter")
+        assert kinds(store, meeting) == [(ItemKind.NOTE.value, "half a thought more")]
