@@ -1,4 +1,4 @@
-"""The console's small questions: end the meeting, what became of a commitment, which slot.
+"""The console's small questions: end the meeting, and which slot an item moves to.
 
 Each sits at the bottom of the screen, so the clock and the presenter stay in view. None can
 be answered by typing: a key it does not own closes it with no change, and the character is
@@ -18,9 +18,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
-from altui.models import ReviewStatus
 from altui.text import visible
-from altui.widgets.commitment_list import STATUS_KEYS
 
 T = TypeVar("T")
 
@@ -102,52 +100,6 @@ class EndMeeting(Ask[bool]):
     def action_end(self) -> None:
         """End the meeting (the end key pressed a second time)."""
         self.dismiss(True)
-
-
-class MarkCommitment(Ask[ReviewStatus]):
-    """What became of the highlighted commitment: 1 to 5 (or Up/Down and Enter)."""
-
-    OWNED = frozenset(STATUS_KEYS)
-
-    def __init__(self, owner: str, commitment: str) -> None:
-        super().__init__()
-        self._owner = owner
-        self._commitment = commitment
-
-    def compose(self) -> ComposeResult:
-        """The commitment, then the statuses with their keys."""
-        with Vertical():
-            yield Static(
-                Content.assemble(
-                    ("What became of ", "bold"),
-                    (visible(self._owner), "bold"),
-                    ("'s commitment? ", "bold"),
-                    (visible(self._commitment), "italic"),
-                )
-            )
-            yield OptionList(
-                *(
-                    Option(f"{key}  {status.label}", id=status.value)
-                    for key, status in STATUS_KEYS.items()
-                )
-            )
-            yield Static(
-                "Done and dropped close it; partly, not done and carried bring it back next "
-                "time.  Escape: no change.",
-                classes="ask-hint",
-            )
-
-    def on_key(self, event: events.Key) -> None:
-        """1 to 5 answer at once; other characters go back to typing."""
-        if event.character in STATUS_KEYS:
-            event.stop()
-            self.dismiss(STATUS_KEYS[event.character])
-            return
-        super().on_key(event)
-
-    @on(OptionList.OptionSelected)
-    def _chosen(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(ReviewStatus(event.option.id))
 
 
 class ChooseSlot(Ask[str]):

@@ -14,8 +14,10 @@ from typing import TypeVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.content import Content
 from textual.widgets import Footer, Static
 
+from altui.commitments import Commitment
 from altui.errors import AltuiError
 from altui.guard import guarded, log
 from altui.live import MINUTE, LiveMeeting, NotSaved
@@ -31,10 +33,10 @@ from altui.models import (
     next_kind,
     next_tag,
 )
-from altui.screens.asks import ChooseSlot, EndMeeting, MarkCommitment, Typed
+from altui.screens.asks import ChooseSlot, EndMeeting, Typed
 from altui.screens.stage import TICK_SECONDS, StageScreen
 from altui.text import visible
-from altui.widgets.commitment_list import CommitmentList
+from altui.widgets.commitment_list import STATUS_KEYS, CommitmentList
 from altui.widgets.countdown import Countdown
 from altui.widgets.entry import EntryBox, EntryInput
 from altui.widgets.item_panel import KIND_STYLES, ItemPanel
@@ -116,6 +118,7 @@ class MeetingScreen(StageScreen):
         self._kind: ItemKind | None = None
         self._tag: ItemTag | None = None
         self._tag_chosen = False
+        self._marking: Commitment | None = None
 
     def compose(self) -> ComposeResult:
         """The stage, then the entry line and the footer."""
@@ -343,17 +346,32 @@ class MeetingScreen(StageScreen):
     # report back ---------------------------------------------------------------------------
 
     def _ask_status(self) -> None:
+        """Ask, on the prompt line, what became of the highlighted commitment."""
         commitment = self.query_one(CommitmentList).selected
         if commitment is None:
             return
+        self._marking = commitment
+        choices = " · ".join(f"{key} {status.label.lower()}" for key, status in STATUS_KEYS.items())
+        self.query_one("#prompt", Static).update(
+            Content.assemble(
+                (f"What became of {visible(commitment.owner)}'s commitment?  ", "bold"),
+                choices,
+                ("  · Esc: no change", "$text-muted"),
+            )
+        )
 
-        def answered(status: ReviewStatus | Typed | None) -> None:
-            if isinstance(status, Typed):
-                self._entry.insert_text_at_cursor(status)
-            elif isinstance(status, ReviewStatus):
-                self._mark(status)
-
-        self.app.push_screen(MarkCommitment(commitment.owner, commitment.action.text), answered)
+    def answer(self, key: str, character: str | None) -> bool:
+        """A key pressed while report back asks what became of a commitment: 1 to 5 mark
+        it; Escape or Tab leave it; any other key is typed as usual (and the question goes)."""
+        commitment = self._marking
+        if commitment is None:
+            return False
+        self._marking = None
+        self.show_prompt()
+        if character in STATUS_KEYS:
+            self._mark(STATUS_KEYS[character])
+            return True
+        return key in ("escape", "tab")
 
     @guarded
     def _mark(self, status: ReviewStatus) -> None:

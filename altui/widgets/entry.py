@@ -23,6 +23,7 @@ PLACEHOLDER = "Type; Enter saves · Tab: kind · Up: edit an item · F1: keys"
 class Console(Protocol):
     """What the entry line asks of the console it sits in."""
 
+    def answer(self, key: str, character: str | None) -> bool: ...
     def submit_line(self, text: str) -> bool: ...
     def step_key(self, forward: bool) -> None: ...
     def blank_key(self) -> None: ...
@@ -65,6 +66,9 @@ class EntryInput(Input):
 
     async def _on_key(self, event: events.Key) -> None:
         key = event.key
+        if self._steer.answer(key, event.character):
+            self._handled(event)
+            return
         if key == "full_stop" and self.after_step_key:
             self._handled(event)
             self._steer.blank_key()

@@ -21,7 +21,7 @@ import subprocess
 import sys
 import time
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -261,8 +261,8 @@ def shown_step(screen: str) -> int:
 
 
 def console_ready(screen: str) -> bool:
-    """The console is drawn and the entry box has focus (its footer offers Escape)."""
-    return "Stop typing" in screen and f" of {STEP_COUNT}" in screen and "^q Quit" in screen
+    """The console is drawn with its footer (the entry line is the only thing with focus)."""
+    return "^z Undo" in screen and f" of {STEP_COUNT}" in screen and "^q Quit" in screen
 
 
 # reading the files ----------------------------------------------------------------------------
@@ -307,20 +307,6 @@ def tmp_files(data: Path) -> list[Path]:
 
 
 # fixtures -------------------------------------------------------------------------------------
-
-
-@pytest.fixture
-def data(tmp_path: Path) -> Path:
-    return tmp_path / "data"
-
-
-@pytest.fixture
-def term(tmp_path: Path) -> Iterator[Tmux]:
-    driver = Tmux(tmp_path)
-    try:
-        yield driver
-    finally:
-        driver.close()
 
 
 def open_demo(term: Tmux, data: Path) -> str:
@@ -432,7 +418,7 @@ def test_kills_at_random_moments_lose_no_confirmed_item(term: Tmux, data: Path) 
         if restored:
             assert restored in entry_line(screen), (log, screen)
             term.press("End", "C-u")  # the next item starts on an empty line
-            term.wait_until(lambda s: "Type, Enter saves" in entry_line(s), "an empty entry box")
+            term.wait_until(lambda s: "Enter saves" in entry_line(s), "an empty entry box")
         step = shown_step(screen) - 1
         moves = 0
         if rng.random() < 0.25 and step < STEP_COUNT - 1:
@@ -525,7 +511,7 @@ def test_lines_typed_quickly_stay_separate_items(term: Tmux, data: Path) -> None
         "send-keys", *target, "Enter",
     )  # fmt: skip
     screen = term.wait_until(
-        lambda s: "second" in " ".join(panel_lines(s)) and "Type, Enter saves" in entry_line(s),
+        lambda s: "second" in " ".join(panel_lines(s)) and "Enter saves" in entry_line(s),
         "the lines saved and the entry box empty again",
     )
     saved = [t for _, _, t in items_of(load_meeting(data))]

@@ -1,4 +1,4 @@
-"""Report-back status keys pressed in a quick burst, in a real terminal."""
+"""Report back marked from the keyboard in a quick burst, in a real terminal."""
 
 from __future__ import annotations
 
@@ -6,20 +6,23 @@ import json
 import time
 from pathlib import Path
 
-from tests.e2e.test_kill import MEETING, Tmux, data, open_demo, term  # noqa: F401 - fixtures
+from tests.e2e.test_kill import MEETING, Tmux, open_demo
 
 
-def test_a_burst_of_status_keys_marks_one_commitment_each(term: Tmux, data: Path) -> None:  # noqa: F811
-    """1, 5 and 3 arrive in one read: each marks the next commitment, and nothing fails."""
+def test_a_burst_of_marks_files_each_status_under_the_highlighted_commitment(
+    term: Tmux, data: Path
+) -> None:
+    """Tab 1, Down Tab 5, Down Tab 3 arrive in one read: each marks the commitment highlighted
+    when it was pressed (the highlight stays on a marked one), and nothing fails."""
     open_demo(term, data)
-    term.tmux("send-keys", "-t", term.session, "PageDown", "Escape")
-    # the list has the keys once its 1-5 show in the footer (an Escape still being read would
-    # turn a quick "1" into Alt+1)
-    term.wait_until(lambda s: "1 Done" in s, "the commitment list to have the keys")
-    term.tmux("send-keys", "-t", term.session, "1", "5", "3")
+    term.tmux("send-keys", "-t", term.session, "PageDown")
+    term.wait_until(lambda s: "Report back" in s and "step 2 of" in s, "the report back")
+    keys = ["Tab", "1", "Down", "Tab", "5", "Down", "Tab", "3"]
+    term.tmux("send-keys", "-t", term.session, *keys)
     term.wait_until(lambda s: "Not done" in s, "the third status on screen")
     time.sleep(0.3)
     tables = json.loads((data / MEETING / "0002.json").read_text())
-    statuses = [review["status"] for review in tables["reviews"].values()]
-    assert statuses == ["done", "carried", "not_done"], term.screen()
+    reviews = list(tables["reviews"].values())
+    assert [r["status"] for r in reviews] == ["done", "carried", "not_done"], term.screen()
+    assert len({r["action_id"] for r in reviews}) == 3
     assert (data / "altui.log").read_text() == ""  # no error logged
