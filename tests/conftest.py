@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import gc
 import os
+import subprocess
+import sys
+import textwrap
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -28,6 +31,39 @@ def step_of(meeting: Meeting, name: str, presenter: str | None = None) -> int:
     return next(
         i for i, s in enumerate(meeting.steps) if s.name == name and s.presenter == presenter
     )
+
+
+HOLD_LOCK = textwrap.dedent(
+    """
+    import sys, time
+    from pathlib import Path
+    from altui.lock import MeetingLock
+    MeetingLock(Path(sys.argv[1]), "hint").acquire()
+    print("held", flush=True)
+    time.sleep(600)
+    """
+)
+
+
+@pytest.fixture
+def lock_holder() -> Iterator[Callable[[Path], subprocess.Popen[str]]]:
+    """Start another process that takes the lock at a path and keeps it until killed (as a
+    console running elsewhere does)."""
+    started: list[subprocess.Popen[str]] = []
+
+    def start(path: Path) -> subprocess.Popen[str]:
+        process = subprocess.Popen(
+            [sys.executable, "-c", HOLD_LOCK, str(path)], stdout=subprocess.PIPE, text=True
+        )
+        started.append(process)
+        assert process.stdout is not None
+        assert process.stdout.readline() == "held\n"
+        return process
+
+    yield start
+    for process in started:
+        process.kill()
+        process.wait()
 
 
 @pytest.fixture(autouse=True)
