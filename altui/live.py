@@ -7,7 +7,6 @@ loses nothing. No UI here; the console screen calls these methods.
 from __future__ import annotations
 
 from contextlib import suppress
-from dataclasses import replace
 from datetime import date, datetime
 
 from altui import clock as timing
@@ -21,7 +20,6 @@ from altui.models import (
     ItemKind,
     Meeting,
     MeetingStatus,
-    Review,
     ReviewStatus,
     Step,
     next_tag,
@@ -165,24 +163,10 @@ class LiveMeeting:
         commitments = self.commitments()
         index = next(i for i, c in enumerate(commitments) if c.action.id == commitment.action.id)
         commitment = commitments[index]  # the latest word on it, whatever the caller held
-        reviewed = replace(
-            commitment,
-            status=status or commitment.status,
-            note=commitment.note if note is None else note,
-        )
-        self.store.add_review(
-            self.meeting,
-            Review(
-                action_id=commitment.action.id,
-                origin=commitment.origin,
-                member_id=commitment.owner_id,
-                status=reviewed.status,
-                note=reviewed.note,
-                created=self.clock.now(),
-            ),
-        )
-        commitments[index] = reviewed
-        return reviewed
+        told = commitment.review(self.clock.now(), status or commitment.status, note or "")
+        self.store.add_review(self.meeting, told)
+        commitments[index] = commitment.after(told)
+        return commitments[index]
 
     def close(self, next_date: date | None) -> None:
         """End the meeting: the clock stops, the next date is kept, and a backup is made.

@@ -305,4 +305,7 @@ class ReportBackLine(BaseModel):
     commitment: str
     origin: int
     status: ReviewStatus | None
-    note: str = ""
+    notes: tuple[str, ...] = ()
+    """Every note the meeting took on it, in order."""
+    earlier: str = ""
+    """What earlier report backs heard of it (``partly, 12 Jan: …; carried 2x``)."""

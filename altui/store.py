@@ -145,16 +145,10 @@ def _contains(doc: dict[str, Any], field: str, text: str) -> bool:
     return not isinstance(value, str) or text in value.casefold()
 
 
-def _latest_noted(docs: Iterable[dict[str, Any]], text: str) -> list[dict[str, Any]]:
-    """The last review of each commitment (the rule of altui.history.latest_reviews) if its note
-    holds ``text``, and any review whose action_id is not a string (for validation to report)."""
-    latest: dict[str | int, dict[str, Any]] = {}
-    for n, doc in enumerate(docs):
-        action = doc.get("action_id")
-        latest[action if isinstance(action, str) else n] = doc
-    return [
-        doc for key, doc in latest.items() if isinstance(key, int) or _contains(doc, "note", text)
-    ]
+def _noted(doc: dict[str, Any], text: str) -> bool:
+    """Whether a review's note holds ``text``; also true when its action_id is not a string,
+    so that validation reports it."""
+    return not isinstance(doc.get("action_id"), str) or _contains(doc, "note", text)
 
 
 def _meeting_file(number: int) -> str:
@@ -478,9 +472,9 @@ class Store:
 
         For reading across the history (report back, search, recaps) without the three reads
         that going table by table through TinyDB costs. With ``matching`` (casefolded, for
-        search), only the items whose text holds it and the latest review of each commitment
-        whose note holds it are validated and returned: the others are skipped unvalidated, even
-        damaged ones, except a document whose text, note or action_id is not a string.
+        search), only the items whose text holds it and the reviews whose note holds it are
+        validated and returned: the others are skipped unvalidated, even damaged ones, except a
+        document whose text, note or action_id is not a string.
         """
         path = self._meeting_path(slug, number)
         tables = AtomicJSONStorage(str(path)).read()
@@ -496,10 +490,11 @@ class Store:
             if (wanted is None or doc.get("kind") in wanted)
             and (matching is None or _contains(doc, "text", matching))
         ]
-        review_docs: Iterable[dict[str, Any]] = tables.get("reviews", {}).values()
-        if matching is not None:
-            review_docs = _latest_noted(review_docs, matching)
-        reviews = [_validate(Review, doc, path) for doc in review_docs]
+        reviews = [
+            _validate(Review, doc, path)
+            for doc in tables.get("reviews", {}).values()
+            if matching is None or _noted(doc, matching)
+        ]
         return _validate(Meeting, header, path), items, reviews
 
     def iter_meetings(self, slug: str) -> Iterator[Meeting]:

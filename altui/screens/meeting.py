@@ -386,7 +386,6 @@ class MeetingScreen(Screen[None]):
         if self._attempt(lambda: self.live.review(commitment, status=status)):
             commitments = self.query_one(CommitmentList)
             commitments.show(self.live.commitments())
-            commitments.action_cursor_down()
 
     @guarded
     def action_end_meeting(self) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from altui.app import make_app
-from altui.commitments import open_commitments
+from altui.commitments import open_commitments, under_review
 from altui.live import LiveMeeting
 from altui.models import MeetingStatus, ReviewStatus
 from altui.planning import start_or_resume
@@ -14,6 +14,8 @@ from altui.screens.meeting import MeetingScreen
 from altui.screens.summary import SummaryScreen
 from altui.widgets.commitment_list import CommitmentList
 from tests.conftest import step_of
+
+PARTLY = ReviewStatus.PARTLY
 
 
 async def run_first_meeting(store, the_set, meeting, clock) -> None:
@@ -62,24 +64,25 @@ async def test_commitments_are_reviewed_and_carried_forward(store, the_set, meet
             "Write it down",
             "Talk to the supplier",
         ]
-        await pilot.press("1")  # Ana: ask the director -> done
-        await pilot.press("5")  # Ana: write it down -> carried forward
+        await pilot.press("1", "down")  # Ana: ask the director -> done
+        await pilot.press("5", "down")  # Ana: write it down -> carried forward
         await pilot.press("i", *"Found a cheaper one", "enter")  # note on Ben's
         await pilot.press("escape", "3")  # Ben: not done
-    reviews = {r.action_id: r for r in store.reviews(second)}
-    assert {(r.status, r.note) for r in reviews.values()} == {
-        (ReviewStatus.DONE, ""),
-        (ReviewStatus.NOT_DONE, "Found a cheaper one"),
-        (ReviewStatus.CARRIED, ""),
-    }
+    assert [(c.action.text, c.status, c.notes) for c in under_review(store, second)] == [
+        ("Ask the director for time", ReviewStatus.DONE, ()),
+        ("Write it down", ReviewStatus.CARRIED, ()),
+        ("Talk to the supplier", ReviewStatus.NOT_DONE, ("Found a cheaper one",)),
+    ]
     second.status = MeetingStatus.CLOSED
     store.save_meeting(second)
 
     third = start_or_resume(store, the_set, clock)
-    assert [c.action.text for c in open_commitments(store, the_set.slug, third.number)] == [
-        "Write it down"
+    still = open_commitments(store, the_set.slug, third.number)
+    assert [c.action.text for c in still] == ["Write it down", "Talk to the supplier"]
+    assert [c.history() for c in still] == [
+        "carried 1x",
+        "not done, 25 Nov: Found a cheaper one",
     ]
-    assert open_commitments(store, the_set.slug, third.number)[0].times_carried == 1
 
 
 async def test_first_meeting_goes_from_check_in_to_bids_without_a_report_back(
@@ -112,13 +115,13 @@ async def test_recap_key_writes_the_file_and_says_where(console, store, meeting)
         assert any(str(path) in str(n.message) for n in console._notifications)
 
 
-async def test_quick_status_keys_each_mark_the_next_commitment(store, the_set, meeting, clock):
+async def test_quick_keys_mark_and_move_in_the_order_pressed(store, the_set, meeting, clock):
     await run_first_meeting(store, the_set, meeting, clock)
     second = start_or_resume(store, the_set, clock, presenters=["Ana Silva"])
     app = make_app(store, clock, the_set, second)
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press("pagedown", "escape")
-        for key in ("1", "5", "3"):  # three keys, handled one after another without a pause
+        for key in ("1", "down", "5", "down", "3"):  # handled one after another, no pause
             app.simulate_key(key)
         await pilot.pause()
         assert app.screen.query_one(CommitmentList).has_focus
@@ -157,3 +160,69 @@ async def test_the_display_cannot_mark_commitments(store, the_set, meeting, cloc
         await pilot.press("tab", "down", "1", "3", "enter", "5")
         await pilot.pause()
     assert store.reviews(second) == []
+
+
+async def report_back_on_meeting_one(store, the_set, meeting, clock):
+    """Meeting 1 held (Ana commits twice, Ben once); the app on meeting 2's report back, with
+    the commitments list focused."""
+    await run_first_meeting(store, the_set, meeting, clock)
+    second = start_or_resume(store, the_set, clock, presenters=["Ana Silva"])
+    return second, make_app(store, clock, the_set, second)
+
+
+def notes_of(store, meeting) -> dict[str, tuple[str, ...]]:
+    """Each commitment's notes in ``meeting``, by its text."""
+    return {c.action.text: c.notes for c in under_review(store, meeting) if c.notes}
+
+
+async def test_marking_keeps_the_highlight_so_the_note_typed_next_is_filed_there(
+    store, the_set, meeting, clock
+):
+    second, app = await report_back_on_meeting_one(store, the_set, meeting, clock)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("pagedown", "escape", "2")  # Ana's first: partly
+        listing = app.screen.query_one(CommitmentList)
+        assert listing.selected.action.text == "Ask the director for time"
+        await pilot.press("i", *"She was away", "enter")
+        assert listing.selected.action.text == "Ask the director for time"
+    assert notes_of(store, second) == {"Ask the director for time": ("She was away",)}
+    (partly,) = [c for c in under_review(store, second) if c.status]
+    assert (partly.action.text, partly.status) == ("Ask the director for time", PARTLY)
+
+
+async def test_two_notes_on_one_commitment_are_both_kept_in_order(store, the_set, meeting, clock):
+    second, app = await report_back_on_meeting_one(store, the_set, meeting, clock)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("pagedown", *"Rang twice", "enter", *"Then she said yes", "enter")
+        text = str(app.screen.query_one(CommitmentList).get_option_at_index(1).prompt)
+        assert text.index("Rang twice") < text.index("Then she said yes")
+    assert notes_of(store, second) == {
+        "Ask the director for time": ("Rang twice", "Then she said yes")
+    }
+
+
+async def test_up_and_down_stop_at_the_ends_of_the_list(store, the_set, meeting, clock):
+    second, app = await report_back_on_meeting_one(store, the_set, meeting, clock)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("pagedown", "escape", "up")
+        listing = app.screen.query_one(CommitmentList)
+        assert listing.selected.action.text == "Ask the director for time"
+        await pilot.press("down", "down", "down", "down")
+        assert listing.selected.action.text == "Talk to the supplier"
+        await pilot.press("1")
+    assert [(c.action.text, c.status) for c in under_review(store, second) if c.status] == [
+        ("Talk to the supplier", ReviewStatus.DONE)
+    ]
+
+
+async def test_a_status_can_be_changed_and_the_later_one_counts(store, the_set, meeting, clock):
+    second, app = await report_back_on_meeting_one(store, the_set, meeting, clock)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("pagedown", "escape", "1", "i", *"Booked", "enter", "escape", "2")
+    (changed,) = [c for c in under_review(store, second) if c.status]
+    assert (changed.status, changed.notes) == (PARTLY, ("Booked",))
+    second.status = MeetingStatus.CLOSED
+    store.save_meeting(second)
+    assert "Ask the director for time" in [
+        c.action.text for c in open_commitments(store, the_set.slug, 3)
+    ]

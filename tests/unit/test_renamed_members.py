@@ -27,6 +27,6 @@ def test_a_member_who_left_keeps_the_name_they_had(store, the_set, clock):
     smaller = remove_member(store, the_set.name, BEN)
     second, _ = hold(store, smaller, clock, presenters=(ANA,))
 
-    assert [c.owner for c in under_review(store, second)] == [BEN]
+    assert [c.owner for c in under_review(store, second)] == [f"{BEN} (left)"]
     review(store, clock, second, made["Ask HR"], 1, ReviewStatus.DROPPED)
-    assert [line.member for line in report_back_lines(store, second)] == [BEN]
+    assert [line.member for line in report_back_lines(store, second)] == [f"{BEN} (left)"]
