@@ -43,10 +43,11 @@ def data_option(command: F) -> F:
     )(command)
 
 
-def store_from(ctx: click.Context) -> Store:
-    """The store for the data folder chosen on the command line."""
+def store_from(ctx: click.Context, read_only: bool = False) -> Store:
+    """The store for the data folder chosen on the command line (``read_only`` for the commands
+    that only look: they never write in it)."""
     root = ctx.find_root().ensure_object(dict)
-    return Store(data_folder(root.get("data")))
+    return Store(data_folder(root.get("data")), read_only=read_only)
 
 
 def fail(message: str) -> None:
@@ -61,7 +62,8 @@ def run_console(
     """Run the Textual app (imported here so plain commands start fast).
 
     The meeting's writer lock is taken first, so a second console is refused in one line;
-    the read-only display takes no lock.
+    the read-only display takes no lock and keeps no log in the data folder (it may be a
+    read-only mount): it writes nothing there.
     """
     from altui.app import make_app
     from altui.guard import start_log
@@ -73,7 +75,8 @@ def run_console(
         lock.acquire()
         for path in store.upgrade(meeting.set_slug, SystemClock().now()):
             click.echo(f"altui: upgraded {path} to this version's format (backup kept)", err=True)
-    start_log(store.root)
+    if not display:
+        start_log(store.root)
     app = make_app(store, SystemClock(), the_set, meeting, lock, display)
     try:
         app.run()
@@ -172,7 +175,7 @@ def check(ctx: click.Context) -> None:
     """Read every file in the data folder and report problems (changes nothing)."""
     from altui.check import check_data
 
-    store = store_from(ctx)
+    store = store_from(ctx, read_only=True)
     found = check_data(store)
     click.echo(f"Data folder: {store.root}")
     for line in found.lines:
@@ -190,7 +193,7 @@ def display(ctx: click.Context, set_name: str) -> None:
 
     Shows step, presenter, clock, prompt and items, never private notes; changes nothing.
     """
-    store = store_from(ctx)
+    store = store_from(ctx, read_only=True)
     the_set = store.find_set(set_name)
     meeting = store.latest_meeting(the_set.slug)
     if meeting is None:
@@ -219,7 +222,7 @@ def serve(ctx: click.Context, set_name: str, host: str, port: int) -> None:
     """
     from altui.serve import serve_display
 
-    serve_display(store_from(ctx), set_name, host, port)
+    serve_display(store_from(ctx, read_only=True), set_name, host, port)
 
 
 @main.group(name="set")
@@ -432,7 +435,7 @@ def export(
     from altui.recap import render_recap
     from altui.store import write_atomic
 
-    store = store_from(ctx)
+    store = store_from(ctx, read_only=True)
     the_set = store.find_set(set_name)
     numbers = store.meeting_numbers(the_set.slug)
     if not numbers:

@@ -12,15 +12,16 @@ Layout::
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import shutil
 import stat
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from pydantic import BaseModel, ValidationError
 from tinydb import Query, TinyDB
@@ -33,6 +34,8 @@ from altui.migrate import upgrade, version_of
 from altui.models import SCHEMA_VERSION, Item, ItemKind, Meeting, Review, Set, slugify
 
 Model = TypeVar("Model", bound=BaseModel)
+P = ParamSpec("P")
+R = TypeVar("R")
 
 SET_FILE = "set.json"
 MEETINGS = "meetings"
@@ -159,11 +162,28 @@ def _dump(model: BaseModel) -> dict[str, Any]:
     return model.model_dump(mode="json", by_alias=True)
 
 
-class Store:
-    """The data folder, read and written through models."""
+def _writes(method: Callable[Concatenate[Store, P], R]) -> Callable[Concatenate[Store, P], R]:
+    """Mark a Store method that changes the data folder: refused on a read-only store."""
 
-    def __init__(self, root: Path) -> None:
+    @functools.wraps(method)
+    def wrapper(store: Store, *args: P.args, **kwargs: P.kwargs) -> R:
+        if store.read_only:
+            raise AltuiError(f"{store.root}: opened read only; {method.__name__} refused")
+        return method(store, *args, **kwargs)
+
+    return wrapper
+
+
+class Store:
+    """The data folder, read and written through models.
+
+    A ``read_only`` store (the display, serve, export and check) never writes anything in the
+    folder: a write is refused, and the derived commitment index is computed but not saved.
+    """
+
+    def __init__(self, root: Path, read_only: bool = False) -> None:
         self.root = Path(root)
+        self.read_only = read_only
         self._dbs: dict[Path, TinyDB] = {}
 
     def _ensure_root(self) -> None:
@@ -220,6 +240,7 @@ class Store:
         known = ", ".join(repr(s.name) for s in sets) or "none yet"
         raise AltuiError(f"no set called {name!r} (sets: {known})")
 
+    @_writes
     def create_set(self, new: Set) -> Set:
         """Store a new set under a fresh folder name; refuses a name already taken."""
         self._ensure_root()
@@ -235,6 +256,7 @@ class Store:
         self._write_header(self._set_path(slug), "set", stored)
         return stored
 
+    @_writes
     def save_set(self, changed: Set) -> None:
         """Write a changed set."""
         self._write_header(self._set_path(changed.slug), "set", changed)
@@ -261,6 +283,7 @@ class Store:
         numbers = self.meeting_numbers(slug)
         return self.meeting(slug, numbers[-1]) if numbers else None
 
+    @_writes
     def create_meeting(self, meeting: Meeting) -> None:
         """Store a new meeting; refuses to overwrite one that exists."""
         path = self._meeting_path(meeting.set_slug, meeting.number)
@@ -268,15 +291,18 @@ class Store:
             raise AltuiError(f"meeting {meeting.number} of this set already exists")
         self._write_header(path, "meeting", meeting)
 
+    @_writes
     def save_meeting(self, meeting: Meeting) -> None:
         """Write the meeting's steps, timers and current step."""
         self._write_header(self._meeting_path(meeting.set_slug, meeting.number), "meeting", meeting)
 
+    @_writes
     def add_item(self, meeting: Meeting, item: Item) -> None:
         """Append one captured item to the meeting's file."""
         path = self._meeting_path(meeting.set_slug, meeting.number)
         self._db(path).table("items").insert(_dump(item))
 
+    @_writes
     def update_item(self, meeting: Meeting, item: Item) -> None:
         """Rewrite one item (found by its id) in the meeting's file."""
         path = self._meeting_path(meeting.set_slug, meeting.number)
@@ -295,6 +321,7 @@ class Store:
             return None
         return stamp if stamp != seen else None
 
+    @_writes
     def add_review(self, meeting: Meeting, review: Review) -> None:
         """Record a report back on a commitment in the meeting's file."""
         path = self._meeting_path(meeting.set_slug, meeting.number)
@@ -328,7 +355,10 @@ class Store:
         return data
 
     def write_commitment_index(self, slug: str, data: dict[str, Any]) -> None:
-        """Replace the set's commitment index atomically (an OSError is left to the caller)."""
+        """Replace the set's commitment index atomically (an OSError is left to the caller);
+        a read-only store keeps it as it is (it is only a cache)."""
+        if self.read_only:
+            return
         text = json.dumps(
             {**data, "schema": SCHEMA_VERSION}, ensure_ascii=False, separators=(",", ":")
         )
@@ -337,6 +367,7 @@ class Store:
     def _draft_path(self, meeting: Meeting) -> Path:
         return self._meeting_path(meeting.set_slug, meeting.number).with_suffix(".draft")
 
+    @_writes
     def save_draft(self, meeting: Meeting, text: str) -> None:
         """Keep the entry box's unsent text, so a killed console can put it back."""
         path = self._draft_path(meeting)
@@ -357,6 +388,7 @@ class Store:
     def _blank_path(self, meeting: Meeting) -> Path:
         return self._meeting_path(meeting.set_slug, meeting.number).with_suffix(".blank")
 
+    @_writes
     def set_blanked(self, meeting: Meeting, blanked: bool) -> None:
         """Mark the meeting blanked on the console, or not, for the displays that follow it.
 
@@ -381,6 +413,7 @@ class Store:
             path, f"close it there first, or follow it with: altui display {meeting.set_slug}"
         )
 
+    @_writes
     def backup(self, slug: str, reason: str, now: datetime, everything: bool = False) -> Path:
         """Copy the set's file and its latest meetings to ``backups/<time>-<reason>/``.
 
@@ -443,6 +476,7 @@ class Store:
         versions = [version_of(doc) for table in tables.values() for doc in table.values()]
         return min(versions, default=SCHEMA_VERSION)
 
+    @_writes
     def upgrade(self, slug: str, now: datetime) -> list[Path]:
         """Rewrite the set's older files in the current shape, after backing them all up."""
         old = self.needs_upgrade(slug)
