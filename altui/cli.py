@@ -414,13 +414,14 @@ def member_remove(ctx: click.Context, set_name: str, name: str) -> None:
     "--output",
     type=click.Path(path_type=Path),
     metavar="FILE",
-    help="Write the recap to FILE (private to you) instead of standard output.",
+    help="Write the recap to FILE (a new file is private to you) instead of standard output.",
 )
 @click.option(
     "--include-private",
     is_flag=True,
     help="Include the facilitator's private notes (never for sharing).",
 )
+@click.option("--force", is_flag=True, help="Replace FILE if it exists.")
 @data_option
 @click.pass_context
 def export(
@@ -429,11 +430,14 @@ def export(
     number: int | None,
     output: Path | None,
     include_private: bool,
+    force: bool,
 ) -> None:
-    """Export a meeting of SET as a Markdown recap (read only: works while it is running)."""
-    from altui.commitments import report_back_lines
-    from altui.recap import render_recap
-    from altui.store import write_atomic
+    """Export a meeting of SET as a Markdown recap (read only: works while it is running).
+
+    An existing FILE is replaced only with --force (keeping its mode); a link is written
+    through; a device or FIFO is written in place; "-" is standard output.
+    """
+    from altui.exporting import STDOUT, export_to, recap_text
 
     store = store_from(ctx, read_only=True)
     the_set = store.find_set(set_name)
@@ -448,24 +452,11 @@ def export(
         held = ", ".join(str(n) for n in numbers)
         raise AltuiError(f"{the_set.name!r} has no meeting {number} (meetings: {held})")
     meeting = store.meeting(the_set.slug, number)
-    text = render_recap(
-        the_set,
-        meeting,
-        store.items(meeting),
-        report_back_lines(store, meeting),
-        include_private=include_private,
-    )
-    if output is None:
+    text = recap_text(store, the_set, meeting, include_private=include_private)
+    if output is None or str(output) == STDOUT:
         click.echo(text, nl=False)
-        return
-    if output.is_dir():
-        raise AltuiError(f"{output}: is a folder; give a file name to write the recap to")
-    try:
-        write_atomic(output, text.encode("utf-8"))
-        output.chmod(0o600)
-    except OSError as exc:
-        raise AltuiError(f"{output}: cannot be written ({exc.strerror or exc})") from None
-    click.echo(f"Wrote {output}")
+    elif export_to(output, text.encode("utf-8"), force):
+        click.echo(f"Wrote {output}")
 
 
 @main.group(invoke_without_command=True)

@@ -87,10 +87,15 @@ class AtomicJSONStorage(Storage):
             raise AltuiError(f"{self.path}: could not save ({exc.strerror or exc})") from exc
 
 
-def write_atomic(path: Path, payload: bytes) -> None:
-    """Write ``payload`` to ``path`` so that a crash leaves the old or the new file, never half."""
+def write_atomic(path: Path, payload: bytes, mode: int = 0o600) -> None:
+    """Write ``payload`` to ``path`` so that a crash leaves the old or the new file, never half.
+
+    The new file has ``mode`` (private unless told otherwise).
+    """
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        if mode != 0o600:  # mkstemp's own
+            os.fchmod(fd, mode)
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
             handle.flush()

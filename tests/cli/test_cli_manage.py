@@ -6,6 +6,7 @@ import json
 import os
 import socket
 import stat
+import threading
 
 import pytest
 
@@ -318,17 +319,116 @@ def test_export_with_private_notes(runner, data, held):
     assert "Ana seemed worn out" in out
 
 
-def test_export_to_a_file(runner, data, held, tmp_path):
+def test_export_to_a_new_file(runner, data, held, tmp_path):
     target = tmp_path / "out" / "recap.md"
     target.parent.mkdir()
-    target.write_text("old contents")
-    target.chmod(0o644)
     expected = succeeded(manage(runner, data, "export", "Owls", "--meeting", "1"))
     out = succeeded(manage(runner, data, "export", "Owls", "--meeting", "1", "-o", target))
     assert out == f"Wrote {target}\n"
     assert target.read_text(encoding="utf-8") == expected
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
     assert sorted(p.name for p in target.parent.iterdir()) == ["recap.md"]  # no temp file left
+
+
+@pytest.mark.parametrize("mode", [0o644, 0o640, 0o444])
+def test_an_existing_file_is_replaced_only_with_force_and_keeps_its_mode(
+    runner, data, held, tmp_path, mode
+):
+    target = tmp_path / "recap.md"
+    target.write_text("someone else's notes")
+    target.chmod(mode)
+    result = manage(runner, data, "export", "Owls", "-o", target)
+    one_line_error(result, f"{target}: already exists; add --force to replace it")
+    assert target.read_text() == "someone else's notes"
+    assert succeeded(manage(runner, data, "export", "Owls", "-o", target, "--force"))
+    assert target.read_text().startswith("# Owls: meeting 2")
+    assert stat.S_IMODE(target.stat().st_mode) == mode
+    assert sorted(p.name for p in tmp_path.iterdir() if p.suffix == ".tmp") == []
+
+
+def test_a_file_this_user_may_not_write_is_not_replaced_even_with_force(
+    runner, data, held, tmp_path, monkeypatch
+):
+    target = tmp_path / "theirs.md"
+    target.write_text("theirs")
+    real_access = os.access
+
+    def access(path, how, **kwargs):  # the target as another user's file: not writable
+        mine = str(path) != str(target) or how != os.W_OK
+        return real_access(path, how, **kwargs) if mine else False
+
+    monkeypatch.setattr(os, "access", access)
+    one_line_error(manage(runner, data, "export", "Owls", "-o", target, "--force"), "not writable")
+    assert target.read_text() == "theirs"
+
+
+@pytest.mark.parametrize("exists", [True, False])
+def test_export_writes_through_a_link_to_its_target(runner, data, held, tmp_path, exists):
+    real = tmp_path / "real" / "recap.md"
+    real.parent.mkdir()
+    if exists:
+        real.write_text("old")
+        real.chmod(0o644)
+    link = tmp_path / "link.md"
+    link.symlink_to(real)
+    args = ["export", "Owls", "-o", link, *(["--force"] if exists else [])]
+    assert succeeded(manage(runner, data, *args)) == f"Wrote {link}\n"
+    assert link.is_symlink() and link.readlink() == real
+    assert real.read_text().startswith("# Owls: meeting 2")
+    assert stat.S_IMODE(real.stat().st_mode) == (0o644 if exists else 0o600)
+
+
+def test_export_through_a_link_to_an_existing_file_needs_force(runner, data, held, tmp_path):
+    real = tmp_path / "real.md"
+    real.write_text("old")
+    link = tmp_path / "link.md"
+    link.symlink_to(real)
+    one_line_error(manage(runner, data, "export", "Owls", "-o", link), "add --force")
+    assert real.read_text() == "old" and link.is_symlink()
+
+
+def test_export_to_a_fifo_writes_into_it(runner, data, held, tmp_path):
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    fifo.chmod(0o620)
+    got: list[bytes] = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    result = manage(runner, data, "export", "Owls", "-o", fifo)
+    reader.join(timeout=10)
+    assert succeeded(result) == ""  # nothing but the recap, which went into the pipe
+    assert got and got[0].decode().startswith("# Owls: meeting 2")
+    assert stat.S_ISFIFO(fifo.lstat().st_mode)
+    assert stat.S_IMODE(fifo.lstat().st_mode) == 0o620
+
+
+def test_export_to_a_device_writes_into_it_and_leaves_it_a_device(runner, data, held, tmp_path):
+    """A sandboxed /dev/null (never the real /dev): as root, -o /dev/null used to replace it."""
+    null = tmp_path / "null"
+    try:
+        os.mknod(null, stat.S_IFCHR | 0o666, os.makedev(1, 3))
+        null.write_bytes(b"")
+    except OSError:
+        pytest.skip("cannot make a device node here")
+    before = null.lstat()
+    assert succeeded(manage(runner, data, "export", "Owls", "-o", null)) == ""
+    after = null.lstat()
+    assert stat.S_ISCHR(after.st_mode) and after.st_rdev == before.st_rdev
+    assert (after.st_ino, after.st_mode) == (before.st_ino, before.st_mode)
+    assert not list(tmp_path.glob(".null*"))  # no temp file beside it
+
+
+def test_export_to_dash_is_standard_output(runner, data, held, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    out = succeeded(manage(runner, data, "export", "Owls", "-o", "-"))
+    assert out.startswith("# Owls: meeting 2")
+    assert not (tmp_path / "-").exists()
+
+
+def test_export_through_a_link_loop_is_one_line(runner, data, held, tmp_path):
+    loop = tmp_path / "loop"
+    loop.symlink_to(loop)
+    one_line_error(manage(runner, data, "export", "Owls", "-o", loop), str(loop))
 
 
 def test_export_to_a_file_with_private_notes(runner, data, held, tmp_path):
