@@ -14,6 +14,7 @@ from altui.clock import SystemClock
 from altui.errors import AltuiError
 from altui.models import Meeting, Set
 from altui.store import Store
+from altui.text import quoted
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -255,12 +256,8 @@ def set_new(ctx: click.Context, name: str, members: tuple[str, ...], plan: str) 
     created = new_set(store_from(ctx), name, list(members), plan, SystemClock())
     click.echo(
         f"Created set {created.name!r} with {len(created.members)} members "
-        f"(plan: {created.plan}). Start its first meeting: altui meet {_quoted(created.name)}"
+        f"(plan: {created.plan}). Start its first meeting: altui meet {quoted(created.name)}"
     )
-
-
-def _quoted(text: str) -> str:
-    return text if text.replace("-", "").replace("_", "").isalnum() else repr(text)
 
 
 def _shown(text: str) -> str:
@@ -328,6 +325,23 @@ def set_archive(ctx: click.Context, name: str) -> None:
     click.echo(f"Archived set {archived.name!r}; its meetings are kept and can be exported.")
 
 
+@set_group.command(name="unarchive")
+@click.argument("name")
+@data_option
+@click.pass_context
+def set_unarchive(ctx: click.Context, name: str) -> None:
+    """Make the archived set NAME current again: it can be changed and hold meetings."""
+    from altui.membership import unarchive_set
+
+    store = store_from(ctx)
+    before = store.find_set(name)
+    if not before.archived:
+        click.echo(f"Set {before.name!r} is not archived.")
+        return
+    current = unarchive_set(store, before.name)
+    click.echo(f"Unarchived set {current.name!r}; it can hold meetings again.")
+
+
 @set_group.command(name="plan")
 @click.argument("name")
 @click.argument("plan", metavar="PLAN")
@@ -384,19 +398,45 @@ def member_rename(ctx: click.Context, set_name: str, old: str, new: str) -> None
 @member_group.command(name="remove")
 @click.argument("set_name", metavar="SET")
 @click.argument("name")
+@click.option(
+    "--drop-commitments",
+    "leaving",
+    flag_value="drop",
+    help="Their open commitments are dropped (closed).",
+)
+@click.option(
+    "--keep-commitments",
+    "leaving",
+    flag_value="keep",
+    help="Their open commitments stay open, under their name marked (left).",
+)
 @data_option
 @click.pass_context
-def member_remove(ctx: click.Context, set_name: str, name: str) -> None:
-    """Take the member NAME off SET (past meetings still show them)."""
-    from altui.membership import remove_member
+def member_remove(ctx: click.Context, set_name: str, name: str, leaving: str | None) -> None:
+    """Take the member NAME off SET (past meetings still show them).
+
+    A member with open commitments needs --drop-commitments or --keep-commitments.
+    """
+    from altui.commitments import LEFT
+    from altui.membership import Leaving, OpenCommitments, commitments_of, remove_member
 
     store = store_from(ctx)
-    member = store.find_set(set_name).member(name)
-    changed = remove_member(store, set_name, name)
-    gone = member.name if member is not None else name
+    still = commitments_of(store, set_name, name)
+    gone = store.find_set(set_name).member(name)
+    try:
+        changed = remove_member(
+            store, set_name, name, Leaving(leaving) if leaving else None, SystemClock().now()
+        )
+    except OpenCommitments as exc:
+        fail(f"{exc}: add --drop-commitments or --keep-commitments")
+    who = gone.name if gone is not None else name
+    held = _count(len(still), "open commitment")
+    what = ""
+    if still:
+        what = f"; {held} dropped" if leaving == "drop" else f"; {held} kept under {who + LEFT!r}"
     click.echo(
-        f"Removed {gone!r} from {changed.name!r} "
-        f"({_count(len(changed.members), 'member')} left; past meetings still show them)."
+        f"Removed {who!r} from {changed.name!r} "
+        f"({_count(len(changed.members), 'member')} left; past meetings still show them{what})."
     )
 
 

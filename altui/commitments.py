@@ -25,7 +25,15 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from altui.guard import log
-from altui.models import Item, ItemKind, Meeting, ReportBackLine, Review, ReviewStatus
+from altui.models import (
+    Departure,
+    Item,
+    ItemKind,
+    Meeting,
+    ReportBackLine,
+    Review,
+    ReviewStatus,
+)
 from altui.recap import short_date
 from altui.store import Stamp, Store
 
@@ -260,8 +268,18 @@ def _save(store: Store, slug: str, checkpoint: _Checkpoint) -> None:
         log.warning("commitment index not saved: %s", exc)
 
 
+def still_held(
+    commitments: Iterable[Commitment], departures: Iterable[Departure], before: int
+) -> list[Commitment]:
+    """``commitments`` without those dropped when their owner left the set before meeting
+    ``before`` (a departure closes them outside any meeting, so the index never holds it)."""
+    dropped = {action for d in departures if d.before <= before for action in d.dropped}
+    return [c for c in commitments if c.action.id not in dropped]
+
+
 def open_commitments(store: Store, slug: str, before: int) -> list[Commitment]:
-    """Commitments still open when meeting ``before`` starts, oldest first (see :class:`Ledger`).
+    """Commitments still open when meeting ``before`` starts, oldest first (see :class:`Ledger`
+    and :func:`still_held`).
 
     Only the meetings the commitment index does not cover are read, and the index is then
     brought up to ``before``.
@@ -277,7 +295,7 @@ def open_commitments(store: Store, slug: str, before: int) -> list[Commitment]:
             format=INDEX_FORMAT, before=before, stamps=stamps, open=list(ledger.open.values())
         )
         _save(store, slug, checkpoint)
-    return list(ledger.open.values())
+    return still_held(ledger.open.values(), store.set_at(slug).departures, before)
 
 
 def _names_at(meeting: Meeting) -> dict[str, str]:

@@ -14,9 +14,10 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 
-from altui.commitments import Event, Ledger, heard
+from altui.commitments import Event, Ledger, heard, still_held
 from altui.errors import AltuiError
 from altui.models import (
+    Departure,
     Item,
     ItemKind,
     Meeting,
@@ -24,7 +25,6 @@ from altui.models import (
     Member,
     Review,
     ReviewStatus,
-    Set,
     Step,
 )
 from altui.store import Store
@@ -267,7 +267,9 @@ class History:
 
     # follow-through -----------------------------------------------------------------------
 
-    def follow_through(self, members: Iterable[Member] = ()) -> list[MemberFollowThrough]:
+    def follow_through(
+        self, members: Iterable[Member] = (), departures: Iterable[Departure] = ()
+    ) -> list[MemberFollowThrough]:
         """Per member: commitments with an outcome, how many done or partly, a share per
         meeting, and how many are still open (the lifecycle of altui.commitments).
 
@@ -275,7 +277,8 @@ class History:
         not done or dropped), in the meeting that gave it: partly and then done is done.
         Carried forward or a note alone is not an outcome. ``members`` (the set's current
         members) come first, in order, then anyone else who owned a commitment, named as the
-        last meeting that listed them. Group actions (no owner) are not anyone's.
+        last meeting that listed them. Group actions (no owner) are not anyone's. A commitment
+        dropped when its owner left (``departures``) is neither open nor an outcome.
         """
         ledger = Ledger()
         outcomes: dict[str, tuple[str, int, bool]] = {}  # action id -> owner, meeting, kept
@@ -296,7 +299,9 @@ class History:
         tally: dict[str, dict[int, list[bool]]] = {}  # owner -> meeting -> kept flags
         for owner, number, kept in outcomes.values():
             tally.setdefault(owner, {}).setdefault(number, []).append(kept)
-        still_open = Counter(c.owner_id for c in ledger.open.values() if c.owner_id is not None)
+        after = self.records[-1].meeting.number + 1 if self.records else 1
+        held = still_held(ledger.open.values(), departures, after)
+        still_open = Counter(c.owner_id for c in held if c.owner_id is not None)
         current = list(members)
         current_ids = {m.id for m in current}
         names = self.names
@@ -328,10 +333,6 @@ class History:
         return result
 
 
-def _the_set(store: Store, slug: str) -> Set | None:
-    return next((s for s in store.sets() if s.slug == slug), None)
-
-
 def search(store: Store, slug: str, text: str, include_private: bool = False) -> list[Match]:
     """Every item and report-back note of the set containing ``text``, any case.
 
@@ -346,8 +347,8 @@ def search(store: Store, slug: str, text: str, include_private: bool = False) ->
 
 def follow_through(store: Store, slug: str) -> list[MemberFollowThrough]:
     """Each member's follow-through over the set's life (current members first)."""
-    the_set = _the_set(store, slug)
-    return History.load(store, slug).follow_through(the_set.members if the_set else ())
+    the_set = store.set_at(slug)
+    return History.load(store, slug).follow_through(the_set.members, the_set.departures)
 
 
 def meeting_rows(store: Store, slug: str) -> list[MeetingRow]:

@@ -229,6 +229,10 @@ class Store:
         found = [self._read_header(p, "set", Set) for p in sorted(self.root.glob(f"*/{SET_FILE}"))]
         return sorted(found, key=lambda s: s.name.casefold())
 
+    def set_at(self, slug: str) -> Set:
+        """The set kept in the folder ``slug``."""
+        return self._read_header(self._set_path(slug), "set", Set)
+
     def find_set(self, name: str) -> Set:
         """The set called ``name`` (or with that folder name), case-insensitive.
 

@@ -10,13 +10,15 @@ import threading
 
 import pytest
 
-from altui.commitments import report_back_lines
+from altui.clock import SystemClock
+from altui.commitments import open_commitments, report_back_lines
 from altui.live import LiveMeeting
 from altui.models import ItemKind, MeetingStatus, Review, ReviewStatus
 from altui.planning import start_or_resume
 from altui.recap import PRIVATE_BANNER
 from altui.store import Store
 from tests.cli.test_cli import make_set, one_line_error, run
+from tests.conftest import step_of
 
 
 @pytest.fixture
@@ -45,7 +47,8 @@ def succeeded(result) -> str:
     ("args", "words"),
     [
         ([], ["member", "export"]),
-        (["set"], ["list", "rename", "archive", "plan"]),
+        (["set"], ["list", "rename", "archive", "unarchive", "plan"]),
+        (["set", "unarchive"], ["NAME", "current again", "--data"]),
         (["set", "list"], ["List every set", "archived", "--data"]),
         (["set", "rename"], ["OLD NEW", "Rename the set", "--data"]),
         (["set", "archive"], ["NAME", "Archive the set", "exported", "--data"]),
@@ -53,7 +56,10 @@ def succeeded(result) -> str:
         (["member"], ["Add, rename and remove", "add", "rename", "remove"]),
         (["member", "add"], ["SET NAME", "Add a member", "--data"]),
         (["member", "rename"], ["SET OLD NEW", "past meetings", "--data"]),
-        (["member", "remove"], ["SET NAME", "past meetings", "--data"]),
+        (
+            ["member", "remove"],
+            ["SET NAME", "past meetings", "--drop-commitments", "--keep-commitments", "--data"],
+        ),
         (
             ["export"],
             ["SET", "Markdown recap", "--meeting", "-o, --output", "--include-private", "--data"],
@@ -249,6 +255,88 @@ def test_member_remove_unknown_member(runner, data):
     before = files(data)
     one_line_error(manage(runner, data, "member", "remove", "Owls", "Zed"), "'Zed'")
     assert files(data) == before
+
+
+def ben_commits(data, *texts):
+    """Meeting 1 of Owls held and closed, Ben committing to each of ``texts``."""
+    store = Store(data)
+    meeting = start_or_resume(store, store.find_set("Owls"), SystemClock())
+    live = LiveMeeting(store, meeting, SystemClock())
+    live.go_to(step_of(meeting, "Commit to actions", "Ben Okafor"))
+    for text in texts:
+        live.capture(f"!{text}")
+    live.close(None)
+
+
+def test_member_remove_with_open_commitments_asks_what_becomes_of_them(runner, data):
+    make_set(runner, data)
+    ben_commits(data, "Call the lead", "Write it up")
+    result = manage(runner, data, "member", "remove", "Owls", "Ben Okafor")
+    one_line_error(
+        result, "Ben Okafor has 2 open commitments", "--drop-commitments or --keep-commitments"
+    )
+    assert Store(data).find_set("Owls").member("Ben Okafor") is not None
+
+
+@pytest.mark.parametrize(
+    ("flag", "said", "still_open"),
+    [
+        ("--drop-commitments", "2 open commitments dropped", 0),
+        ("--keep-commitments", "2 open commitments kept under 'Ben Okafor (left)'", 2),
+    ],
+)
+def test_member_remove_drops_or_keeps_their_commitments(runner, data, flag, said, still_open):
+    make_set(runner, data)
+    ben_commits(data, "Call the lead", "Write it up")
+    out = succeeded(manage(runner, data, "member", "remove", "Owls", "Ben Okafor", flag))
+    assert out == (
+        "Removed 'Ben Okafor' from 'Owls' (2 members left; past meetings still show them; "
+        f"{said}).\n"
+    )
+    assert len(open_commitments(Store(data), "owls", 2)) == still_open
+
+
+def test_set_unarchive(runner, data):
+    make_set(runner, data)
+    succeeded(manage(runner, data, "set", "archive", "Owls"))
+    out = succeeded(manage(runner, data, "set", "unarchive", "owls"))
+    assert out == "Unarchived set 'Owls'; it can hold meetings again.\n"
+    assert Store(data).find_set("Owls").archived is False
+    again = succeeded(manage(runner, data, "set", "unarchive", "Owls"))
+    assert again == "Set 'Owls' is not archived.\n"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["member", "add", "Owls", "Dev"],
+        ["member", "rename", "Owls", "Ana Silva", "Anna"],
+        ["member", "remove", "Owls", "Ana Silva"],
+        ["set", "rename", "Owls", "Larks"],
+        ["set", "plan", "Owls", "quick"],
+        ["meet", "Owls"],
+    ],
+)
+def test_an_archived_set_refuses_changes_and_meetings_in_one_line(runner, data, args):
+    make_set(runner, data)
+    succeeded(manage(runner, data, "set", "archive", "Owls"))
+    before = files(data)
+    line = one_line_error(manage(runner, data, *args))
+    assert line == (
+        "altui: 'Owls' is archived; unarchive it first "
+        "(a on the home screen, or: altui set unarchive Owls)"
+    )
+    assert files(data) == before
+
+
+def test_meet_refuses_a_set_without_members(runner, data):
+    make_set(runner, data, members=())
+    line = one_line_error(manage(runner, data, "meet", "Owls"))
+    assert line == (
+        "altui: 'Owls' has no members yet; add them first "
+        "(m on the home screen, or: altui member add Owls NAME)"
+    )
+    assert Store(data).meeting_numbers("owls") == []
 
 
 def test_member_commands_after_data(runner, data):

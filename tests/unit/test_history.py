@@ -18,7 +18,7 @@ from altui.history import (
     search,
 )
 from altui.live import LiveMeeting
-from altui.membership import remove_member
+from altui.membership import Leaving, remove_member
 from altui.models import ItemKind, MeetingStatus, Review, ReviewStatus
 from altui.planning import start_or_resume
 from tests.conftest import step_of
@@ -269,7 +269,7 @@ def test_the_latest_review_in_a_meeting_decides(store, the_set, clock):
 def test_a_removed_member_keeps_their_history_under_their_old_name(store, the_set, clock):
     first, made = hold(store, the_set, clock, [commit(BEN, "Talk to the supplier")])
     close(store, clock, first)
-    remove_member(store, the_set.name, BEN)
+    remove_member(store, the_set.name, BEN, Leaving.KEEP)
     second, _ = hold(store, the_set, clock, presenters=(ANA,))
     review(store, clock, second.meeting, made["!Talk to the supplier"], 1, ReviewStatus.DONE)
 
