@@ -12,7 +12,7 @@ from altui.clock import Clock, SystemClock
 from altui.live import LiveMeeting
 from altui.lock import MeetingLock
 from altui.models import Meeting, Set
-from altui.planning import unfinished_meeting
+from altui.planning import refuse_archived, refuse_empty, unfinished_meeting
 from altui.resources import styles_dir
 from altui.screens.meeting import MeetingScreen
 from altui.store import Store
@@ -70,10 +70,12 @@ class Altui(App[None]):
 
     def open_meeting(self, the_set: Set) -> None:
         """Resume the set's unfinished meeting, or set up its next one first."""
+        refuse_archived(the_set)
         running = unfinished_meeting(self.store, the_set)
         if running is not None:
             self.run_meeting(the_set, running)
             return
+        refuse_empty(the_set)
 
         def started(meeting: Meeting | None) -> None:
             if meeting is not None:

@@ -14,6 +14,7 @@ from altui.clock import SystemClock
 from altui.errors import AltuiError
 from altui.models import Meeting, Set
 from altui.store import Store
+from altui.text import quoted
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -43,10 +44,11 @@ def data_option(command: F) -> F:
     )(command)
 
 
-def store_from(ctx: click.Context) -> Store:
-    """The store for the data folder chosen on the command line."""
+def store_from(ctx: click.Context, read_only: bool = False) -> Store:
+    """The store for the data folder chosen on the command line (``read_only`` for the commands
+    that only look: they never write in it)."""
     root = ctx.find_root().ensure_object(dict)
-    return Store(data_folder(root.get("data")))
+    return Store(data_folder(root.get("data")), read_only=read_only)
 
 
 def fail(message: str) -> None:
@@ -61,7 +63,8 @@ def run_console(
     """Run the Textual app (imported here so plain commands start fast).
 
     The meeting's writer lock is taken first, so a second console is refused in one line;
-    the read-only display takes no lock.
+    the read-only display takes no lock and keeps no log in the data folder (it may be a
+    read-only mount): it writes nothing there.
     """
     from altui.app import make_app
     from altui.guard import start_log
@@ -73,7 +76,8 @@ def run_console(
         lock.acquire()
         for path in store.upgrade(meeting.set_slug, SystemClock().now()):
             click.echo(f"altui: upgraded {path} to this version's format (backup kept)", err=True)
-    start_log(store.root)
+    if not display:
+        start_log(store.root)
     app = make_app(store, SystemClock(), the_set, meeting, lock, display)
     try:
         app.run()
@@ -172,7 +176,7 @@ def check(ctx: click.Context) -> None:
     """Read every file in the data folder and report problems (changes nothing)."""
     from altui.check import check_data
 
-    store = store_from(ctx)
+    store = store_from(ctx, read_only=True)
     found = check_data(store)
     click.echo(f"Data folder: {store.root}")
     for line in found.lines:
@@ -190,7 +194,7 @@ def display(ctx: click.Context, set_name: str) -> None:
 
     Shows step, presenter, clock, prompt and items, never private notes; changes nothing.
     """
-    store = store_from(ctx)
+    store = store_from(ctx, read_only=True)
     the_set = store.find_set(set_name)
     meeting = store.latest_meeting(the_set.slug)
     if meeting is None:
@@ -219,7 +223,7 @@ def serve(ctx: click.Context, set_name: str, host: str, port: int) -> None:
     """
     from altui.serve import serve_display
 
-    serve_display(store_from(ctx), set_name, host, port)
+    serve_display(store_from(ctx, read_only=True), set_name, host, port)
 
 
 @main.group(name="set")
@@ -252,12 +256,8 @@ def set_new(ctx: click.Context, name: str, members: tuple[str, ...], plan: str) 
     created = new_set(store_from(ctx), name, list(members), plan, SystemClock())
     click.echo(
         f"Created set {created.name!r} with {len(created.members)} members "
-        f"(plan: {created.plan}). Start its first meeting: altui meet {_quoted(created.name)}"
+        f"(plan: {created.plan}). Start its first meeting: altui meet {quoted(created.name)}"
     )
-
-
-def _quoted(text: str) -> str:
-    return text if text.replace("-", "").replace("_", "").isalnum() else repr(text)
 
 
 def _shown(text: str) -> str:
@@ -325,6 +325,23 @@ def set_archive(ctx: click.Context, name: str) -> None:
     click.echo(f"Archived set {archived.name!r}; its meetings are kept and can be exported.")
 
 
+@set_group.command(name="unarchive")
+@click.argument("name")
+@data_option
+@click.pass_context
+def set_unarchive(ctx: click.Context, name: str) -> None:
+    """Make the archived set NAME current again: it can be changed and hold meetings."""
+    from altui.membership import unarchive_set
+
+    store = store_from(ctx)
+    before = store.find_set(name)
+    if not before.archived:
+        click.echo(f"Set {before.name!r} is not archived.")
+        return
+    current = unarchive_set(store, before.name)
+    click.echo(f"Unarchived set {current.name!r}; it can hold meetings again.")
+
+
 @set_group.command(name="plan")
 @click.argument("name")
 @click.argument("plan", metavar="PLAN")
@@ -381,19 +398,45 @@ def member_rename(ctx: click.Context, set_name: str, old: str, new: str) -> None
 @member_group.command(name="remove")
 @click.argument("set_name", metavar="SET")
 @click.argument("name")
+@click.option(
+    "--drop-commitments",
+    "leaving",
+    flag_value="drop",
+    help="Their open commitments are dropped (closed).",
+)
+@click.option(
+    "--keep-commitments",
+    "leaving",
+    flag_value="keep",
+    help="Their open commitments stay open, under their name marked (left).",
+)
 @data_option
 @click.pass_context
-def member_remove(ctx: click.Context, set_name: str, name: str) -> None:
-    """Take the member NAME off SET (past meetings still show them)."""
-    from altui.membership import remove_member
+def member_remove(ctx: click.Context, set_name: str, name: str, leaving: str | None) -> None:
+    """Take the member NAME off SET (past meetings still show them).
+
+    A member with open commitments needs --drop-commitments or --keep-commitments.
+    """
+    from altui.commitments import LEFT
+    from altui.membership import Leaving, OpenCommitments, commitments_of, remove_member
 
     store = store_from(ctx)
-    member = store.find_set(set_name).member(name)
-    changed = remove_member(store, set_name, name)
-    gone = member.name if member is not None else name
+    still = commitments_of(store, set_name, name)
+    gone = store.find_set(set_name).member(name)
+    try:
+        changed = remove_member(
+            store, set_name, name, Leaving(leaving) if leaving else None, SystemClock().now()
+        )
+    except OpenCommitments as exc:
+        fail(f"{exc}: add --drop-commitments or --keep-commitments")
+    who = gone.name if gone is not None else name
+    held = _count(len(still), "open commitment")
+    what = ""
+    if still:
+        what = f"; {held} dropped" if leaving == "drop" else f"; {held} kept under {who + LEFT!r}"
     click.echo(
-        f"Removed {gone!r} from {changed.name!r} "
-        f"({_count(len(changed.members), 'member')} left; past meetings still show them)."
+        f"Removed {who!r} from {changed.name!r} "
+        f"({_count(len(changed.members), 'member')} left; past meetings still show them{what})."
     )
 
 
@@ -411,13 +454,14 @@ def member_remove(ctx: click.Context, set_name: str, name: str) -> None:
     "--output",
     type=click.Path(path_type=Path),
     metavar="FILE",
-    help="Write the recap to FILE (private to you) instead of standard output.",
+    help="Write the recap to FILE (a new file is private to you) instead of standard output.",
 )
 @click.option(
     "--include-private",
     is_flag=True,
     help="Include the facilitator's private notes (never for sharing).",
 )
+@click.option("--force", is_flag=True, help="Replace FILE if it exists.")
 @data_option
 @click.pass_context
 def export(
@@ -426,13 +470,16 @@ def export(
     number: int | None,
     output: Path | None,
     include_private: bool,
+    force: bool,
 ) -> None:
-    """Export a meeting of SET as a Markdown recap (read only: works while it is running)."""
-    from altui.commitments import report_back_lines
-    from altui.recap import render_recap
-    from altui.store import write_atomic
+    """Export a meeting of SET as a Markdown recap (read only: works while it is running).
 
-    store = store_from(ctx)
+    An existing FILE is replaced only with --force (keeping its mode); a link is written
+    through; a device or FIFO is written in place; "-" is standard output.
+    """
+    from altui.exporting import STDOUT, export_to, recap_text
+
+    store = store_from(ctx, read_only=True)
     the_set = store.find_set(set_name)
     numbers = store.meeting_numbers(the_set.slug)
     if not numbers:
@@ -445,24 +492,11 @@ def export(
         held = ", ".join(str(n) for n in numbers)
         raise AltuiError(f"{the_set.name!r} has no meeting {number} (meetings: {held})")
     meeting = store.meeting(the_set.slug, number)
-    text = render_recap(
-        the_set,
-        meeting,
-        store.items(meeting),
-        report_back_lines(store, meeting),
-        include_private=include_private,
-    )
-    if output is None:
+    text = recap_text(store, the_set, meeting, include_private=include_private)
+    if output is None or str(output) == STDOUT:
         click.echo(text, nl=False)
-        return
-    if output.is_dir():
-        raise AltuiError(f"{output}: is a folder; give a file name to write the recap to")
-    try:
-        write_atomic(output, text.encode("utf-8"))
-        output.chmod(0o600)
-    except OSError as exc:
-        raise AltuiError(f"{output}: cannot be written ({exc.strerror or exc})") from None
-    click.echo(f"Wrote {output}")
+    elif export_to(output, text.encode("utf-8"), force):
+        click.echo(f"Wrote {output}")
 
 
 @main.group(invoke_without_command=True)

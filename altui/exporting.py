@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
 from altui.commitments import report_back_lines
+from altui.errors import AltuiError
 from altui.models import Meeting, Set
 from altui.recap import render_recap
 from altui.store import Store, write_atomic
 
 RECAPS = "recaps"
+STDOUT = "-"
+"""The output path that means standard output."""
 
 
 def recap_text(store: Store, the_set: Set, meeting: Meeting, include_private: bool = False) -> str:
@@ -34,3 +39,58 @@ def write_recap(store: Store, the_set: Set, meeting: Meeting, path: Path | None 
     target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     write_atomic(target, recap_text(store, the_set, meeting).encode("utf-8"))
     return target
+
+
+def export_to(path: Path, payload: bytes, force: bool = False) -> bool:
+    """Write an exported recap where the user asked; True if that made or replaced a file.
+
+    A link is written through to what it points at. A device, FIFO or terminal is written in
+    place, never replaced. A new file is created private (0600) and never clobbers one that
+    appears meanwhile; an existing file is replaced (atomically, keeping its mode) only with
+    ``force`` and only if this user may write it.
+    """
+    target = Path(os.path.realpath(path))
+    try:
+        found = os.stat(target)
+    except FileNotFoundError:
+        found = None
+    except OSError as exc:
+        raise AltuiError(f"{path}: cannot be written ({exc.strerror})") from None
+    try:
+        if found is None:
+            _create(target, payload)
+        elif stat.S_ISDIR(found.st_mode):
+            raise AltuiError(f"{path}: is a folder; give a file name to write the recap to")
+        elif not stat.S_ISREG(found.st_mode):
+            _write_in_place(target, payload)
+            return False
+        elif not force:
+            raise AltuiError(f"{path}: already exists; add --force to replace it")
+        elif not os.access(target, os.W_OK):
+            raise AltuiError(f"{path}: not writable by you; left as it is")
+        else:
+            write_atomic(target, payload, mode=stat.S_IMODE(found.st_mode))
+    except OSError as exc:
+        raise AltuiError(f"{path}: cannot be written ({exc.strerror or exc})") from None
+    return True
+
+
+def _create(target: Path, payload: bytes) -> None:
+    """A new private file; refused if something appeared there meanwhile, removed if it could
+    not be written whole (a full disk)."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC
+    try:
+        with open(os.open(target, flags, 0o600), "wb") as handle:
+            handle.write(payload)
+            handle.flush()
+            os.fsync(handle.fileno())
+    except OSError as exc:
+        if not isinstance(exc, FileExistsError):
+            target.unlink(missing_ok=True)
+        raise
+
+
+def _write_in_place(target: Path, payload: bytes) -> None:
+    """Write to a device, FIFO or terminal as it is (a FIFO waits for its reader)."""
+    with open(os.open(target, os.O_WRONLY | os.O_NOCTTY | os.O_CLOEXEC), "wb") as handle:
+        handle.write(payload)

@@ -14,8 +14,10 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 
+from altui.commitments import Event, Ledger, heard, still_held
 from altui.errors import AltuiError
 from altui.models import (
+    Departure,
     Item,
     ItemKind,
     Meeting,
@@ -23,7 +25,6 @@ from altui.models import (
     Member,
     Review,
     ReviewStatus,
-    Set,
     Step,
 )
 from altui.store import Store
@@ -40,7 +41,7 @@ KEPT = frozenset({ReviewStatus.DONE, ReviewStatus.PARTLY})
 """Outcomes that count as following through."""
 
 OUTCOMES = KEPT | {ReviewStatus.NOT_DONE, ReviewStatus.DROPPED}
-"""Outcomes that close a commitment; carried forward (or a note alone) is not an outcome."""
+"""What counts as an outcome; carried forward (or a note alone) is not one."""
 
 
 @dataclass(frozen=True)
@@ -82,6 +83,8 @@ class MemberFollowThrough:
     reviewed: int
     kept: int
     series: tuple[SharePoint, ...]
+    open: int = 0
+    """Their commitments still open for the next report back."""
 
     @property
     def share(self) -> float | None:
@@ -89,11 +92,13 @@ class MemberFollowThrough:
         return self.kept / self.reviewed if self.reviewed else None
 
     def summary(self) -> str:
-        """``3 of 4 done or partly (75%)``, or ``nothing reviewed yet``."""
+        """``3 of 4 done or partly (75%)``, or ``nothing reviewed yet``; then ``· 2 open``."""
         share = self.share
         if share is None:
-            return "nothing reviewed yet"
-        return f"{self.kept} of {self.reviewed} done or partly ({share:.0%})"
+            said = "nothing reviewed yet"
+        else:
+            said = f"{self.kept} of {self.reviewed} done or partly ({share:.0%})"
+        return said + (f" · {self.open} open" if self.open else "")
 
 
 @dataclass(frozen=True)
@@ -116,11 +121,6 @@ class MeetingRow:
     def shared(self) -> int:
         """Items other than private notes."""
         return sum(n for kind, n in self.counts.items() if kind is not ItemKind.PRIVATE)
-
-
-def latest_reviews(reviews: Iterable[Review]) -> dict[str, Review]:
-    """The last review of each action in one meeting, by action id (the rule of commitments)."""
-    return {review.action_id: review for review in reviews}
 
 
 def _presenter(meeting: Meeting, presenter_id: str | None, step: Step | None) -> str:
@@ -182,7 +182,7 @@ class History:
                 status=r.meeting.status,
                 presenters=tuple(m.name for m in r.meeting.presenters),
                 counts=dict(Counter(item.kind for item in r.items)),
-                reviews=len(latest_reviews(r.reviews)),
+                reviews=sum(h.event is not None for h in heard(r.meeting, r.reviews).values()),
             )
             for r in self.records
         ]
@@ -230,12 +230,16 @@ class History:
                     ),
                 )
             )
-        notes = [r for r in latest_reviews(record.reviews).values() if wanted in r.note.casefold()]
+        notes = [
+            (hearing.member_id, note)
+            for hearing in heard(meeting, record.reviews).values()
+            for note in hearing.notes
+            if wanted in note.casefold()
+        ]
         if notes:
             where, step_name = _report_back_step(meeting)
             names = self.names
-            for review in notes:
-                owner = review.member_id
+            for owner, note in notes:
                 hits.append(
                     (
                         where,
@@ -245,7 +249,7 @@ class History:
                             step=step_name,
                             presenter=names.get(owner, EVERYONE) if owner else EVERYONE,
                             kind=REPORT_BACK_NOTE,
-                            text=review.note,
+                            text=note,
                         ),
                     )
                 )
@@ -263,31 +267,41 @@ class History:
 
     # follow-through -----------------------------------------------------------------------
 
-    def follow_through(self, members: Iterable[Member] = ()) -> list[MemberFollowThrough]:
-        """Per member: commitments reviewed, how many done or partly, and a share per meeting.
+    def follow_through(
+        self, members: Iterable[Member] = (), departures: Iterable[Departure] = ()
+    ) -> list[MemberFollowThrough]:
+        """Per member: commitments with an outcome, how many done or partly, a share per
+        meeting, and how many are still open (the lifecycle of altui.commitments).
 
-        A commitment counts once, in the meeting whose report back gave it an outcome (done,
-        partly, not done or dropped); carried forward keeps it open. ``members`` (the set's
-        current members) come first, in order, then anyone else who owned a commitment, named
-        as the last meeting that listed them. Group actions (no owner) are not anyone's.
+        A commitment counts once, by the latest outcome a report back gave it (done, partly,
+        not done or dropped), in the meeting that gave it: partly and then done is done.
+        Carried forward or a note alone is not an outcome. ``members`` (the set's current
+        members) come first, in order, then anyone else who owned a commitment, named as the
+        last meeting that listed them. Group actions (no owner) are not anyone's. A commitment
+        dropped when its owner left (``departures``) is neither open nor an outcome.
         """
-        owners: dict[str, str | None] = {}  # action id -> owner id
-        tally: dict[str, dict[int, list[bool]]] = {}  # owner -> meeting -> kept flags
+        ledger = Ledger()
+        outcomes: dict[str, tuple[str, int, bool]] = {}  # action id -> owner, meeting, kept
         first_seen: list[str] = []
         for record in self.records:
-            number = record.meeting.number
-            for review in latest_reviews(record.reviews).values():
-                if review.status not in OUTCOMES or review.action_id not in owners:
-                    continue  # carried, a note alone, or not an open commitment
-                owner = owners.pop(review.action_id)
+            for change in ledger.hold(record.meeting, record.items, record.reviews):
+                commitment = change.commitment
+                owner = commitment.owner_id
                 if owner is None:
                     continue
-                tally.setdefault(owner, {}).setdefault(number, []).append(review.status in KEPT)
-            for item in record.items:
-                if item.kind is ItemKind.ACTION:
-                    owners[item.id] = item.presenter_id
-                    if item.presenter_id is not None and item.presenter_id not in first_seen:
-                        first_seen.append(item.presenter_id)
+                if change.event is Event.OPENED:
+                    if owner not in first_seen:
+                        first_seen.append(owner)
+                    continue
+                status = commitment.earlier[-1].status
+                if status in OUTCOMES:
+                    outcomes[commitment.action.id] = (owner, change.meeting, status in KEPT)
+        tally: dict[str, dict[int, list[bool]]] = {}  # owner -> meeting -> kept flags
+        for owner, number, kept in outcomes.values():
+            tally.setdefault(owner, {}).setdefault(number, []).append(kept)
+        after = self.records[-1].meeting.number + 1 if self.records else 1
+        held = still_held(ledger.open.values(), departures, after)
+        still_open = Counter(c.owner_id for c in held if c.owner_id is not None)
         current = list(members)
         current_ids = {m.id for m in current}
         names = self.names
@@ -313,13 +327,10 @@ class History:
                     reviewed=len(flags),
                     kept=sum(flags),
                     series=series,
+                    open=still_open[member_id],
                 )
             )
         return result
-
-
-def _the_set(store: Store, slug: str) -> Set | None:
-    return next((s for s in store.sets() if s.slug == slug), None)
 
 
 def search(store: Store, slug: str, text: str, include_private: bool = False) -> list[Match]:
@@ -336,8 +347,8 @@ def search(store: Store, slug: str, text: str, include_private: bool = False) ->
 
 def follow_through(store: Store, slug: str) -> list[MemberFollowThrough]:
     """Each member's follow-through over the set's life (current members first)."""
-    the_set = _the_set(store, slug)
-    return History.load(store, slug).follow_through(the_set.members if the_set else ())
+    the_set = store.set_at(slug)
+    return History.load(store, slug).follow_through(the_set.members, the_set.departures)
 
 
 def meeting_rows(store: Store, slug: str) -> list[MeetingRow]:

@@ -420,18 +420,10 @@ class LiveMeeting(Stage):
     ) -> Commitment:
         """Record a status or a note on ``commitment``; returns it as it now stands.
 
-        A status keeps the note out of the record (notes are each kept once); a note carries
-        the status already given, so the newest review always holds the current status.
+        Each note is recorded once; the newest review always holds the current status.
         """
         current = next(c for c in self.commitments() if c.action.id == commitment.action.id)
-        review = Review(
-            action_id=current.action.id,
-            origin=current.origin,
-            member_id=current.owner_id,
-            status=status or current.status,
-            note=note or "",
-            created=self.clock.now(),
-        )
+        review = current.review(self.clock.now(), status or current.status, note or "")
         what = f"marked {status.label.lower()}" if status else f"note {quote(note or '')}"
         with self._change(f"{current.owner}: {what}"):
             self.reviews = [*self.reviews, review]

@@ -1,11 +1,16 @@
-"""One writer per meeting: a lock file beside the meeting file, naming the process that holds it.
+"""One writer per meeting: a kernel lock (``flock``) on a file beside the meeting file.
 
-A lock left by a process that is gone (killed, crashed, laptop battery) is taken over silently.
+The lock is held on an open file for as long as the console runs; the kernel drops it when the
+process ends, however it ends (kill -9 included), so a dead console never blocks a meeting and
+there is nothing stale to take over. The holder's pid and host are written into the file after
+the lock is taken, only so that a refusal can name them.
+
 Readers never need the lock: every write replaces the file whole.
 """
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import socket
@@ -14,40 +19,39 @@ from types import TracebackType
 
 from altui.errors import AltuiError
 
+_HOLDER_MAX = 4096
+"""The most of a lock file read to name its holder (it holds a line of JSON)."""
 
-def _alive(pid: int) -> bool:
-    """Whether ``pid`` is a running process (one that has exited but not been reaped is not)."""
+_held: dict[Path, MeetingLock] = {}
+"""The locks this process holds, by path: opening the same meeting again takes this one over."""
+
+
+def _holder(fd: int) -> str:
+    """Who holds the lock, in words, from the lock file open at ``fd``."""
     try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return not _zombie(pid)
+        holder = json.loads(os.pread(fd, _HOLDER_MAX, 0))
+        pid, host = holder["pid"], holder["host"]
+    except (OSError, ValueError, TypeError, KeyError):
+        pid = host = None  # it has the lock but has not written its name yet
+    if not isinstance(pid, int) or not isinstance(host, str) or not host.isprintable():
+        return "another altui"
+    return f"another altui (process {pid} on {host[:100]})"
 
 
-def _zombie(pid: int) -> bool:
+def _open(path: Path) -> int:
+    """The lock file, opened (created if needed) without following a link."""
     try:
-        stat = Path(f"/proc/{pid}/stat").read_text()
-    except OSError:
-        return False  # no /proc here (macOS): trust the signal check
-    return stat.rpartition(")")[2].split()[:1] == ["Z"]
+        return os.open(path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600)
+    except OSError as exc:
+        raise AltuiError(f"{path}: cannot take the meeting's lock ({exc.strerror})") from None
 
 
-def _holder(path: Path) -> dict[str, object] | None:
-    """Who holds the lock, or None when nobody (or only a dead process) does."""
+def _same_file(fd: int, path: Path) -> bool:
+    """Whether ``path`` still names the file open at ``fd`` (a releasing holder unlinks it)."""
     try:
-        holder = json.loads(path.read_text(encoding="utf-8"))
+        return os.path.samestat(os.fstat(fd), os.stat(path, follow_symlinks=False))
     except FileNotFoundError:
-        return None
-    except (OSError, ValueError):
-        return None  # a half-written or unreadable lock protects nothing
-    if not isinstance(holder, dict):
-        return None
-    pid, host = holder.get("pid"), holder.get("host")
-    if not isinstance(pid, int) or (host == socket.gethostname() and not _alive(pid)):
-        return None
-    return holder
+        return False
 
 
 class MeetingLock:
@@ -56,38 +60,88 @@ class MeetingLock:
     def __init__(self, path: Path, follow_hint: str) -> None:
         self.path = path
         self.follow_hint = follow_hint
-        self.held = False
+        self._fd: int | None = None
+
+    @property
+    def held(self) -> bool:
+        """Whether this lock object holds the lock now."""
+        return self._fd is not None
+
+    def _key(self) -> Path:
+        return self.path.absolute()
 
     def acquire(self) -> None:
-        """Take the lock, or refuse with a message naming the process that has it."""
-        me = {"pid": os.getpid(), "host": socket.gethostname()}
-        for _attempt in range(2):
-            try:
-                fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-            except FileExistsError:
-                holder = _holder(self.path)
-                if holder is not None and holder.get("pid") != os.getpid():
-                    raise AltuiError(
-                        f"this meeting is already open in another altui (process "
-                        f"{holder.get('pid')} on {holder.get('host')}); {self.follow_hint}"
-                    ) from None
-                self.path.unlink(missing_ok=True)  # left by a process that is gone
-                continue
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump(me, handle)
-            self.held = True
+        """Take the lock, or refuse with a message naming the process that has it.
+
+        If another lock object of this process holds it (the same meeting opened again from the
+        home screen), this one takes it over and that one no longer holds it.
+        """
+        if self.held:
             return
-        raise AltuiError(f"could not take the lock {self.path}; try again")
+        mine = _held.pop(self._key(), None)
+        if mine is not None and mine._fd is not None:
+            self._fd, mine._fd = mine._fd, None
+            _held[self._key()] = self
+            return
+        while True:
+            fd = _open(self.path)
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                who = _holder(fd)
+                os.close(fd)
+                raise AltuiError(
+                    f"this meeting is already open in {who}; {self.follow_hint}"
+                ) from None
+            except OSError as exc:
+                os.close(fd)
+                raise AltuiError(
+                    f"{self.path}: cannot take the meeting's lock ({exc.strerror})"
+                ) from None
+            if _same_file(fd, self.path):
+                break
+            os.close(fd)  # its holder released it (and unlinked it) meanwhile: open it afresh
+        me = json.dumps({"pid": os.getpid(), "host": socket.gethostname()}).encode()
+        try:
+            os.ftruncate(fd, 0)
+            os.pwrite(fd, me, 0)
+        except OSError:
+            pass  # the lock holds without the name; a refusal then says "another altui"
+        self._fd = fd
+        _held[self._key()] = self
 
     def taken(self) -> bool:
-        """Whether a console that is still running (this one or another) holds the lock."""
-        return _holder(self.path) is not None
+        """Whether a console that is still running (this one or another) holds the lock.
+
+        Asks the kernel with a shared lock on a read-only descriptor, so it creates nothing and
+        works on a read-only folder.
+        """
+        try:
+            fd = os.open(self.path, os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC | os.O_NONBLOCK)
+        except OSError:
+            return False  # no lock file: nobody has the meeting open
+        try:
+            fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return True
+        except OSError:
+            return False
+        finally:
+            os.close(fd)  # closing drops the shared lock just taken
+        return False
 
     def release(self) -> None:
-        """Give the lock up (only if this process holds it)."""
-        if self.held:
-            self.path.unlink(missing_ok=True)
-            self.held = False
+        """Give the lock up (only if this object holds it); the lock file goes with it."""
+        fd, self._fd = self._fd, None
+        if fd is None:
+            return
+        if _held.get(self._key()) is self:
+            del _held[self._key()]
+        try:
+            if _same_file(fd, self.path):
+                self.path.unlink(missing_ok=True)  # while still locked: see acquire's re-check
+        finally:
+            os.close(fd)
 
     def __enter__(self) -> MeetingLock:
         self.acquire()

@@ -2,7 +2,8 @@
 
 Each function reads the set from the store, changes it, saves it with ``Store.save_set`` and
 returns the saved set. A problem the user can fix (an empty or duplicate name, an unknown member
-or plan) is an :class:`AltuiError` with a one-line message, and nothing is written.
+or plan, an archived set) is an :class:`AltuiError` with a one-line message, and nothing is
+written.
 
 Past meetings keep their own copy of who presented, so renaming or removing a member never
 changes a meeting already held; and a set's folder (its slug) never changes, so nothing on disk
@@ -11,11 +12,50 @@ moves when a set is renamed.
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+from enum import StrEnum
+
+from altui.commitments import LEFT, Commitment, open_commitments
 from altui.errors import AltuiError
-from altui.models import Member, Set, clean_name
+from altui.models import Departure, MeetingStatus, Member, Set, clean_name
 from altui.plans import find_plan
 from altui.store import Store
-from altui.text import shorten
+from altui.text import count, quoted, shorten
+
+
+class Leaving(StrEnum):
+    """What becomes of a leaving member's open commitments."""
+
+    DROP = "drop"
+    KEEP = "keep"
+
+
+class OpenCommitments(AltuiError):
+    """A member with open commitments is leaving, and nobody has said what becomes of them."""
+
+    def __init__(self, member: Member, still: list[Commitment]) -> None:
+        super().__init__(
+            f"{member.name} has {count(len(still), 'open commitment')}: say whether they are "
+            f"dropped or kept (they come back under {member.name + LEFT!r})"
+        )
+        self.member = member
+        self.still = still
+
+
+def archived(the_set: Set) -> str:
+    """The one line that says an archived set must be unarchived first."""
+    return (
+        f"{the_set.name!r} is archived; unarchive it first "
+        f"(a on the home screen, or: altui set unarchive {quoted(the_set.name)})"
+    )
+
+
+def _changeable(store: Store, name: str) -> Set:
+    """The set called ``name``, or an AltuiError if it is archived."""
+    the_set = store.find_set(name)
+    if the_set.archived:
+        raise AltuiError(archived(the_set))
+    return the_set
 
 
 def _checked(what: str, value: str) -> str:
@@ -42,7 +82,7 @@ def _refuse_member_twice(the_set: Set, name: str, keep: Member | None = None) ->
 
 def rename_set(store: Store, name: str, new_name: str) -> Set:
     """Give the set called ``name`` a new name; its folder stays where it is."""
-    the_set = store.find_set(name)
+    the_set = _changeable(store, name)
     wanted = _checked("new set name", new_name)
     for other in store.sets():
         if other.slug != the_set.slug and other.name.casefold() == wanted.casefold():
@@ -53,16 +93,37 @@ def rename_set(store: Store, name: str, new_name: str) -> Set:
 
 
 def archive_set(store: Store, name: str) -> Set:
-    """Mark the set as archived: it is kept, readable and exportable, but no longer current."""
+    """Mark the set as archived: it is kept, readable and exportable, but no longer current.
+
+    Refused while its meeting is open in a console.
+    """
     the_set = store.find_set(name)
+    latest = store.latest_meeting(the_set.slug)
+    if (
+        latest is not None
+        and latest.status is MeetingStatus.RUNNING
+        and store.meeting_lock(latest).taken()
+    ):
+        raise AltuiError(
+            f"meeting {latest.number} of {the_set.name!r} is open in a console; "
+            "end it (or quit that console) before archiving the set"
+        )
     the_set.archived = True
+    store.save_set(the_set)
+    return the_set
+
+
+def unarchive_set(store: Store, name: str) -> Set:
+    """Make an archived set current again: it can be changed and hold meetings."""
+    the_set = store.find_set(name)
+    the_set.archived = False
     store.save_set(the_set)
     return the_set
 
 
 def set_default_plan(store: Store, set_name: str, plan: str) -> Set:
     """Make ``plan`` (a shipped plan's name or a plan file) the set's default for new meetings."""
-    the_set = store.find_set(set_name)
+    the_set = _changeable(store, set_name)
     plan_name, _loaded = find_plan(plan)
     the_set.plan = plan_name
     store.save_set(the_set)
@@ -71,7 +132,7 @@ def set_default_plan(store: Store, set_name: str, plan: str) -> Set:
 
 def add_member(store: Store, set_name: str, member_name: str) -> Set:
     """Add a member at the end of the set's list."""
-    the_set = store.find_set(set_name)
+    the_set = _changeable(store, set_name)
     name = _checked("member name", member_name)
     _refuse_member_twice(the_set, name)
     the_set.members = [*the_set.members, Member(name=name)]
@@ -81,7 +142,7 @@ def add_member(store: Store, set_name: str, member_name: str) -> Set:
 
 def rename_member(store: Store, set_name: str, old: str, new: str) -> Set:
     """Rename a member; they keep their id, so their place and their history stay theirs."""
-    the_set = store.find_set(set_name)
+    the_set = _changeable(store, set_name)
     member = _member_of(the_set, old)
     name = _checked("new member name", new)
     _refuse_member_twice(the_set, name, keep=member)
@@ -91,10 +152,46 @@ def rename_member(store: Store, set_name: str, old: str, new: str) -> Set:
     return the_set
 
 
-def remove_member(store: Store, set_name: str, member_name: str) -> Set:
-    """Take a member off the set; the meetings they were part of still show them."""
+def _next_number(store: Store, slug: str) -> int:
+    """The number the set's next meeting will have (after one in progress)."""
+    numbers = store.meeting_numbers(slug)
+    return numbers[-1] + 1 if numbers else 1
+
+
+def commitments_of(store: Store, set_name: str, member_name: str) -> list[Commitment]:
+    """The member's commitments that are open for the set's next meeting."""
     the_set = store.find_set(set_name)
     member = _member_of(the_set, member_name)
+    still = open_commitments(store, the_set.slug, _next_number(store, the_set.slug))
+    return [c for c in still if c.owner_id == member.id]
+
+
+def remove_member(
+    store: Store,
+    set_name: str,
+    member_name: str,
+    leaving: Leaving | None = None,
+    now: datetime | None = None,
+) -> Set:
+    """Take a member off the set; the meetings they were part of still show them.
+
+    Their open commitments are dropped or kept (under their name marked as left) as
+    ``leaving`` says; with none given, a member who has any is refused with
+    :class:`OpenCommitments`. The departure is kept in the set.
+    """
+    the_set = _changeable(store, set_name)
+    member = _member_of(the_set, member_name)
+    still = commitments_of(store, the_set.slug, member.name)
+    if still and leaving is None:
+        raise OpenCommitments(member, still)
+    dropped = [c.action.id for c in still] if leaving is Leaving.DROP else []
+    departure = Departure(
+        member=member,
+        before=_next_number(store, the_set.slug),
+        dropped=dropped,
+        created=now or datetime.now(UTC),
+    )
     the_set.members = [m for m in the_set.members if m.id != member.id]
+    the_set.departures = [*the_set.departures, departure]
     store.save_set(the_set)
     return the_set

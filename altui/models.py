@@ -13,10 +13,11 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 """Version of the stored document shape; bumped when a stored field changes meaning.
 
-1: the first files. 2: steps carry ``report_back`` (see altui.migrate).
+1: the first files. 2: steps carry ``report_back`` (see altui.migrate). 3: sets keep
+``departures``, the members who left and what became of their commitments.
 """
 
 NAME_MAX = 200
@@ -171,6 +172,18 @@ class TimeUpSignal(StrEnum):
         return {"bell": "bell and flash", "flash": "flash only", "silent": "silent"}[self.value]
 
 
+class Departure(BaseModel):
+    """A member who left the set, from which meeting on, and the commitments dropped then
+    (those not dropped stay open, under their name marked as left)."""
+
+    model_config = ConfigDict(extra="forbid", defer_build=True)
+
+    member: Member
+    before: int = Field(ge=1, description="the first meeting they are no longer part of")
+    dropped: list[str] = Field(default_factory=list, description="action ids")
+    created: datetime
+
+
 class Set(Stored):
     """An Action Learning set: its name, members and the plan it uses by default."""
 
@@ -182,6 +195,7 @@ class Set(Stored):
     archived: bool = False
     signal: TimeUpSignal = TimeUpSignal.BELL
     theme: str | None = None
+    departures: list[Departure] = Field(default_factory=list)
 
     @field_validator("name")
     @classmethod
@@ -315,7 +329,10 @@ class ReportBackLine(BaseModel):
     commitment: str
     origin: int
     status: ReviewStatus | None
-    note: str = ""
+    notes: tuple[str, ...] = ()
+    """Every note the meeting took on it, in order."""
+    earlier: str = ""
+    """What earlier report backs heard of it (``partly, 12 Jan: …; carried 2x``)."""
 
 
 class ItemChange(BaseModel):

@@ -11,9 +11,11 @@ from altui import clock as timing
 from altui.clock import Clock
 from altui.commitments import open_commitments
 from altui.errors import AltuiError
+from altui.membership import archived
 from altui.models import Meeting, MeetingStatus, Member, Set, Step, slugify
 from altui.plans import Plan, find_plan
 from altui.store import Store
+from altui.text import quoted
 
 FIRST_MEETING = "No report back: this is the set's first meeting."
 NOTHING_OPEN = "No report back: nothing is open from earlier meetings."
@@ -97,6 +99,21 @@ def next_meeting(store: Store, slug: str) -> NextMeeting:
     return NextMeeting(number, report_back)
 
 
+def refuse_archived(the_set: Set) -> None:
+    """An archived set holds no meetings: one line says how to unarchive it."""
+    if the_set.archived:
+        raise AltuiError(archived(the_set))
+
+
+def refuse_empty(the_set: Set) -> None:
+    """A set without members cannot start a meeting: one line says how to add them."""
+    if not the_set.members:
+        raise AltuiError(
+            f"{the_set.name!r} has no members yet; add them first "
+            f"(m on the home screen, or: altui member add {quoted(the_set.name)} NAME)"
+        )
+
+
 def unfinished_meeting(store: Store, the_set: Set) -> Meeting | None:
     """The set's meeting still in progress, if there is one."""
     latest = store.latest_meeting(the_set.slug)
@@ -111,6 +128,7 @@ def start_or_resume(
     presenters: list[str] | None = None,
 ) -> Meeting:
     """Resume the set's unfinished meeting, or start the next one with its first step running."""
+    refuse_archived(the_set)
     running = unfinished_meeting(store, the_set)
     if running is not None:
         return running
@@ -132,8 +150,11 @@ def start_meeting(
     """Create the set's next meeting with its first step's clock running, and back up the set.
 
     ``plan`` is a shipped plan's name or a plan file; its report back is left out when nothing
-    is open from earlier meetings (see :class:`NextMeeting`).
+    is open from earlier meetings (see :class:`NextMeeting`). An archived set, or one without
+    members, is refused.
     """
+    refuse_archived(the_set)
+    refuse_empty(the_set)
     plan_name, loaded = find_plan(plan)
     upcoming = next_meeting(store, the_set.slug)
     steps = upcoming.steps(loaded, presenters, slot_minutes)

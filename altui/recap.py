@@ -64,6 +64,11 @@ def format_date(day: date) -> str:
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
+def short_date(day: date) -> str:
+    """``25 Nov``."""
+    return f"{day.day} {MONTHS[day.month - 1][:3]}"
+
+
 def _plain(text: str) -> str:
     """One line of text: line breaks become a space, tabs a space, other controls dropped."""
     text = _LINE_BREAK.sub(" ", text.replace("\t", " "))
@@ -187,7 +192,7 @@ def _report_back(meeting: Meeting, lines: list[ReportBackLine]) -> str:
                 escape_cell(line.member),
                 commitment,
                 line.status.label if line.status else "Not yet reviewed",
-                escape_cell(line.note) or NOTHING,
+                escape_cell(" / ".join(line.notes)) or NOTHING,
             ]
         )
     return _table(["Member", "Commitment", "Status", "What happened or was learned"], rows)

@@ -12,15 +12,16 @@ Layout::
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import shutil
 import stat
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from pydantic import BaseModel, ValidationError
 from tinydb import Query, TinyDB
@@ -42,6 +43,8 @@ from altui.models import (
 )
 
 Model = TypeVar("Model", bound=BaseModel)
+P = ParamSpec("P")
+R = TypeVar("R")
 
 SET_FILE = "set.json"
 MEETINGS = "meetings"
@@ -93,10 +96,15 @@ class AtomicJSONStorage(Storage):
             raise AltuiError(f"{self.path}: could not save ({exc.strerror or exc})") from exc
 
 
-def write_atomic(path: Path, payload: bytes) -> None:
-    """Write ``payload`` to ``path`` so that a crash leaves the old or the new file, never half."""
+def write_atomic(path: Path, payload: bytes, mode: int = 0o600) -> None:
+    """Write ``payload`` to ``path`` so that a crash leaves the old or the new file, never half.
+
+    The new file has ``mode`` (private unless told otherwise).
+    """
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        if mode != 0o600:  # mkstemp's own
+            os.fchmod(fd, mode)
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
             handle.flush()
@@ -155,16 +163,10 @@ def _contains(doc: dict[str, Any], field: str, text: str) -> bool:
     return not isinstance(value, str) or text in value.casefold()
 
 
-def _latest_noted(docs: Iterable[dict[str, Any]], text: str) -> list[dict[str, Any]]:
-    """The last review of each commitment (the rule of altui.history.latest_reviews) if its note
-    holds ``text``, and any review whose action_id is not a string (for validation to report)."""
-    latest: dict[str | int, dict[str, Any]] = {}
-    for n, doc in enumerate(docs):
-        action = doc.get("action_id")
-        latest[action if isinstance(action, str) else n] = doc
-    return [
-        doc for key, doc in latest.items() if isinstance(key, int) or _contains(doc, "note", text)
-    ]
+def _noted(doc: dict[str, Any], text: str) -> bool:
+    """Whether a review's note holds ``text``; also true when its action_id is not a string,
+    so that validation reports it."""
+    return not isinstance(doc.get("action_id"), str) or _contains(doc, "note", text)
 
 
 def _meeting_file(number: int) -> str:
@@ -175,11 +177,28 @@ def _dump(model: BaseModel) -> dict[str, Any]:
     return model.model_dump(mode="json", by_alias=True)
 
 
-class Store:
-    """The data folder, read and written through models."""
+def _writes(method: Callable[Concatenate[Store, P], R]) -> Callable[Concatenate[Store, P], R]:
+    """Mark a Store method that changes the data folder: refused on a read-only store."""
 
-    def __init__(self, root: Path) -> None:
+    @functools.wraps(method)
+    def wrapper(store: Store, *args: P.args, **kwargs: P.kwargs) -> R:
+        if store.read_only:
+            raise AltuiError(f"{store.root}: opened read only; {method.__name__} refused")
+        return method(store, *args, **kwargs)
+
+    return wrapper
+
+
+class Store:
+    """The data folder, read and written through models.
+
+    A ``read_only`` store (the display, serve, export and check) never writes anything in the
+    folder: a write is refused, and the derived commitment index is computed but not saved.
+    """
+
+    def __init__(self, root: Path, read_only: bool = False) -> None:
         self.root = Path(root)
+        self.read_only = read_only
         self._dbs: dict[Path, TinyDB] = {}
 
     def _ensure_root(self) -> None:
@@ -220,6 +239,10 @@ class Store:
         found = [self._read_header(p, "set", Set) for p in sorted(self.root.glob(f"*/{SET_FILE}"))]
         return sorted(found, key=lambda s: s.name.casefold())
 
+    def set_at(self, slug: str) -> Set:
+        """The set kept in the folder ``slug``."""
+        return self._read_header(self._set_path(slug), "set", Set)
+
     def find_set(self, name: str) -> Set:
         """The set called ``name`` (or with that folder name), case-insensitive.
 
@@ -236,6 +259,7 @@ class Store:
         known = ", ".join(repr(s.name) for s in sets) or "none yet"
         raise AltuiError(f"no set called {name!r} (sets: {known})")
 
+    @_writes
     def create_set(self, new: Set) -> Set:
         """Store a new set under a fresh folder name; refuses a name already taken."""
         self._ensure_root()
@@ -251,6 +275,7 @@ class Store:
         self._write_header(self._set_path(slug), "set", stored)
         return stored
 
+    @_writes
     def save_set(self, changed: Set) -> None:
         """Write a changed set."""
         self._write_header(self._set_path(changed.slug), "set", changed)
@@ -277,6 +302,7 @@ class Store:
         numbers = self.meeting_numbers(slug)
         return self.meeting(slug, numbers[-1]) if numbers else None
 
+    @_writes
     def create_meeting(self, meeting: Meeting) -> None:
         """Store a new meeting; refuses to overwrite one that exists."""
         path = self._meeting_path(meeting.set_slug, meeting.number)
@@ -284,15 +310,18 @@ class Store:
             raise AltuiError(f"meeting {meeting.number} of this set already exists")
         self._write_header(path, "meeting", meeting)
 
+    @_writes
     def save_meeting(self, meeting: Meeting) -> None:
         """Write the meeting's steps, timers and current step."""
         self._write_header(self._meeting_path(meeting.set_slug, meeting.number), "meeting", meeting)
 
+    @_writes
     def add_item(self, meeting: Meeting, item: Item) -> None:
         """Append one captured item to the meeting's file."""
         path = self._meeting_path(meeting.set_slug, meeting.number)
         self._db(path).table("items").insert(_dump(item))
 
+    @_writes
     def update_item(self, meeting: Meeting, item: Item) -> None:
         """Rewrite one item (found by its id) in the meeting's file."""
         path = self._meeting_path(meeting.set_slug, meeting.number)
@@ -311,6 +340,7 @@ class Store:
             return None
         return stamp if stamp != seen else None
 
+    @_writes
     def add_review(self, meeting: Meeting, review: Review) -> None:
         """Record a report back on a commitment in the meeting's file."""
         path = self._meeting_path(meeting.set_slug, meeting.number)
@@ -372,7 +402,10 @@ class Store:
         return data
 
     def write_commitment_index(self, slug: str, data: dict[str, Any]) -> None:
-        """Replace the set's commitment index atomically (an OSError is left to the caller)."""
+        """Replace the set's commitment index atomically (an OSError is left to the caller);
+        a read-only store keeps it as it is (it is only a cache)."""
+        if self.read_only:
+            return
         text = json.dumps(
             {**data, "schema": SCHEMA_VERSION}, ensure_ascii=False, separators=(",", ":")
         )
@@ -381,6 +414,7 @@ class Store:
     def _draft_path(self, meeting: Meeting) -> Path:
         return self._meeting_path(meeting.set_slug, meeting.number).with_suffix(".draft")
 
+    @_writes
     def save_draft(self, meeting: Meeting, text: str) -> None:
         """Keep the entry box's unsent text, so a killed console can put it back."""
         path = self._draft_path(meeting)
@@ -401,6 +435,7 @@ class Store:
     def _blank_path(self, meeting: Meeting) -> Path:
         return self._meeting_path(meeting.set_slug, meeting.number).with_suffix(".blank")
 
+    @_writes
     def set_blanked(self, meeting: Meeting, blanked: bool) -> None:
         """Mark the meeting blanked on the console, or not, for the displays that follow it.
 
@@ -425,6 +460,7 @@ class Store:
             path, f"close it there first, or follow it with: altui display {meeting.set_slug}"
         )
 
+    @_writes
     def backup(self, slug: str, reason: str, now: datetime, everything: bool = False) -> Path:
         """Copy the set's file and its latest meetings to ``backups/<time>-<reason>/``.
 
@@ -487,6 +523,7 @@ class Store:
         versions = [version_of(doc) for table in tables.values() for doc in table.values()]
         return min(versions, default=SCHEMA_VERSION)
 
+    @_writes
     def upgrade(self, slug: str, now: datetime) -> list[Path]:
         """Rewrite the set's older files in the current shape, after backing them all up."""
         old = self.needs_upgrade(slug)
@@ -516,9 +553,9 @@ class Store:
 
         For reading across the history (report back, search, recaps) without the three reads
         that going table by table through TinyDB costs. With ``matching`` (casefolded, for
-        search), only the items whose text holds it and the latest review of each commitment
-        whose note holds it are validated and returned: the others are skipped unvalidated, even
-        damaged ones, except a document whose text, note or action_id is not a string.
+        search), only the items whose text holds it and the reviews whose note holds it are
+        validated and returned: the others are skipped unvalidated, even damaged ones, except a
+        document whose text, note or action_id is not a string.
         """
         path = self._meeting_path(slug, number)
         tables = AtomicJSONStorage(str(path)).read()
@@ -534,10 +571,11 @@ class Store:
             if (wanted is None or doc.get("kind") in wanted)
             and (matching is None or _contains(doc, "text", matching))
         ]
-        review_docs: Iterable[dict[str, Any]] = tables.get("reviews", {}).values()
-        if matching is not None:
-            review_docs = _latest_noted(review_docs, matching)
-        reviews = [_validate(Review, doc, path) for doc in review_docs]
+        reviews = [
+            _validate(Review, doc, path)
+            for doc in tables.get("reviews", {}).values()
+            if matching is None or _noted(doc, matching)
+        ]
         return _validate(Meeting, header, path), items, reviews
 
     def iter_meetings(self, slug: str) -> Iterator[Meeting]:

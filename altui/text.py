@@ -21,3 +21,8 @@ def shorten(text: str, width: int) -> str:
 def count(number: int, noun: str) -> str:
     """``1 meeting``, ``2 meetings``."""
     return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+def quoted(text: str) -> str:
+    """A name as it would be typed in a command: bare when it is one word, else in quotes."""
+    return text if text.replace("-", "").replace("_", "").isalnum() else repr(text)

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import builtins
+import errno
 import gc
+import io
 import os
+import subprocess
+import sys
+import textwrap
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -28,6 +34,107 @@ def step_of(meeting: Meeting, name: str, presenter: str | None = None) -> int:
     return next(
         i for i, s in enumerate(meeting.steps) if s.name == name and s.presenter == presenter
     )
+
+
+HOLD_LOCK = textwrap.dedent(
+    """
+    import sys, time
+    from pathlib import Path
+    from altui.lock import MeetingLock
+    MeetingLock(Path(sys.argv[1]), "hint").acquire()
+    print("held", flush=True)
+    time.sleep(600)
+    """
+)
+
+
+@pytest.fixture
+def lock_holder() -> Iterator[Callable[[Path], subprocess.Popen[str]]]:
+    """Start another process that takes the lock at a path and keeps it until killed (as a
+    console running elsewhere does)."""
+    started: list[subprocess.Popen[str]] = []
+
+    def start(path: Path) -> subprocess.Popen[str]:
+        process = subprocess.Popen(
+            [sys.executable, "-c", HOLD_LOCK, str(path)], stdout=subprocess.PIPE, text=True
+        )
+        started.append(process)
+        assert process.stdout is not None
+        assert process.stdout.readline() == "held\n"
+        return process
+
+    yield start
+    for process in started:
+        process.kill()
+        process.wait()
+
+
+_WRITE_FLAGS = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_TRUNC | os.O_APPEND
+
+
+@pytest.fixture
+def forbid_writes(monkeypatch: pytest.MonkeyPatch) -> Callable[[Path], list[str]]:
+    """Make a folder behave as a read-only mount for this process: every call that would create,
+    change or remove something under it fails with EROFS and is listed (the list is returned)."""
+    tried: list[str] = []
+
+    def install(root: Path) -> list[str]:
+        inside = str(Path(root).absolute())
+
+        def refuse(what: str, path: object) -> None:
+            target = os.path.abspath(os.fsdecode(path)) if not isinstance(path, int) else ""
+            if target == inside or target.startswith(inside + os.sep):
+                tried.append(f"{what} {target}")
+                raise OSError(errno.EROFS, "Read-only file system", target)
+
+        def guard(name: str, real: Callable[..., object], flags: Callable[..., bool]) -> None:
+            def checked(path: object, *args: object, **kwargs: object) -> object:
+                if flags(*args, **kwargs):
+                    refuse(name, path)
+                return real(path, *args, **kwargs)
+
+            monkeypatch.setattr(os, name, checked)
+
+        def writes_by_flags(flags: int = os.O_RDONLY, *_: object, **__: object) -> bool:
+            return bool(flags & _WRITE_FLAGS)
+
+        def always(*_: object, **__: object) -> bool:
+            return True
+
+        guard("open", os.open, writes_by_flags)
+        for name in ("mkdir", "rmdir", "unlink", "remove", "chmod", "utime", "truncate"):
+            guard(name, getattr(os, name), always)
+        for name in ("replace", "rename", "link", "symlink"):
+            real = getattr(os, name)
+
+            def moved(src: object, dst: object, *a: object, _real=real, _n=name, **k: object):
+                refuse(_n, src)
+                refuse(_n, dst)
+                return _real(src, dst, *a, **k)
+
+            monkeypatch.setattr(os, name, moved)
+        real_open = io.open
+
+        def opened(file: object, mode: str = "r", *args: object, **kwargs: object) -> object:
+            if any(ch in mode for ch in "wax+"):
+                refuse("open", file)
+            return real_open(file, mode, *args, **kwargs)
+
+        monkeypatch.setattr(io, "open", opened)
+        monkeypatch.setattr(builtins, "open", opened)
+        return tried
+
+    return install
+
+
+def tree(root: Path) -> dict[str, tuple[int, int, bytes]]:
+    """Every file and folder under ``root``: its mode, change time and content (folders: b"")."""
+    found = {}
+    for path in [root, *sorted(root.rglob("*"))]:
+        info = path.lstat()
+        content = path.read_bytes() if path.is_file() else b""
+        found[str(path)] = (info.st_mode, info.st_mtime_ns, content)
+    return found
 
 
 @pytest.fixture(autouse=True)

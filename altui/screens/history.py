@@ -239,7 +239,7 @@ class HistoryScreen(Screen[None]):
         keys = [str(row.number) for row in self.rows] or [""]
         for key, row_cells in zip(keys, cells, strict=True):
             table.add_row(*row_cells, key=key or None)
-        self.people = self.history.follow_through(self.the_set.members)
+        self.people = self.history.follow_through(self.the_set.members, self.the_set.departures)
         self._show_follow_through()
         self._show_search(self.query_one("#history-search", Input).value)
 

@@ -65,7 +65,7 @@ class HomeScreen(Screen[None]):
         Binding("m", "members", "Members"),
         Binding("r", "rename", "Rename"),
         Binding("l", "plan", "Plan"),
-        Binding("a", "archive", "Archive"),
+        Binding("a", "archive", "Archive", tooltip="Archive the set, or unarchive an archived one"),
         Binding("ctrl+q", "app.quit", "Quit", priority=True, key_display="^q"),
     ]
 
@@ -197,18 +197,26 @@ class HomeScreen(Screen[None]):
         )
 
     def action_archive(self) -> None:
-        """Archive the highlighted set, after asking."""
+        """Archive the highlighted set, or unarchive an archived one, after asking."""
         the_set = self._highlighted()
-        if the_set is None or the_set.archived:
+        if the_set is None:
             return
+        unarchive = the_set.archived
 
         def confirmed(yes: bool | None) -> None:
-            if yes:
+            if yes and unarchive:
+                self._change(lambda: membership.unarchive_set(self.store, the_set.slug))
+            elif yes:
                 self._change(lambda: membership.archive_set(self.store, the_set.slug))
 
-        self.app.push_screen(
-            ConfirmScreen(
-                f"Archive {the_set.name}?", "It stays readable and exportable, listed last."
-            ),
-            confirmed,
-        )
+        if unarchive:
+            question = ConfirmScreen(
+                f"Unarchive {the_set.name}?", "It can be changed and hold meetings again."
+            )
+        else:
+            question = ConfirmScreen(
+                f"Archive {the_set.name}?",
+                "It stays readable and exportable, listed last; it holds no meetings and "
+                "cannot be changed until it is unarchived (a again).",
+            )
+        self.app.push_screen(question, confirmed)

@@ -261,7 +261,8 @@ class MeetingScreen(StageScreen):
         """Up/Down: in report back, the commitment being reported on; elsewhere, from an empty
         line, the items of this step to edit (Down past the newest: back to a new line)."""
         if self.live.reporting_back and self._editing is None:
-            self.query_one(CommitmentList).move(-1 if older else 1)
+            listing = self.query_one(CommitmentList)
+            listing.action_cursor_up() if older else listing.action_cursor_down()
             self.query_one(EntryBox).refresh_kind()
             return
         if self._editing is None and self._entry.value.strip():

@@ -78,7 +78,8 @@ def captured(meeting: Meeting, items: list[Item]) -> Content:
 
 
 def report_back(lines: list[ReportBackLine], number: int) -> Content:
-    """Each commitment reported on in meeting ``number``: who, what, the outcome and the note.
+    """Each commitment reported on in meeting ``number``: who, what, the outcome, what earlier
+    meetings heard of it, and every note.
 
     A commitment older than the previous meeting says where it came from.
     """
@@ -94,8 +95,10 @@ def report_back(lines: list[ReportBackLine], number: int) -> Content:
             " → ",
             (status, "bold"),
         )
-        if line.note:
-            row = Content.assemble(row, "\n    ", (visible(line.note), "italic"))
+        if line.earlier:
+            row = Content.assemble(row, "\n    ", (visible(line.earlier), "$text-muted"))
+        for note in line.notes:
+            row = Content.assemble(row, "\n    ", (visible(note), "italic"))
         parts.append(row)
     return Content("\n").join(parts)
 

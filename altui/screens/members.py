@@ -13,12 +13,59 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from altui import membership
+from altui.commitments import LEFT
 from altui.errors import AltuiError
+from altui.membership import Leaving
 from altui.models import Set
 from altui.screens.confirm import ConfirmScreen
 from altui.screens.prompt import PromptScreen
 from altui.store import Store
-from altui.text import shorten, visible
+from altui.text import count, shorten, visible
+
+
+class LeavingScreen(ModalScreen[Leaving | None]):
+    """Asks what becomes of a leaving member's open commitments: d drops them, k keeps them
+    (under their name marked as left), Escape keeps the member."""
+
+    DEFAULT_CSS = """
+    LeavingScreen { align: center middle; }
+    LeavingScreen > Vertical {
+        width: 70; max-width: 95%; height: auto; border: thick $warning;
+        background: $surface; padding: 1 2;
+    }
+    """
+    BINDINGS = [
+        Binding("d", "answer('drop')", "Drop them"),
+        Binding("k", "answer('keep')", "Keep them"),
+        Binding("escape,n", "answer('')", "Cancel"),
+    ]
+
+    def __init__(self, name: str, open_count: int) -> None:
+        super().__init__()
+        self._name = name
+        self._open = open_count
+
+    def compose(self) -> ComposeResult:
+        """The question and the keys that answer it."""
+        left = visible(self._name + LEFT)
+        with Vertical():
+            yield Static(Content.styled(f"Remove {visible(self._name)} from the set?", "bold"))
+            yield Static(
+                Content(
+                    f"They have {count(self._open, 'open commitment')}. Past meetings keep "
+                    "their record."
+                )
+            )
+            yield Static(
+                Content.styled(
+                    f"\nd: drop them     k: keep them open, under {left}     Escape: cancel",
+                    "$text-muted",
+                )
+            )
+
+    def action_answer(self, choice: str) -> None:
+        """Close with the choice (None: the member stays)."""
+        self.dismiss(Leaving(choice) if choice else None)
 
 
 class MembersScreen(ModalScreen[None]):
@@ -102,15 +149,36 @@ class MembersScreen(ModalScreen[None]):
         self.app.push_screen(PromptScreen(f"Rename {old}", old), renamed)
 
     def action_remove(self) -> None:
-        """Remove the highlighted member, after asking."""
+        """Remove the highlighted member, after asking (and asking what becomes of their open
+        commitments, if they have any)."""
         name = self._selected()
         if name is None:
             return
+        slug = self.the_set.slug
+        if self.the_set.archived:
+            self.notify(membership.archived(self.the_set), severity="error", markup=False)
+            return
+        try:
+            still = membership.commitments_of(self.store, slug, name)
+        except AltuiError as exc:
+            self.notify(str(exc), severity="error", markup=False)
+            return
+
+        def remove(leaving: Leaving | None) -> None:
+            now = self.app.clock.now()  # type: ignore[attr-defined]
+            self._change(lambda: membership.remove_member(self.store, slug, name, leaving, now))
+
+        def chosen(leaving: Leaving | None) -> None:
+            if leaving is not None:
+                remove(leaving)
 
         def confirmed(yes: bool | None) -> None:
             if yes:
-                self._change(lambda: membership.remove_member(self.store, self.the_set.slug, name))
+                remove(None)
 
+        if still:
+            self.app.push_screen(LeavingScreen(name, len(still)), chosen)
+            return
         self.app.push_screen(
             ConfirmScreen(f"Remove {name} from the set?", "Past meetings keep their record."),
             confirmed,

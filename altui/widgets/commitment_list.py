@@ -33,20 +33,22 @@ def status_width(commitments: list[Commitment]) -> int:
 
 
 def commitment_line(commitment: Commitment, width: int) -> Content:
-    """A commitment with its status word in ``width`` columns (a dot when not yet reviewed)
-    and any note, so the text starts as far left as the list allows."""
+    """A commitment with its status word in ``width`` columns (a dot when not yet reviewed),
+    what earlier meetings heard of it, and this meeting's notes in order, each on its own line,
+    so the text starts as far left as the list allows."""
     status = commitment.status
     tag = (f"{status.label:<{width}}", STATUS_STYLES[status]) if status else ("·".ljust(width), "")
-    origin = f" (meeting {commitment.origin}" + (
-        f", carried {commitment.times_carried}x)" if commitment.times_carried else ")"
-    )
     parts: list[str | tuple[str, str]] = [
         tag,
         visible(commitment.action.text),
-        (origin, "$text-muted"),
+        (f" (meeting {commitment.origin})", "$text-muted"),
     ]
-    if commitment.note:
-        parts += ["\n" + " " * width, (f"↳ {visible(commitment.note)}", "italic")]
+    indent = "\n" + " " * width
+    earlier = commitment.history()
+    if earlier:
+        parts += [indent, (visible(earlier), "$text-muted")]
+    for note in commitment.notes:
+        parts += [indent, (f"↳ {visible(note)}", "italic")]
     return Content.assemble(*parts)
 
 
@@ -63,14 +65,15 @@ class CommitmentList(OptionList):
         self._rows: list[Commitment | None] = []
 
     def show(self, commitments: list[Commitment]) -> None:
-        """List ``commitments`` under their owners' names, keeping the highlighted row."""
+        """List ``commitments`` (in report-back order) under their owners' names, keeping the
+        highlighted row."""
         keep = self.highlighted
         self.clear_options()
         self._rows = []
         options: list[Option] = []
         owner = None
         width = status_width(commitments)
-        for commitment in sorted(commitments, key=lambda c: (c.owner.casefold(), c.origin)):
+        for commitment in commitments:
             if commitment.owner != owner:
                 owner = commitment.owner
                 options.append(
@@ -86,17 +89,25 @@ class CommitmentList(OptionList):
         first = next((i for i, row in enumerate(self._rows) if row is not None), None)
         self.highlighted = keep if keep is not None and keep < len(self._rows) else first
 
+    def _step(self, direction: int) -> None:
+        """Highlight the next commitment up or down; at either end the highlight stays."""
+        start = self.highlighted if self.highlighted is not None else -direction
+        rows = range(start + direction, len(self._rows) if direction > 0 else -1, direction)
+        found = next((i for i in rows if self._rows[i] is not None), None)
+        if found is not None:
+            self.highlighted = found
+            self.scroll_to_highlight()
+
+    def action_cursor_up(self) -> None:
+        """The commitment above (none above the first: no wrapping round to the last)."""
+        self._step(-1)
+
+    def action_cursor_down(self) -> None:
+        """The commitment below (none below the last: no wrapping round to the first)."""
+        self._step(1)
+
     @property
     def selected(self) -> Commitment | None:
         """The highlighted commitment."""
         index = self.highlighted
         return self._rows[index] if index is not None and index < len(self._rows) else None
-
-    def move(self, rows: int) -> None:
-        """Highlight the commitment ``rows`` below (above, when negative); stops at the ends."""
-        order = [n for n, row in enumerate(self._rows) if row is not None]
-        if not order:
-            return
-        at = order.index(self.highlighted) if self.highlighted in order else 0
-        self.highlighted = order[max(0, min(len(order) - 1, at + rows))]
-        self.scroll_to_highlight()

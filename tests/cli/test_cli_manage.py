@@ -6,16 +6,19 @@ import json
 import os
 import socket
 import stat
+import threading
 
 import pytest
 
-from altui.commitments import report_back_lines
+from altui.clock import SystemClock
+from altui.commitments import open_commitments, report_back_lines
 from altui.live import LiveMeeting
 from altui.models import ItemKind, MeetingStatus, Review, ReviewStatus
 from altui.planning import start_or_resume
 from altui.recap import PRIVATE_BANNER
 from altui.store import Store
 from tests.cli.test_cli import make_set, one_line_error, run
+from tests.conftest import step_of
 
 
 @pytest.fixture
@@ -44,7 +47,8 @@ def succeeded(result) -> str:
     ("args", "words"),
     [
         ([], ["member", "export"]),
-        (["set"], ["list", "rename", "archive", "plan"]),
+        (["set"], ["list", "rename", "archive", "unarchive", "plan"]),
+        (["set", "unarchive"], ["NAME", "current again", "--data"]),
         (["set", "list"], ["List every set", "archived", "--data"]),
         (["set", "rename"], ["OLD NEW", "Rename the set", "--data"]),
         (["set", "archive"], ["NAME", "Archive the set", "exported", "--data"]),
@@ -52,7 +56,10 @@ def succeeded(result) -> str:
         (["member"], ["Add, rename and remove", "add", "rename", "remove"]),
         (["member", "add"], ["SET NAME", "Add a member", "--data"]),
         (["member", "rename"], ["SET OLD NEW", "past meetings", "--data"]),
-        (["member", "remove"], ["SET NAME", "past meetings", "--data"]),
+        (
+            ["member", "remove"],
+            ["SET NAME", "past meetings", "--drop-commitments", "--keep-commitments", "--data"],
+        ),
         (
             ["export"],
             ["SET", "Markdown recap", "--meeting", "-o, --output", "--include-private", "--data"],
@@ -250,6 +257,88 @@ def test_member_remove_unknown_member(runner, data):
     assert files(data) == before
 
 
+def ben_commits(data, *texts):
+    """Meeting 1 of Owls held and closed, Ben committing to each of ``texts``."""
+    store = Store(data)
+    meeting = start_or_resume(store, store.find_set("Owls"), SystemClock())
+    live = LiveMeeting(store, meeting, SystemClock())
+    live.go_to(step_of(meeting, "Commit to actions", "Ben Okafor"))
+    for text in texts:
+        live.capture(f"!{text}")
+    live.close(None)
+
+
+def test_member_remove_with_open_commitments_asks_what_becomes_of_them(runner, data):
+    make_set(runner, data)
+    ben_commits(data, "Call the lead", "Write it up")
+    result = manage(runner, data, "member", "remove", "Owls", "Ben Okafor")
+    one_line_error(
+        result, "Ben Okafor has 2 open commitments", "--drop-commitments or --keep-commitments"
+    )
+    assert Store(data).find_set("Owls").member("Ben Okafor") is not None
+
+
+@pytest.mark.parametrize(
+    ("flag", "said", "still_open"),
+    [
+        ("--drop-commitments", "2 open commitments dropped", 0),
+        ("--keep-commitments", "2 open commitments kept under 'Ben Okafor (left)'", 2),
+    ],
+)
+def test_member_remove_drops_or_keeps_their_commitments(runner, data, flag, said, still_open):
+    make_set(runner, data)
+    ben_commits(data, "Call the lead", "Write it up")
+    out = succeeded(manage(runner, data, "member", "remove", "Owls", "Ben Okafor", flag))
+    assert out == (
+        "Removed 'Ben Okafor' from 'Owls' (2 members left; past meetings still show them; "
+        f"{said}).\n"
+    )
+    assert len(open_commitments(Store(data), "owls", 2)) == still_open
+
+
+def test_set_unarchive(runner, data):
+    make_set(runner, data)
+    succeeded(manage(runner, data, "set", "archive", "Owls"))
+    out = succeeded(manage(runner, data, "set", "unarchive", "owls"))
+    assert out == "Unarchived set 'Owls'; it can hold meetings again.\n"
+    assert Store(data).find_set("Owls").archived is False
+    again = succeeded(manage(runner, data, "set", "unarchive", "Owls"))
+    assert again == "Set 'Owls' is not archived.\n"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["member", "add", "Owls", "Dev"],
+        ["member", "rename", "Owls", "Ana Silva", "Anna"],
+        ["member", "remove", "Owls", "Ana Silva"],
+        ["set", "rename", "Owls", "Larks"],
+        ["set", "plan", "Owls", "quick"],
+        ["meet", "Owls"],
+    ],
+)
+def test_an_archived_set_refuses_changes_and_meetings_in_one_line(runner, data, args):
+    make_set(runner, data)
+    succeeded(manage(runner, data, "set", "archive", "Owls"))
+    before = files(data)
+    line = one_line_error(manage(runner, data, *args))
+    assert line == (
+        "altui: 'Owls' is archived; unarchive it first "
+        "(a on the home screen, or: altui set unarchive Owls)"
+    )
+    assert files(data) == before
+
+
+def test_meet_refuses_a_set_without_members(runner, data):
+    make_set(runner, data, members=())
+    line = one_line_error(manage(runner, data, "meet", "Owls"))
+    assert line == (
+        "altui: 'Owls' has no members yet; add them first "
+        "(m on the home screen, or: altui member add Owls NAME)"
+    )
+    assert Store(data).meeting_numbers("owls") == []
+
+
 def test_member_commands_after_data(runner, data):
     make_set(runner, data)
     result = run(runner, "member", "add", "Owls", "Dev", "--data", data)
@@ -318,17 +407,116 @@ def test_export_with_private_notes(runner, data, held):
     assert "Ana seemed worn out" in out
 
 
-def test_export_to_a_file(runner, data, held, tmp_path):
+def test_export_to_a_new_file(runner, data, held, tmp_path):
     target = tmp_path / "out" / "recap.md"
     target.parent.mkdir()
-    target.write_text("old contents")
-    target.chmod(0o644)
     expected = succeeded(manage(runner, data, "export", "Owls", "--meeting", "1"))
     out = succeeded(manage(runner, data, "export", "Owls", "--meeting", "1", "-o", target))
     assert out == f"Wrote {target}\n"
     assert target.read_text(encoding="utf-8") == expected
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
     assert sorted(p.name for p in target.parent.iterdir()) == ["recap.md"]  # no temp file left
+
+
+@pytest.mark.parametrize("mode", [0o644, 0o640, 0o444])
+def test_an_existing_file_is_replaced_only_with_force_and_keeps_its_mode(
+    runner, data, held, tmp_path, mode
+):
+    target = tmp_path / "recap.md"
+    target.write_text("someone else's notes")
+    target.chmod(mode)
+    result = manage(runner, data, "export", "Owls", "-o", target)
+    one_line_error(result, f"{target}: already exists; add --force to replace it")
+    assert target.read_text() == "someone else's notes"
+    assert succeeded(manage(runner, data, "export", "Owls", "-o", target, "--force"))
+    assert target.read_text().startswith("# Owls: meeting 2")
+    assert stat.S_IMODE(target.stat().st_mode) == mode
+    assert sorted(p.name for p in tmp_path.iterdir() if p.suffix == ".tmp") == []
+
+
+def test_a_file_this_user_may_not_write_is_not_replaced_even_with_force(
+    runner, data, held, tmp_path, monkeypatch
+):
+    target = tmp_path / "theirs.md"
+    target.write_text("theirs")
+    real_access = os.access
+
+    def access(path, how, **kwargs):  # the target as another user's file: not writable
+        mine = str(path) != str(target) or how != os.W_OK
+        return real_access(path, how, **kwargs) if mine else False
+
+    monkeypatch.setattr(os, "access", access)
+    one_line_error(manage(runner, data, "export", "Owls", "-o", target, "--force"), "not writable")
+    assert target.read_text() == "theirs"
+
+
+@pytest.mark.parametrize("exists", [True, False])
+def test_export_writes_through_a_link_to_its_target(runner, data, held, tmp_path, exists):
+    real = tmp_path / "real" / "recap.md"
+    real.parent.mkdir()
+    if exists:
+        real.write_text("old")
+        real.chmod(0o644)
+    link = tmp_path / "link.md"
+    link.symlink_to(real)
+    args = ["export", "Owls", "-o", link, *(["--force"] if exists else [])]
+    assert succeeded(manage(runner, data, *args)) == f"Wrote {link}\n"
+    assert link.is_symlink() and link.readlink() == real
+    assert real.read_text().startswith("# Owls: meeting 2")
+    assert stat.S_IMODE(real.stat().st_mode) == (0o644 if exists else 0o600)
+
+
+def test_export_through_a_link_to_an_existing_file_needs_force(runner, data, held, tmp_path):
+    real = tmp_path / "real.md"
+    real.write_text("old")
+    link = tmp_path / "link.md"
+    link.symlink_to(real)
+    one_line_error(manage(runner, data, "export", "Owls", "-o", link), "add --force")
+    assert real.read_text() == "old" and link.is_symlink()
+
+
+def test_export_to_a_fifo_writes_into_it(runner, data, held, tmp_path):
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    fifo.chmod(0o620)
+    got: list[bytes] = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    result = manage(runner, data, "export", "Owls", "-o", fifo)
+    reader.join(timeout=10)
+    assert succeeded(result) == ""  # nothing but the recap, which went into the pipe
+    assert got and got[0].decode().startswith("# Owls: meeting 2")
+    assert stat.S_ISFIFO(fifo.lstat().st_mode)
+    assert stat.S_IMODE(fifo.lstat().st_mode) == 0o620
+
+
+def test_export_to_a_device_writes_into_it_and_leaves_it_a_device(runner, data, held, tmp_path):
+    """A sandboxed /dev/null (never the real /dev): as root, -o /dev/null used to replace it."""
+    null = tmp_path / "null"
+    try:
+        os.mknod(null, stat.S_IFCHR | 0o666, os.makedev(1, 3))
+        null.write_bytes(b"")
+    except OSError:
+        pytest.skip("cannot make a device node here")
+    before = null.lstat()
+    assert succeeded(manage(runner, data, "export", "Owls", "-o", null)) == ""
+    after = null.lstat()
+    assert stat.S_ISCHR(after.st_mode) and after.st_rdev == before.st_rdev
+    assert (after.st_ino, after.st_mode) == (before.st_ino, before.st_mode)
+    assert not list(tmp_path.glob(".null*"))  # no temp file beside it
+
+
+def test_export_to_dash_is_standard_output(runner, data, held, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    out = succeeded(manage(runner, data, "export", "Owls", "-o", "-"))
+    assert out.startswith("# Owls: meeting 2")
+    assert not (tmp_path / "-").exists()
+
+
+def test_export_through_a_link_loop_is_one_line(runner, data, held, tmp_path):
+    loop = tmp_path / "loop"
+    loop.symlink_to(loop)
+    one_line_error(manage(runner, data, "export", "Owls", "-o", loop), str(loop))
 
 
 def test_export_to_a_file_with_private_notes(runner, data, held, tmp_path):

@@ -115,8 +115,11 @@ async def test_a_marker_left_by_a_killed_console_does_not_blank_the_display(
     store, the_set, meeting, clock
 ):
     store.set_blanked(meeting, True)
+    lock = store.meeting_lock(meeting)
+    lock.acquire()  # takes the running console's lock over, to end it
+    lock.release()
     dead = {"pid": 999_999_999, "host": socket.gethostname()}  # the console's lock, left behind
-    store.meeting_lock(meeting).path.write_text(json.dumps(dead))
+    lock.path.write_text(json.dumps(dead))
     display = make_app(store, clock, the_set, meeting, display=True)
     async with display.run_test(size=(120, 36)) as wall:
         await wall.pause()

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import gc
 import json
-import os
-import socket
 
 import pytest
 
@@ -79,16 +77,16 @@ async def test_any_window_size_renders_and_small_ones_say_what_they_need(console
 
 
 async def test_a_meeting_open_elsewhere_is_refused_from_the_home_screen(
-    store, the_set, meeting, clock
+    store, the_set, meeting, clock, lock_holder
 ):
     lock_path = store.meeting_lock(meeting).path
-    lock_path.write_text(json.dumps({"pid": os.getppid(), "host": socket.gethostname()}))
+    holder = lock_holder(lock_path)
     app = make_app(store, clock)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("enter")
         assert not isinstance(app.screen, MeetingScreen)
         assert any("already open" in str(n.message) for n in app._notifications)
-    assert json.loads(lock_path.read_text())["pid"] == os.getppid()
+    assert json.loads(lock_path.read_text())["pid"] == holder.pid
 
 
 async def test_start_up_objects_are_left_out_of_later_collections(console):

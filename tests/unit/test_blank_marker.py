@@ -6,7 +6,8 @@ from altui.check import check_data
 
 
 def test_the_marker_comes_and_goes(store, meeting):
-    store.meeting_lock(meeting).acquire()  # as the console that blanks holds it
+    lock = store.meeting_lock(meeting)
+    lock.acquire()  # as the console that blanks holds it
     assert not store.blanked(meeting)
     store.set_blanked(meeting, True)
     store.set_blanked(meeting, True)  # blanking twice is still one marker
@@ -17,6 +18,7 @@ def test_the_marker_comes_and_goes(store, meeting):
     store.set_blanked(meeting, False)  # and lifting it twice is fine
     assert not store.blanked(meeting)
     assert not path.exists()
+    lock.release()
 
 
 def test_the_marker_is_private_not_backed_up_and_not_a_problem_for_check(

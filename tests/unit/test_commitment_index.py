@@ -11,7 +11,7 @@ import pytest
 
 from altui import store as store_module
 from altui.check import check_data
-from altui.commitments import Commitment, open_commitments
+from altui.commitments import INDEX_FORMAT, Commitment, open_commitments
 from altui.live import LiveMeeting
 from altui.models import SCHEMA_VERSION, Item, ItemKind, ReviewStatus
 from altui.store import COMMITMENT_INDEX, Store
@@ -89,24 +89,37 @@ def test_the_index_gives_what_a_fold_from_scratch_gives(store, history, reads):
         assert indexed == from_scratch(store, history, before)
     found = open_commitments(store, history, 5)
     assert [(c.action.text, c.origin, c.times_carried) for c in found] == [
+        ("Ask for feedback", 2, 0),  # partly: still open
         ("Write it up", 2, 0),
         ("Say no once", 3, 1),
     ]
-    assert texts(open_commitments(store, history, 6)) == ["Write it up", "Late one"]
+    assert texts(open_commitments(store, history, 6)) == [
+        "Ask for feedback",
+        "Write it up",
+        "Say no once",  # not done: still open
+        "Late one",
+    ]
 
 
 def test_the_index_holds_the_open_commitments_and_the_stamps_it_was_made_from(store, history):
     found = open_commitments(store, history, 5)
     saved = json.loads(index_path(store, history).read_text())
     assert saved["schema"] == SCHEMA_VERSION
+    assert saved["format"] == INDEX_FORMAT
     assert saved["before"] == 5
     stamps = store.meeting_stamps(history, [1, 2, 3, 4])
     assert saved["stamps"] == {str(n): list(stamp) for n, stamp in stamps.items()}
     assert [Item.model_validate(c["action"]) for c in saved["open"]] == [c.action for c in found]
-    assert [(c["origin"], c["owner"], c["times_carried"]) for c in saved["open"]] == [
+    assert [(c["origin"], c["owner"], len(c["earlier"])) for c in saved["open"]] == [
+        (2, BEN, 1),
         (2, "The set", 0),
         (3, ANA, 1),
     ]
+    assert [(h["meeting"], h["status"]) for c in saved["open"] for h in c["earlier"]] == [
+        (3, "partly"),
+        (4, "carried"),
+    ]
+    assert not any("status" in c or "notes" in c for c in saved["open"])  # a meeting's own word
 
 
 def test_an_incremental_step_reads_only_the_meeting_since(store, history, reads):
@@ -126,7 +139,12 @@ def test_closing_a_meeting_writes_the_index_for_the_next(store, history, clock, 
     LiveMeeting(store, fifth, clock).close(None)
     assert json.loads(index_path(store, history).read_text())["before"] == 6
     reads.clear()
-    assert texts(open_commitments(store, history, 6)) == ["Write it up", "Late one"]
+    assert texts(open_commitments(store, history, 6)) == [
+        "Ask for feedback",
+        "Write it up",
+        "Say no once",
+        "Late one",
+    ]
     assert reads == []
 
 
@@ -141,7 +159,7 @@ def test_an_old_meeting_saved_again_makes_the_index_stale(store, history, clock,
     reads.clear()
     found = open_commitments(store, history, 5)
     assert reads == [1, 2, 3, 4]
-    assert texts(found) == ["Write it up", "Added later", "Say no once"]
+    assert texts(found) == ["Ask for feedback", "Write it up", "Added later", "Say no once"]
     assert found == from_scratch(store, history, 5)
 
 
@@ -186,13 +204,25 @@ def _newer_altui(saved: dict) -> None:
     saved["schema"] = SCHEMA_VERSION + 1
 
 
+def _older_rule(saved: dict) -> None:
+    """As the first altui wrote it: no format, partly and not done already closed, carries
+    only counted."""
+    del saved["format"]
+    saved["open"] = [
+        {**{k: v for k, v in c.items() if k != "earlier"}, "times_carried": 0, "note": ""}
+        for c in saved["open"]
+        if c["action"]["text"] != "Ask for feedback"
+    ]
+
+
 def _from_no_files(saved: dict) -> None:
     saved["before"], saved["stamps"] = 1, {}
     saved["open"][0]["action"]["id"] = "madeup000000"
 
 
 @pytest.mark.parametrize(
-    "damage", [_damage_item, _drop_field, _wrong_stamps, _newer_altui, _from_no_files]
+    "damage",
+    [_damage_item, _drop_field, _wrong_stamps, _newer_altui, _older_rule, _from_no_files],
 )
 def test_a_wrong_shaped_index_is_ignored_and_rebuilt(store, history, reads, damage):
     expected = open_commitments(store, history, 5)

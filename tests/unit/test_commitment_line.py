@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
-from altui.commitments import Commitment
+from altui.commitments import Commitment, Hearing
 from altui.models import Item, ItemKind, ReviewStatus
 from altui.widgets.commitment_list import commitment_line, status_width
 
 WHEN = datetime(2026, 11, 25, 14, 0, tzinfo=UTC)
 
 
-def commitment(text: str, status: ReviewStatus | None = None, note: str = "") -> Commitment:
+def commitment(
+    text: str, status: ReviewStatus | None = None, *notes: str, earlier: tuple[Hearing, ...] = ()
+) -> Commitment:
     action = Item(kind=ItemKind.ACTION, text=text, step=3, created=WHEN)
-    return Commitment(action, 1, None, "Ana Silva", status=status, note=note)
+    return Commitment(action, 1, None, "Ana Silva", earlier, status=status, notes=notes)
 
 
 def test_nothing_reviewed_yet_leaves_only_a_dot_before_the_text():
@@ -31,6 +33,22 @@ def test_the_column_fits_the_longest_status_given():
 
 
 def test_a_note_sits_under_the_text():
-    row = commitment("Call", ReviewStatus.PARTLY, note="left a message")
+    row = commitment("Call", ReviewStatus.PARTLY, "left a message")
     lines = commitment_line(row, status_width([row])).plain.split("\n")
     assert lines == ["Partly Call (meeting 1)", "       ↳ left a message"]
+
+
+def test_every_note_is_shown_in_order_under_what_earlier_meetings_heard():
+    earlier = (
+        Hearing(2, date(2027, 1, 12), ReviewStatus.PARTLY, ("voicemail",)),
+        Hearing(3, date(2027, 2, 9), ReviewStatus.CARRIED),
+        Hearing(4, date(2027, 3, 9), ReviewStatus.CARRIED),
+    )
+    row = commitment("Call", None, "rang again", "she said yes", earlier=earlier)
+    lines = commitment_line(row, status_width([row])).plain.split("\n")
+    assert lines == [
+        "· Call (meeting 1)",
+        "  partly, 12 Jan: voicemail; carried 2x",
+        "  ↳ rang again",
+        "  ↳ she said yes",
+    ]

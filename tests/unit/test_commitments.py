@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from altui.commitments import (
+    LEFT,
     NO_OWNER,
     Commitment,
     open_commitments,
@@ -117,47 +118,6 @@ def test_only_actions_are_commitments(store, the_set, clock):
     assert texts(open_commitments(store, the_set.slug, second.number)) == ["Ring the union rep"]
 
 
-def test_reports_back_close_all_but_carried_forward(store, the_set, clock):
-    statuses = {
-        "Done one": ReviewStatus.DONE,
-        "Partly one": ReviewStatus.PARTLY,
-        "Not done one": ReviewStatus.NOT_DONE,
-        "Dropped one": ReviewStatus.DROPPED,
-        "Carried one": ReviewStatus.CARRIED,
-    }
-    first, made = hold(store, the_set, clock, [(ANA, text) for text in statuses])
-    close(store, first)
-    second, _ = hold(store, the_set, clock)
-    for text, status in statuses.items():
-        review(store, clock, second, made[text], 1, status, note=f"about {text}")
-    close(store, second)
-    third, _ = hold(store, the_set, clock)
-    (carried,) = open_commitments(store, the_set.slug, third.number)
-    assert carried.action.text == "Carried one"
-    assert carried.times_carried == 1
-    assert carried.origin == 1
-    assert carried.owner == ANA
-    assert (carried.status, carried.note) == (None, "")
-
-
-def test_a_carried_commitment_reported_done_later_is_closed(store, the_set, clock):
-    first, made = hold(store, the_set, clock, [(ANA, "Carried"), (BEN, "Carried twice")])
-    close(store, first)
-    second, _ = hold(store, the_set, clock)
-    review(store, clock, second, made["Carried"], 1, ReviewStatus.CARRIED)
-    review(store, clock, second, made["Carried twice"], 1, ReviewStatus.CARRIED)
-    close(store, second)
-    third, _ = hold(store, the_set, clock)
-    review(store, clock, third, made["Carried"], 1, ReviewStatus.DONE, note="at last")
-    review(store, clock, third, made["Carried twice"], 1, ReviewStatus.CARRIED)
-    close(store, third)
-    fourth, _ = hold(store, the_set, clock)
-    (left,) = open_commitments(store, the_set.slug, fourth.number)
-    assert left.action.text == "Carried twice"
-    assert left.times_carried == 2
-    assert left.origin == 1
-
-
 def test_a_commitment_nobody_reported_on_stays_open_without_being_carried(store, the_set, clock):
     first, _ = hold(store, the_set, clock, [(ANA, "Forgotten")])
     close(store, first)
@@ -168,44 +128,15 @@ def test_a_commitment_nobody_reported_on_stays_open_without_being_carried(store,
     assert (still.action.text, still.times_carried, still.origin) == ("Forgotten", 0, 1)
 
 
-@pytest.mark.parametrize(
-    ("first_status", "last_status", "open_after"),
-    [
-        (ReviewStatus.CARRIED, ReviewStatus.DONE, False),
-        (ReviewStatus.DONE, ReviewStatus.CARRIED, True),
-        (ReviewStatus.DROPPED, ReviewStatus.PARTLY, False),
-    ],
-)
-def test_the_latest_of_two_reviews_in_a_meeting_wins(
-    store, the_set, clock, first_status, last_status, open_after
-):
-    first, made = hold(store, the_set, clock, [(ANA, "Call the director")])
-    close(store, first)
-    second, _ = hold(store, the_set, clock)
-    action = made["Call the director"]
-    review(store, clock, second, action, 1, first_status, note="first thought")
-    review(store, clock, second, action, 1, last_status, note="on reflection")
-    (seen,) = under_review(store, second)
-    assert (seen.status, seen.note) == (last_status, "on reflection")
-    (line,) = report_back_lines(store, second)
-    assert (line.status, line.note) == (last_status, "on reflection")
-    close(store, second)
-    third, _ = hold(store, the_set, clock)
-    left = open_commitments(store, the_set.slug, third.number)
-    assert texts(left) == (["Call the director"] if open_after else [])
-    if open_after:
-        assert left[0].times_carried == 1
-
-
 def test_under_review_overlays_this_meetings_reports(store, the_set, clock):
     first, made = hold(store, the_set, clock, [(ANA, "Call the director"), (BEN, "Draft the bid")])
     close(store, first)
     second, _ = hold(store, the_set, clock)
-    assert [(c.status, c.note) for c in under_review(store, second)] == [(None, ""), (None, "")]
+    assert [(c.status, c.notes) for c in under_review(store, second)] == [(None, ()), (None, ())]
     review(store, clock, second, made["Draft the bid"], 1, ReviewStatus.PARTLY, note="half")
     seen = under_review(store, second)
     assert texts(seen) == ["Call the director", "Draft the bid"]
-    assert [(c.status, c.note) for c in seen] == [(None, ""), (ReviewStatus.PARTLY, "half")]
+    assert [(c.status, c.notes) for c in seen] == [(None, ()), (ReviewStatus.PARTLY, ("half",))]
     assert [c.owner for c in seen] == [ANA, BEN]
     # the open list itself is what the meeting started with: a report back does not remove it
     assert texts(open_commitments(store, the_set.slug, second.number)) == texts(seen)
@@ -220,9 +151,9 @@ def test_a_later_meeting_does_not_change_what_an_earlier_one_heard(store, the_se
     third, _ = hold(store, the_set, clock)
     review(store, clock, third, made["Call the director"], 1, ReviewStatus.DONE, note="done")
     (then,) = under_review(store, store.meeting(the_set.slug, 2))
-    assert (then.status, then.note, then.times_carried) == (ReviewStatus.CARRIED, "soon", 0)
+    assert (then.status, then.notes, then.times_carried) == (ReviewStatus.CARRIED, ("soon",), 0)
     (now,) = under_review(store, third)
-    assert (now.status, now.note, now.times_carried) == (ReviewStatus.DONE, "done", 1)
+    assert (now.status, now.notes, now.times_carried) == (ReviewStatus.DONE, ("done",), 1)
 
 
 def test_a_review_of_an_unknown_action_is_ignored(store, the_set, clock):
@@ -261,14 +192,14 @@ def test_report_back_lines_list_only_the_reviewed_commitments(store, the_set, cl
             commitment="Call the director",
             origin=1,
             status=ReviewStatus.CARRIED,
-            note="on leave",
+            notes=("on leave",),
         ),
         ReportBackLine(
             member=NO_OWNER,
             commitment="Agree the next date",
             origin=1,
             status=ReviewStatus.DONE,
-            note="4 March",
+            notes=("4 March",),
         ),
     ]
     assert report_back_lines(store, third) == [
@@ -277,14 +208,14 @@ def test_report_back_lines_list_only_the_reviewed_commitments(store, the_set, cl
             commitment="Call the director",
             origin=1,
             status=ReviewStatus.DONE,
-            note="she said yes",
+            notes=("she said yes",),
+            earlier="carried, 25 Nov: on leave",
         ),
         ReportBackLine(
             member=BEN,
             commitment="Draft the bid",
             origin=1,
             status=ReviewStatus.NOT_DONE,
-            note="",
         ),
     ]
 
@@ -303,3 +234,194 @@ def test_report_back_keeps_each_commitments_origin(store, the_set, clock):
         ("From one", 1, ANA),
         ("From two", 2, BEN),
     ]
+
+
+# the lifecycle, one rule at a time -----------------------------------------------------------
+
+DAY = 24 * 3600
+
+
+def heard_in_meeting_two(store, the_set, clock, *said):
+    """Meeting 1 commits Ana to "Call the director"; meeting 2 (a week later) hears each
+    (status, note) in ``said`` about it and closes. Returns what is open before meeting 3."""
+    first, made = hold(store, the_set, clock, [(ANA, "Call the director")])
+    close(store, first)
+    clock.advance(7 * DAY)
+    second, _ = hold(store, the_set, clock)
+    for status, note in said:
+        review(store, clock, second, made["Call the director"], 1, status, note)
+    close(store, second)
+    return open_commitments(store, the_set.slug, 3)
+
+
+@pytest.mark.parametrize("status", [ReviewStatus.DONE, ReviewStatus.DROPPED])
+def test_done_and_dropped_close_a_commitment(store, the_set, clock, status):
+    assert heard_in_meeting_two(store, the_set, clock, (status, "")) == []
+
+
+@pytest.mark.parametrize("status", [ReviewStatus.PARTLY, ReviewStatus.NOT_DONE])
+def test_partly_and_not_done_keep_it_open_with_what_happened(store, the_set, clock, status):
+    (still,) = heard_in_meeting_two(store, the_set, clock, (status, "she was away"))
+    assert [(h.meeting, h.status, h.notes) for h in still.earlier] == [
+        (2, status, ("she was away",))
+    ]
+    assert still.history() == f"{status.label.lower()}, 2 Dec: she was away"
+    assert (still.status, still.notes) == (None, ())  # nothing heard yet in meeting 3
+
+
+def test_a_note_alone_never_closes(store, the_set, clock):
+    (still,) = heard_in_meeting_two(store, the_set, clock, (None, "Tried twice, no answer"))
+    assert still.history() == "noted, 2 Dec: Tried twice, no answer"
+
+
+def test_an_unreviewed_commitment_stays_open_with_no_history(store, the_set, clock):
+    (still,) = heard_in_meeting_two(store, the_set, clock)
+    assert (still.earlier, still.history()) == ((), "")
+
+
+def test_carried_forward_stays_open_and_is_counted(store, the_set, clock):
+    (still,) = heard_in_meeting_two(store, the_set, clock, (ReviewStatus.CARRIED, ""))
+    assert (still.times_carried, still.history()) == (1, "carried 1x")
+
+
+def test_a_later_status_in_the_same_meeting_supersedes_an_earlier_one(store, the_set, clock):
+    said = [(ReviewStatus.CARRIED, ""), (ReviewStatus.DONE, "")]
+    assert heard_in_meeting_two(store, the_set, clock, *said) == []
+
+
+def test_a_status_taken_back_leaves_it_unreviewed_but_keeps_the_notes(store, the_set, clock):
+    said = [(ReviewStatus.DONE, ""), (ReviewStatus.DONE, "booked"), (None, "")]
+    (still,) = heard_in_meeting_two(store, the_set, clock, *said)
+    assert [(h.status, h.notes) for h in still.earlier] == [(None, ("booked",))]
+
+
+def test_every_note_is_kept_in_order_and_a_repeated_one_once(store, the_set, clock):
+    # an older altui wrote the latest note again with every review: it is the same note
+    said = [
+        (None, "rang once"),
+        (ReviewStatus.PARTLY, "rang once"),
+        (ReviewStatus.PARTLY, "left a message"),
+        (ReviewStatus.NOT_DONE, "left a message"),
+    ]
+    (still,) = heard_in_meeting_two(store, the_set, clock, *said)
+    (hearing,) = still.earlier
+    assert (hearing.status, hearing.notes) == (
+        ReviewStatus.NOT_DONE,
+        ("rang once", "left a message"),
+    )
+
+
+def test_the_history_reads_in_order_with_plain_carries_counted(store, the_set, clock):
+    first, made = hold(store, the_set, clock, [(ANA, "Call the director")])
+    action = made["Call the director"]
+    close(store, first)
+    for status, note in [
+        (ReviewStatus.PARTLY, "voicemail"),
+        (ReviewStatus.CARRIED, ""),
+        (ReviewStatus.CARRIED, ""),
+        (ReviewStatus.CARRIED, "on leave"),
+    ]:
+        clock.advance(14 * DAY)
+        meeting, _ = hold(store, the_set, clock)
+        review(store, clock, meeting, action, 1, status, note)
+        close(store, meeting)
+    (still,) = open_commitments(store, the_set.slug, 6)
+    assert still.history() == "partly, 9 Dec: voicemail; carried 2x; carried, 20 Jan: on leave"
+    assert still.times_carried == 3
+
+
+def test_a_commitment_reviewed_in_the_meeting_it_was_made_is_not_closed(store, the_set, clock):
+    first, made = hold(store, the_set, clock, [(ANA, "Call the director")])
+    review(store, clock, first, made["Call the director"], 1, ReviewStatus.DONE)
+    close(store, first)
+    assert texts(open_commitments(store, the_set.slug, 2)) == ["Call the director"]
+
+
+def test_report_back_is_by_owner_then_oldest_first(store, the_set, clock):
+    first, _ = hold(store, the_set, clock, [(BEN, "Ben's first"), (ANA, "Ana's first")])
+    close(store, first)
+    second, _ = hold(store, the_set, clock, [(None, "The set's"), (ANA, "Ana's second")])
+    close(store, second)
+    third, _ = hold(store, the_set, clock)
+    seen = under_review(store, third)
+    assert [(c.owner, c.action.text) for c in seen] == [
+        (ANA, "Ana's first"),
+        (ANA, "Ana's second"),
+        (BEN, "Ben's first"),
+        (NO_OWNER, "The set's"),
+    ]
+
+
+def test_an_owner_who_has_left_is_marked(store, the_set, clock):
+    first, _ = hold(store, the_set, clock, [(BEN, "Talk to the supplier")])
+    close(store, first)
+    the_set.members = [m for m in the_set.members if m.name != BEN]
+    store.save_set(the_set)
+    second, _ = hold(store, the_set, clock, presenters=[ANA])
+    (seen,) = under_review(store, second)
+    assert seen.owner == f"{BEN}{LEFT}"
+    assert report_back_lines(store, second) == []  # nothing heard of it yet
+
+
+# one history, every reader ------------------------------------------------------------------
+
+# (what meeting 2 heard, what meeting 3 heard) of one of Ana's commitments, and what follows:
+# open before meeting 4?, outcomes counted, of which done or partly.
+LIFECYCLES = {
+    "nothing said": ([], [], True, 0, 0),
+    "a note alone": ([(None, "no answer yet")], [], True, 0, 0),
+    "partly": ([(ReviewStatus.PARTLY, "half")], [], True, 1, 1),
+    "not done": ([(ReviewStatus.NOT_DONE, "")], [], True, 1, 0),
+    "done": ([(ReviewStatus.DONE, "")], [], False, 1, 1),
+    "dropped": ([(ReviewStatus.DROPPED, "")], [], False, 1, 0),
+    "carried": ([(ReviewStatus.CARRIED, "")], [(ReviewStatus.CARRIED, "")], True, 0, 0),
+    "partly, then done": ([(ReviewStatus.PARTLY, "")], [(ReviewStatus.DONE, "")], False, 1, 1),
+    "not done, then dropped": (
+        [(ReviewStatus.NOT_DONE, "")],
+        [(ReviewStatus.DROPPED, "")],
+        False,
+        1,
+        0,
+    ),
+    "done, taken back": ([(ReviewStatus.DONE, ""), (None, "")], [], True, 0, 0),
+    "carried, then not done": (
+        [(ReviewStatus.CARRIED, "")],
+        [(ReviewStatus.NOT_DONE, "")],
+        True,
+        1,
+        0,
+    ),
+}
+
+
+@pytest.mark.parametrize("case", LIFECYCLES)
+def test_report_back_home_count_and_follow_through_agree(store, the_set, clock, case):
+    from altui.history import follow_through
+    from altui.screens.home import set_line
+
+    in_two, in_three, still_open, outcomes, kept = LIFECYCLES[case]
+    first, made = hold(
+        store, the_set, clock, [(ANA, "The one under test"), (BEN, "Ben's, never reviewed")]
+    )
+    close(store, first)
+    for said in (in_two, in_three):
+        meeting, _ = hold(store, the_set, clock)
+        for status, note in said:
+            review(store, clock, meeting, made["The one under test"], 1, status, note)
+        close(store, meeting)
+
+    expected = ["The one under test"] if still_open else []
+    home = set_line(store, store.find_set(the_set.name)).plain
+    people = {p.name: p for p in follow_through(store, the_set.slug)}
+    fourth, _ = hold(store, the_set, clock)
+    reported = under_review(store, fourth)
+
+    assert [c.action.text for c in reported if c.owner == ANA] == expected
+    assert f"{len(expected) + 1} open commitment" in home
+    assert (people[ANA].open, people[ANA].reviewed, people[ANA].kept) == (
+        len(expected),
+        outcomes,
+        kept,
+    )
+    assert people[BEN].open == 1
+    assert sum(p.open for p in people.values()) == len(reported)

@@ -18,7 +18,7 @@ from altui.history import (
     search,
 )
 from altui.live import LiveMeeting
-from altui.membership import remove_member
+from altui.membership import Leaving, remove_member
 from altui.models import ItemKind, MeetingStatus, Review, ReviewStatus
 from altui.planning import start_or_resume
 from tests.conftest import step_of
@@ -165,7 +165,7 @@ def test_an_empty_search_finds_nothing(store, the_set, two_meetings):
     assert search(store, the_set.slug, "   ") == []
 
 
-def test_search_shows_only_the_latest_note_of_a_commitment_in_a_meeting(
+def test_search_finds_every_note_of_a_commitment_in_a_meeting_in_order(
     store, the_set, two_meetings, clock
 ):
     first, second = two_meetings
@@ -174,7 +174,7 @@ def test_search_shows_only_the_latest_note_of_a_commitment_in_a_meeting(
 
     notes = [m.text for m in search(store, the_set.slug, "budget") if m.kind == REPORT_BACK_NOTE]
 
-    assert notes == ["She doubled the budget"]
+    assert notes == ["She cut the budget in half", "She doubled the budget"]
 
 
 def test_search_keeps_markup_and_control_characters_as_typed(store, the_set, clock):
@@ -234,7 +234,8 @@ def test_follow_through_counts_done_and_partly_of_the_reviewed(store, the_set, c
 
     ana = people[ANA]
     assert (ana.reviewed, ana.kept, ana.share) == (4, 3, 0.75)
-    assert ana.summary() == "3 of 4 done or partly (75%)"
+    assert ana.open == 2  # not done, and partly: both come back at the next report back
+    assert ana.summary() == "3 of 4 done or partly (75%) · 2 open"
     assert ana.series == (SharePoint(1, None), SharePoint(2, 0.5), SharePoint(3, 1.0))
     ben = people[BEN]
     assert (ben.reviewed, ben.kept, ben.share) == (1, 0, 0.0)
@@ -268,7 +269,7 @@ def test_the_latest_review_in_a_meeting_decides(store, the_set, clock):
 def test_a_removed_member_keeps_their_history_under_their_old_name(store, the_set, clock):
     first, made = hold(store, the_set, clock, [commit(BEN, "Talk to the supplier")])
     close(store, clock, first)
-    remove_member(store, the_set.name, BEN)
+    remove_member(store, the_set.name, BEN, Leaving.KEEP)
     second, _ = hold(store, the_set, clock, presenters=(ANA,))
     review(store, clock, second.meeting, made["!Talk to the supplier"], 1, ReviewStatus.DONE)
 

@@ -4,22 +4,28 @@ from __future__ import annotations
 
 import pytest
 
-from altui.commitments import open_commitments
+from altui.commitments import open_commitments, under_review
 from altui.errors import AltuiError
+from altui.history import follow_through
 from altui.live import LiveMeeting
 from altui.membership import (
+    Leaving,
+    OpenCommitments,
     add_member,
     archive_set,
+    commitments_of,
     remove_member,
     rename_member,
     rename_set,
     set_default_plan,
+    unarchive_set,
 )
 from altui.models import NAME_MAX, MeetingStatus
 from altui.planning import new_set, start_or_resume
 from altui.plans import builtin_plans
 from altui.recap import render_recap
 from altui.store import Store
+from tests.conftest import step_of
 
 
 def files(root):
@@ -268,7 +274,7 @@ def test_a_removed_member_stays_in_past_meetings(store, owls, clock):
     first.status = MeetingStatus.CLOSED
     store.save_meeting(first)
 
-    remove_member(store, "Owls", "Ben")
+    remove_member(store, "Owls", "Ben", Leaving.KEEP)
 
     old = store.meeting("owls", 1)
     assert [m.name for m in old.presenters] == ["Ana", "Ben"]
@@ -298,3 +304,107 @@ def test_a_new_set_may_take_a_renamed_sets_old_name(store, owls, clock):
     assert [m.name for m in store.find_set("owls").members] == ["Zed", "Yan"]
     assert [m.name for m in store.find_set("Night Owls").members] == ["Ana", "Ben", "Chloé"]
     assert store.find_set("owls-2") == store.find_set("OWLS")
+
+
+# leaving with open commitments --------------------------------------------------------------
+
+
+@pytest.fixture
+def ben_committed(store, owls, clock):
+    """Meeting 1 held and closed: Ben committed to two actions, Ana to one."""
+    meeting = start_or_resume(store, owls, clock, presenters=["Ana", "Ben"])
+    live = LiveMeeting(store, meeting, clock)
+    for who, text in [("Ben", "Talk to the lead"), ("Ben", "Write it up"), ("Ana", "Ask HR")]:
+        live.go_to(step_of(meeting, "Commit to actions", who))
+        live.capture(f"!{text}")
+    live.close(None)
+    return owls
+
+
+def test_leaving_with_open_commitments_needs_a_decision(store, ben_committed):
+    refused(store, lambda: remove_member(store, "Owls", "Ben"), "2 open commitments")
+    with pytest.raises(OpenCommitments) as caught:
+        remove_member(store, "Owls", "Ben")
+    assert str(caught.value) == (
+        "Ben has 2 open commitments: say whether they are dropped or kept "
+        "(they come back under 'Ben (left)')"
+    )
+    assert [c.action.text for c in commitments_of(store, "Owls", "Ben")] == [
+        "Talk to the lead",
+        "Write it up",
+    ]
+
+
+def test_dropped_commitments_close_when_the_member_leaves(store, ben_committed, clock):
+    changed = remove_member(store, "Owls", "Ben", Leaving.DROP, clock.now())
+    (left,) = changed.departures
+    assert (left.member.name, left.before, len(left.dropped)) == ("Ben", 2, 2)
+    assert [c.action.text for c in open_commitments(store, "owls", 2)] == ["Ask HR"]
+    people = {p.name: p for p in follow_through(store, "owls")}
+    assert (people["Ben"].open, people["Ben"].reviewed) == (0, 0)  # closed, not an outcome
+    assert open_commitments(store, "owls", 1) == []  # meeting 1 itself is not rewritten
+
+
+def test_kept_commitments_come_back_under_the_name_marked_left(store, ben_committed, clock):
+    remove_member(store, "Owls", "Ben", Leaving.KEEP, clock.now())
+    second = start_or_resume(store, store.find_set("Owls"), clock)
+    assert [(c.owner, c.action.text) for c in under_review(store, second)] == [
+        ("Ana", "Ask HR"),
+        ("Ben (left)", "Talk to the lead"),
+        ("Ben (left)", "Write it up"),
+    ]
+    assert {p.name: p.open for p in follow_through(store, "owls")}["Ben"] == 2
+
+
+def test_a_member_without_open_commitments_just_leaves(store, ben_committed, clock):
+    changed = remove_member(store, "Owls", "Chloé")
+    assert [d.member.name for d in changed.departures] == ["Chloé"]
+    assert changed.departures[0].dropped == []
+
+
+# archived sets -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda store: rename_set(store, "Owls", "Larks"),
+        lambda store: set_default_plan(store, "Owls", "quick"),
+        lambda store: add_member(store, "Owls", "Dev"),
+        lambda store: rename_member(store, "Owls", "Ana", "Anna"),
+        lambda store: remove_member(store, "Owls", "Ana"),
+    ],
+)
+def test_an_archived_set_refuses_changes(store, owls, change):
+    archive_set(store, "Owls")
+    refused(store, lambda: change(store), "'Owls' is archived", "altui set unarchive Owls")
+
+
+def test_an_archived_set_refuses_meetings_until_unarchived(store, owls, clock):
+    archive_set(store, "Owls")
+    refused(store, lambda: start_or_resume(store, store.find_set("Owls"), clock), "archived")
+    again = unarchive_set(store, "Owls")
+    assert again.archived is False
+    assert start_or_resume(store, again, clock).number == 1
+    assert add_member(store, "Owls", "Dev").member("Dev") is not None
+
+
+def test_a_set_whose_meeting_is_open_cannot_be_archived(store, owls, clock):
+    meeting = start_or_resume(store, owls, clock)
+    lock = store.meeting_lock(meeting)
+    lock.acquire()
+    try:
+        refused(store, lambda: archive_set(store, "Owls"), "meeting 1 of 'Owls' is open")
+    finally:
+        lock.release()
+    assert archive_set(store, "Owls").archived is True  # not held: it may be archived
+
+
+def test_a_set_without_members_cannot_start_a_meeting(store, clock):
+    empty = new_set(store, "Empty", [], "classic", clock)
+    refused(
+        store,
+        lambda: start_or_resume(store, empty, clock),
+        "'Empty' has no members yet",
+        "altui member add Empty NAME",
+    )

@@ -234,7 +234,7 @@ def full_meeting() -> tuple[Set, Meeting, list[Item], list[ReportBackLine]]:
             commitment="Map who decides the budget",
             origin=2,
             status=ReviewStatus.DONE,
-            note="It is the finance committee, not my director",
+            notes=("It is the finance committee, not my director",),
         ),
         ReportBackLine(
             member="Ben Okafor",
@@ -247,14 +247,14 @@ def full_meeting() -> tuple[Set, Meeting, list[Item], list[ReportBackLine]]:
             commitment="Shadow the night shift",
             origin=1,
             status=ReviewStatus.CARRIED,
-            note="Rota changed twice",
+            notes=("Rota changed twice",),
         ),
         ReportBackLine(
             member="Dev Patel",
             commitment="Rewrite the job description",
             origin=2,
             status=ReviewStatus.DROPPED,
-            note="The post was cut",
+            notes=("The post was cut",),
         ),
     ]
     return the_set, meeting, log.items, report_back
@@ -336,7 +336,7 @@ def hostile_meeting(texts: list[str]) -> tuple[Set, Meeting, list[Item], list[Re
             commitment=next(pool),
             origin=origin,
             status=status,
-            note=next(pool),
+            notes=(next(pool),),
         )
         for origin, status in [(3, ReviewStatus.DONE), (1, ReviewStatus.NOT_DONE)]
     ]

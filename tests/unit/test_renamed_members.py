@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from altui.commitments import report_back_lines, under_review
-from altui.membership import remove_member, rename_member
+from altui.membership import Leaving, remove_member, rename_member
 from altui.models import ReviewStatus
 from tests.unit.test_commitments import ANA, BEN, close, hold, review
 
@@ -24,9 +24,9 @@ def test_report_back_uses_the_name_the_member_has_now(store, the_set, clock):
 def test_a_member_who_left_keeps_the_name_they_had(store, the_set, clock):
     first, made = hold(store, the_set, clock, [(BEN, "Ask HR")])
     close(store, first)
-    smaller = remove_member(store, the_set.name, BEN)
+    smaller = remove_member(store, the_set.name, BEN, Leaving.KEEP)
     second, _ = hold(store, smaller, clock, presenters=(ANA,))
 
-    assert [c.owner for c in under_review(store, second)] == [BEN]
+    assert [c.owner for c in under_review(store, second)] == [f"{BEN} (left)"]
     review(store, clock, second, made["Ask HR"], 1, ReviewStatus.DROPPED)
-    assert [line.member for line in report_back_lines(store, second)] == [BEN]
+    assert [line.member for line in report_back_lines(store, second)] == [f"{BEN} (left)"]

@@ -23,8 +23,8 @@ QUERIES = ["budget", "BUDGET", "  Budget ", "strasse", "client", "memo", "the", 
 def three_meetings(store, the_set, clock):
     """Meetings 1 and 2 closed, 3 running; Ben is renamed Benjamin after meeting 1.
 
-    Meeting 2 reports back on meeting 1's actions (Ana's note on budget is then replaced by a
-    note without it); meeting 3 reports back on Chloé's action from meeting 2.
+    Meeting 2 reports back on meeting 1's actions (Ana's note on budget is followed by a note
+    without it); meeting 3 reports back on Chloé's action from meeting 2.
     """
     first, made = hold(
         store,
@@ -87,7 +87,8 @@ def test_search_finds_every_kind_of_line_where_it_was_said(store, the_set, three
         (1, "Reflect and reframe", ANA, "Learning", "Budgets hide fear"),
         (1, "Commit to actions", ANA, "Action", "Draft the budget memo"),
         (1, "Open questions", BEN, "Question", "What would a smaller budget free up?"),
-        # Ana's "Budget memo sent" was replaced by a later note: only the latest counts
+        # every note is kept, even one followed by a later note on the same commitment
+        (2, "Report back", ANA, REPORT_BACK_NOTE, "Budget memo sent"),
         (2, "Report back", BENJAMIN, REPORT_BACK_NOTE, "Client: budget?"),
         (2, "Commit to actions", CHLOE, "Action", "Budget review with the team"),
         (3, "Check-in", EVERYONE, "Note", "budget again"),
@@ -148,7 +149,7 @@ def test_search_validates_only_the_items_and_notes_that_hold_the_text(
         "Chloé's private budget worry",
         "budget again",
     ]
-    assert notes == ["Client: budget?", "The BUDGET is fine"]
+    assert notes == ["Budget memo sent", "Client: budget?", "The BUDGET is fine"]
     assert [model for model, _ in validated].count("Meeting") == 3
 
 
