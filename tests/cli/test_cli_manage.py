@@ -264,7 +264,7 @@ def ben_commits(data, *texts):
     live = LiveMeeting(store, meeting, SystemClock())
     live.go_to(step_of(meeting, "Commit to actions", "Ben Okafor"))
     for text in texts:
-        live.capture(f"!{text}")
+        live.enter(f"!{text}")
     live.close(None)
 
 

@@ -316,7 +316,7 @@ def ben_committed(store, owls, clock):
     live = LiveMeeting(store, meeting, clock)
     for who, text in [("Ben", "Talk to the lead"), ("Ben", "Write it up"), ("Ana", "Ask HR")]:
         live.go_to(step_of(meeting, "Commit to actions", who))
-        live.capture(f"!{text}")
+        live.enter(f"!{text}")
     live.close(None)
     return owls
 
