@@ -366,17 +366,11 @@ class Store:
         """
         path = self._meeting_path(meeting.set_slug, meeting.number)
 
-        def table(docs: Iterable[BaseModel]) -> dict[str, Any]:
-            return {str(n): _dump(doc) for n, doc in enumerate(docs, start=1)}
-
-        AtomicJSONStorage(str(path)).write(
-            {
-                "meeting": {str(_HEADER_ID): _dump(meeting)},
-                "items": table(items),
-                "reviews": table(reviews),
-                "journal": table(journal),
-            }
-        )
+        tables: dict[str, dict[str, Any]] = {"meeting": {str(_HEADER_ID): _dump(meeting)}}
+        for name, docs in (("items", items), ("reviews", reviews), ("journal", journal)):
+            if docs:  # as TinyDB does, a table is written once it holds something
+                tables[name] = {str(n): _dump(doc) for n, doc in enumerate(docs, start=1)}
+        AtomicJSONStorage(str(path)).write(tables)
         self._dbs.pop(path, None)  # TinyDB's tables cache their next id; read afresh
 
     def meeting_stamps(self, slug: str, numbers: Iterable[int]) -> dict[int, Stamp]:
