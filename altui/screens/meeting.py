@@ -205,9 +205,8 @@ class MeetingScreen(Screen[None]):
 
     @guarded
     def _tick(self) -> None:
-        now = self.live.clock.now()
         self.query_one(Countdown).show(self.live.reading(), self.live.meeting.current)
-        self.query_one(MeetingHeader).show(now, self.live.projected_finish())
+        self.query_one(MeetingHeader).show(self.live.clock, self.live.projected_finish())
 
     def _show_step(self) -> None:
         meeting, step = self.live.meeting, self.live.step
