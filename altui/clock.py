@@ -1,12 +1,17 @@
-"""Wall-clock time and the countdown arithmetic built on it (pure: no UI, no disk).
+"""The process's clock and the countdown arithmetic built on it (pure: no UI, no disk).
 
 The countdown is always computed from stored facts (``running_since``, ``spent``, ``added``), so a
-late tick, a stalled event loop or a sleeping laptop never makes it drift.
+late tick, a stalled event loop or a sleeping laptop never makes it drift. Within a process those
+facts are read from a clock that setting the wall clock cannot move (``SystemClock``); the wall
+clock is read once, when the process starts, so that the facts are UTC times a restart can resume.
 """
 
 from __future__ import annotations
 
 import math
+import sys
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
@@ -24,16 +29,62 @@ class Clock(Protocol):
     """Anything that can tell the current time (aware, UTC)."""
 
     def now(self) -> datetime:
-        """The current time."""
+        """The time every fact and every countdown is computed from."""
+        ...
+
+    def wall(self) -> datetime:
+        """What the wall clock says now: only for showing the time of day."""
         ...
 
 
+def wall_clock() -> datetime:
+    """The operating system's wall clock (UTC); it jumps when someone or NTP sets it."""
+    return datetime.now(UTC)
+
+
+def steady_source() -> Callable[[], float]:
+    """Seconds from a clock that setting the wall clock cannot move and that counts sleep.
+
+    Linux's ``CLOCK_BOOTTIME`` and macOS's ``CLOCK_MONOTONIC`` go on through a suspended laptop (the
+    room went on); ``time.monotonic`` is the fallback elsewhere (it may stop during sleep).
+    """
+    if sys.platform == "darwin":
+        wanted = getattr(time, "CLOCK_MONOTONIC", None)
+    else:
+        wanted = getattr(time, "CLOCK_BOOTTIME", None)
+    if wanted is not None:
+        try:
+            time.clock_gettime(wanted)
+        except OSError:  # an old kernel or a sandbox without it
+            return time.monotonic
+        return lambda: time.clock_gettime(wanted)
+    return time.monotonic
+
+
 class SystemClock:
-    """The real clock."""
+    """The real clock: the wall clock read once at start, then moved by a steady clock.
+
+    A wall-clock jump while the process runs (clock set back, NTP step) moves nothing the
+    process computes; the next process reads the wall clock again.
+    """
+
+    def __init__(
+        self,
+        wall: Callable[[], datetime] = wall_clock,
+        steady: Callable[[], float] | None = None,
+    ) -> None:
+        self._wall = wall
+        self._steady = steady or steady_source()
+        self._started = wall()
+        self._origin = self._steady()
 
     def now(self) -> datetime:
-        """The current time from the operating system."""
-        return datetime.now(UTC)
+        """The wall time at start plus the steady time elapsed since."""
+        return self._started + timedelta(seconds=self._steady() - self._origin)
+
+    def wall(self) -> datetime:
+        """The operating system's wall clock now."""
+        return self._wall()
 
 
 class FakeClock:
@@ -46,9 +97,18 @@ class FakeClock:
         """The frozen time."""
         return self._now
 
+    def wall(self) -> datetime:
+        """The frozen time (a fake wall clock never disagrees with itself)."""
+        return self._now
+
     def advance(self, seconds: float) -> None:
         """Move the clock forward (or back, with a negative number)."""
         self._now += timedelta(seconds=seconds)
+
+
+def on_the_wall(clock: Clock, moment: datetime) -> datetime:
+    """``moment``, reckoned by ``clock.now()``, as the wall clock will read it then."""
+    return moment + (clock.wall() - clock.now())
 
 
 def elapsed(step: Step, now: datetime) -> float:

@@ -67,9 +67,8 @@ class StageScreen(Screen[None]):
     @guarded
     def tick(self) -> None:
         """Recompute the countdown and the header's times from the clock."""
-        now = self.stage.clock.now()
         self.query_one(Countdown).show(self.stage.reading(), self.stage.meeting.current)
-        self.query_one(MeetingHeader).show(now, self.stage.projected_finish())
+        self.query_one(MeetingHeader).show(self.stage.clock, self.stage.projected_finish())
 
     def show_step(self) -> None:
         """Show the current step: bar, banner, prompt, and its items or the report back."""

@@ -9,6 +9,7 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import Static
 
+from altui.clock import Clock, on_the_wall
 from altui.models import Meeting
 from altui.text import shorten, visible
 
@@ -34,8 +35,13 @@ class MeetingHeader(Horizontal):
         yield Static(self._title, id="header-title")
         yield Static(id="header-times")
 
-    def show(self, now: datetime, finish: datetime) -> None:
-        """Update the wall clock and the projected finish (redraws only when a minute changes)."""
+    def show(self, clock: Clock, finish: datetime) -> None:
+        """Update the time of day and the projected finish (redraws only when a minute changes).
+
+        Both are shown as the wall clock reads them, even after it was set while running:
+        the countdown never moves with it, but the room's time of day does.
+        """
+        now, finish = clock.wall(), on_the_wall(clock, finish)
         text = f"Now {local_time(now)} · Finish ≈ {local_time(finish)}"
         if text != self._shown:
             self._shown = text

@@ -241,7 +241,8 @@ def check_shape(root: Path) -> None:
     """A meeting made through the real API must equal, table for table, what the writer makes.
 
     Meeting 1 is captured with ``LiveMeeting.enter``; meeting 2 reports back on its actions
-    with ``store.add_review`` (before the console opens it); both are closed with ``status = CLOSED`` and ``save_meeting``.
+    with ``store.add_review`` (before the console opens it); both are closed with
+    ``status = CLOSED`` and ``save_meeting``.
     """
     rng = random.Random(7)
     store = Store(root)

@@ -28,7 +28,11 @@ from typing import Any
 import pytest
 
 if shutil.which("tmux") is None:
-    pytest.skip("tmux is not installed", allow_module_level=True)
+    pytest.skip(
+        "tmux is not installed: install it (sudo apt install tmux, or brew install tmux) to run"
+        " the real-terminal tests",
+        allow_module_level=True,
+    )
 
 WIDTH, HEIGHT = 120, 36
 TIMEOUT = 10.0

@@ -6,9 +6,10 @@ catches the xterm ``Terminal`` as textual-serve's code stores it (``obj.terminal
 the test then reads the terminal's buffer (what the browser shows, row by row) until the
 presenter's name is there.
 
-Chromium (Debian's ``chromium``) is installed with apt-get when missing and we are root; the test
-is skipped only when it can be neither found nor installed. Chromium is started with a fresh
-profile and every host name but localhost made unresolvable, so it never reaches the network.
+Chromium (Debian's ``chromium``) is installed with apt-get when missing only in CI (``CI=true``,
+as root, as ``.ci/run`` runs); anywhere else a missing Chromium skips the test, saying how to get
+it. Chromium is started with a fresh profile and every host name but localhost made
+unresolvable, so it never reaches the network.
 Each process started here (the server and the displays it runs, Chromium and its helpers) is in
 a process group of its own, killed when the test ends.
 """
@@ -183,8 +184,8 @@ def find_chromium() -> str | None:
 
 
 def install_chromium() -> None:
-    """Debian's chromium, as CI installs it (only as root, only with apt-get)."""
-    if os.geteuid() != 0 or shutil.which("apt-get") is None:
+    """Debian's chromium, installed only in CI (``CI=true``), as root, with apt-get."""
+    if os.environ.get("CI") != "true" or os.geteuid() != 0 or shutil.which("apt-get") is None:
         return
     env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
     for command in (["apt-get", "update", "-qq"], ["apt-get", "install", "-y", "-qq", "chromium"]):
@@ -200,7 +201,10 @@ def chromium() -> str:
         install_chromium()
         found = find_chromium()
     if found is None:
-        pytest.skip("chromium is not installed and cannot be installed here (apt-get, as root)")
+        pytest.skip(
+            "chromium is not installed: install it (Debian/Ubuntu: sudo apt install chromium)"
+            " to run this browser test; CI=true as root installs it"
+        )
     return found
 
 
