@@ -145,11 +145,24 @@ def demo(ctx: click.Context) -> None:
     "presenters",
     multiple=True,
     metavar="NAME",
-    help="A presenter, in order; repeat for each. Default: every member.",
+    help="A presenter, in order; repeat for each. Default: every member who is coming.",
+)
+@click.option(
+    "--apologies",
+    "apologies",
+    multiple=True,
+    metavar="NAME",
+    help="A member who sent apologies (not coming, so not presenting); repeat for each.",
 )
 @data_option
 @click.pass_context
-def meet(ctx: click.Context, set_name: str, plan: str | None, presenters: tuple[str, ...]) -> None:
+def meet(
+    ctx: click.Context,
+    set_name: str,
+    plan: str | None,
+    presenters: tuple[str, ...],
+    apologies: tuple[str, ...],
+) -> None:
     """Start SET's next meeting, or resume its unfinished one."""
     from altui.planning import start_or_resume, unfinished_meeting
     from altui.plans import find_plan
@@ -159,13 +172,20 @@ def meet(ctx: click.Context, set_name: str, plan: str | None, presenters: tuple[
     if plan:
         find_plan(plan)  # an unknown plan is refused even when a meeting is resumed
     running = unfinished_meeting(store, the_set)
-    if running is not None and (plan or presenters):
+    if running is not None and (plan or presenters or apologies):
         click.echo(
             f"Resuming meeting {running.number}, already under way; "
-            "--plan and --presenter apply to the next one.",
+            "--plan, --presenter and --apologies apply to the next one.",
             err=True,
         )
-    meeting = start_or_resume(store, the_set, clock, plan=plan, presenters=list(presenters))
+    meeting = start_or_resume(
+        store,
+        the_set,
+        clock,
+        plan=plan,
+        presenters=list(presenters),
+        apologies=list(apologies),
+    )
     run_console(store, the_set, meeting)
 
 

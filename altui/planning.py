@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -48,10 +49,8 @@ def _reason(exc: ValidationError) -> str:
     return str(exc.errors()[0]["msg"]).removeprefix("Value error, ")
 
 
-def choose_presenters(the_set: Set, names: list[str] | None) -> list[Member]:
-    """The members named (in that order), or every member when none are named."""
-    if not names:
-        return list(the_set.members)
+def choose_members(the_set: Set, names: list[str]) -> list[Member]:
+    """The members named, in that order (each once); an unknown name is refused."""
     chosen: list[Member] = []
     for name in names:
         member = the_set.member(name)
@@ -63,12 +62,33 @@ def choose_presenters(the_set: Set, names: list[str] | None) -> list[Member]:
     return chosen
 
 
+def choose_presenters(
+    the_set: Set, names: list[str] | None, away: Sequence[Member] = ()
+) -> list[Member]:
+    """The members named (in that order), or every member not ``away`` when none are named;
+    a member who sent apologies cannot present."""
+    if not names:
+        return [m for m in the_set.members if m not in away]
+    chosen = choose_members(the_set, names)
+    for member in chosen:
+        if member in away:
+            raise AltuiError(f"{member.name!r} sent apologies, so cannot present")
+    return chosen
+
+
 @dataclass(frozen=True)
 class NextMeeting:
-    """The set's next meeting before it starts: its number, and whether it has a report back."""
+    """The set's next meeting before it starts: its number, whether it has a report back, and
+    the date the last meeting saved for it."""
 
     number: int
     report_back: bool
+    planned_on: date | None = None
+
+    def held_on(self, today: date) -> date:
+        """The date it is held on, unless told otherwise: the saved date, or today once that
+        has passed (or none was saved)."""
+        return self.planned_on if self.planned_on and self.planned_on >= today else today
 
     def steps(
         self, plan: Plan, presenters: list[Member], slot_minutes: dict[str, float] | None = None
@@ -96,7 +116,11 @@ def next_meeting(store: Store, slug: str) -> NextMeeting:
         report_back = bool(open_commitments(store, slug, number))
     except AltuiError:
         report_back = True
-    return NextMeeting(number, report_back)
+    try:
+        planned_on = store.meeting(slug, numbers[-1]).next_date if numbers else None
+    except AltuiError:
+        planned_on = None
+    return NextMeeting(number, report_back, planned_on)
 
 
 def refuse_archived(the_set: Set) -> None:
@@ -126,14 +150,24 @@ def start_or_resume(
     clock: Clock,
     plan: str | None = None,
     presenters: list[str] | None = None,
+    apologies: list[str] | None = None,
 ) -> Meeting:
-    """Resume the set's unfinished meeting, or start the next one with its first step running."""
+    """Resume the set's unfinished meeting, or start the next one with its first step running.
+
+    The members named in ``apologies`` are recorded as not coming (and so do not present).
+    """
     refuse_archived(the_set)
     running = unfinished_meeting(store, the_set)
     if running is not None:
         return running
-    chosen = choose_presenters(the_set, presenters)
-    return start_meeting(store, the_set, clock, plan or the_set.plan, chosen)
+    away = choose_members(the_set, apologies or [])
+    if the_set.members and len(away) == len(the_set.members):
+        raise AltuiError("every member sent apologies: there is nobody to hold the meeting")
+    chosen = choose_presenters(the_set, presenters, away)
+    here = [m for m in the_set.members if m not in away]
+    return start_meeting(
+        store, the_set, clock, plan or the_set.plan, chosen, attendees=here, apologies=away
+    )
 
 
 def start_meeting(

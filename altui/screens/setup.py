@@ -65,6 +65,7 @@ class SetupScreen(Screen[Meeting | None]):
         members = [m.id for m in the_set.members]
         self.attendance = Attendance(set(members), list(members))
         self.bids = False
+        self.available: float | None = self._plan_available()
         self._reset_minutes()
 
     # the form -----------------------------------------------------------------------------
@@ -81,7 +82,8 @@ class SetupScreen(Screen[Meeting | None]):
             yield Static(Content.styled(title, "bold $accent"), id="setup-title")
             with Horizontal(id="setup-fields"):
                 yield Static("Date ", classes="setup-label")
-                yield Input(self.clock.now().astimezone().date().isoformat(), id="setup-date")
+                today = self.clock.now().astimezone().date()
+                yield Input(self.upcoming.held_on(today).isoformat(), id="setup-date")
                 yield Static("Plan ", classes="setup-label")
                 yield Select(
                     [(name, name) for name in plans],
@@ -90,11 +92,7 @@ class SetupScreen(Screen[Meeting | None]):
                     id="setup-plan",
                 )
                 yield Static("Minutes available ", classes="setup-label")
-                yield Input(
-                    f"{round(self.plan.total_minutes(self.plan.typical_presenters))}",
-                    id="setup-available",
-                    type="integer",
-                )
+                yield Input(f"{self.available:g}", id="setup-available", type="integer")
             yield DataTable(id="setup-members", cursor_type="row", zebra_stripes=True)
             yield Static(id="setup-preview")
         yield Footer(compact=True)
@@ -111,15 +109,29 @@ class SetupScreen(Screen[Meeting | None]):
     def _member(self, member_id: str) -> Member:
         return next(m for m in self.the_set.members if m.id == member_id)
 
+    def _plan_available(self) -> float:
+        """The plan's own length with its typical number of presenters, in whole minutes."""
+        return float(round(self.plan.total_minutes(self.plan.typical_presenters)))
+
     def _reset_minutes(self) -> None:
+        """Equal time: the plan's slot for each presenter, shrunk alike to fit the minutes
+        available."""
         slot = self.plan.slot_minutes()
         self.attendance.minutes = {m: slot for m in self.attendance.presenters}
+        self._fit()
+
+    def _fit(self) -> None:
+        """Shrink every presenter's minutes by the same share so the meeting fits."""
+        available = self._available()
+        if available is None:
+            return
+        group = [step for step in self._steps() if step.presenter_id is None]
+        room = available - sum(step.minutes for step in group)
+        att = self.attendance
+        att.minutes = shrink_to_fit({m: att.minutes[m] for m in att.presenters}, room)
 
     def _available(self) -> float | None:
-        try:
-            return float(self.query_one("#setup-available", Input).value)
-        except ValueError:
-            return None
+        return self.available
 
     def _refresh(self) -> None:
         table = self.query_one("#setup-members", DataTable)
@@ -257,29 +269,45 @@ class SetupScreen(Screen[Meeting | None]):
     @guarded
     def action_shrink(self) -> None:
         """Shrink every presenter's slot by the same share so the meeting fits."""
-        available = self._available()
-        if available is None:
-            return
-        group = [step for step in self._steps() if step.presenter_id is None]
-        room = available - sum(step.minutes for step in group)
-        att = self.attendance
-        att.minutes = shrink_to_fit({m: att.minutes[m] for m in att.presenters}, room)
+        self._fit()
         self._refresh()
 
     @on(Select.Changed, "#setup-plan")
     @guarded
     def _plan_changed(self, event: Select.Changed) -> None:
+        """A new plan: its length becomes the minutes available (unless they were typed), and
+        equal slots are worked out again; bids are kept. The change is said in one line."""
+        if str(event.value) == self.plan_name:
+            return
+        old_default = self._plan_available()
         try:
             self.plan_name, self.plan = find_plan(str(event.value))
         except AltuiError as exc:
             self.notify(str(exc), severity="error", markup=False)
             return
-        self._reset_minutes()
+        if self.available == old_default:
+            self.query_one("#setup-available", Input).value = f"{self._plan_available():g}"
+            self.available = self._plan_available()
+        if self.bids:
+            for member in self.attendance.presenters:
+                self.attendance.minutes.setdefault(member, self.plan.slot_minutes())
+            said = "bids kept (s shrinks them to fit)"
+        else:
+            self._reset_minutes()
+            slots = set(self.attendance.minutes.values())
+            said = "equal time" + (f", {min(slots):g} min each" if slots else "")
+        self.notify(f"Plan {self.plan_name}: {said}.", timeout=5, markup=False)
         self._refresh()
 
     @on(Input.Changed, "#setup-available")
-    def _available_changed(self) -> None:
-        self.query_one("#setup-preview", Static).update(self._preview())
+    def _available_changed(self, event: Input.Changed) -> None:
+        try:
+            self.available = float(event.value)
+        except ValueError:
+            self.available = None
+        if not self.bids:
+            self._reset_minutes()
+        self._refresh()
 
     @guarded
     def action_start(self) -> None:

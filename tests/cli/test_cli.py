@@ -70,7 +70,7 @@ def test_version(runner):
     [
         ([], ["Run Action Learning set meetings", "demo", "meet", "set", "plans", "--data"]),
         (["demo"], ["meeting 2 of a demo set", "--data"]),
-        (["meet"], ["SET", "--plan", "--presenter", "--data"]),
+        (["meet"], ["SET", "--plan", "--presenter", "--apologies", "--data"]),
         (["set"], ["Create and manage sets", "new"]),
         (["set", "new"], ["NAME", "--member", "--plan", "--data"]),
         (["plans"], ["shipped session plans", "check", "--data"]),
@@ -205,6 +205,50 @@ def test_meet_starts_the_first_meeting(runner, consoles, data):
     assert meeting.plan == "classic"
     assert [m.name for m in meeting.presenters] == ["Chloé Martin", "Ana Silva"]
     assert store.meeting("owls", 1) == meeting
+
+
+def test_meet_records_apologies(runner, consoles, data):
+    make_set(runner, data)
+    result = run(
+        runner,
+        "--data",
+        data,
+        "meet",
+        "Owls",
+        "--apologies",
+        "ben okafor",
+        "--apologies",
+        "Chloé Martin",
+    )
+    assert result.exit_code == 0, result.output
+    meeting = consoles[0][2]
+    assert [m.name for m in meeting.apologies] == ["Ben Okafor", "Chloé Martin"]
+    assert [m.name for m in meeting.attendees] == ["Ana Silva"]
+    assert [m.name for m in meeting.presenters] == ["Ana Silva"]  # those who came
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (["--apologies", "Zed"], ["'Zed' is not a member of 'Owls'"]),
+        (["--apologies", "Ben Okafor", "--presenter", "Ben Okafor"], ["sent apologies"]),
+        (
+            [
+                "--apologies",
+                "Ana Silva",
+                "--apologies",
+                "Ben Okafor",
+                "--apologies",
+                "Chloé Martin",
+            ],
+            ["every member sent apologies"],
+        ),
+    ],
+)
+def test_meet_refuses_apologies_that_do_not_make_sense(runner, consoles, data, args, words):
+    make_set(runner, data)
+    one_line_error(run(runner, "--data", data, "meet", "Owls", *args), *words)
+    assert consoles == [] and Store(data).meeting_numbers("owls") == []
 
 
 def test_meet_resumes_and_says_options_wait(runner, consoles, data):

@@ -155,11 +155,12 @@ async def test_setup_of_a_first_meeting_leaves_out_the_report_back_and_says_why(
     assert shown == steps_of(started)
     assert "Report back" not in [name for name, _, _ in shown]
     assert FIRST_MEETING in preview
-    # four presenters of 40 minutes and 50 fixed (70 less the 20-minute report back), from 14:00
-    assert "Finish ≈ 17:30 (210 min)" in preview
-    assert finish_line(started) == "Finish ≈ 17:30 (210 min)"
-    assert "14:20-15:00  Ana Silva" in preview  # after check-in and bids
-    assert "Over by 20 min" in preview  # the plan's 190 minutes (with three presenters) available
+    # the plan's 190 minutes (with three presenters) available, 50 fixed (70 less the 20-minute
+    # report back): four presenters share 140, so 35 each instead of the plan's 40, from 14:00
+    assert "Finish ≈ 17:10 (190 min)" in preview
+    assert finish_line(started) == "Finish ≈ 17:10 (190 min)"
+    assert "14:20-14:55  Ana Silva" in preview  # after check-in and bids
+    assert "Fits, with 0 min to spare" in preview
 
 
 async def test_setup_shrinks_the_slots_into_the_time_the_meeting_has(
@@ -186,7 +187,8 @@ async def test_setup_after_actions_were_taken_keeps_the_report_back(
     assert started.steps[1].name == "Report back"
     assert "No report back" not in preview
     assert finish_line(started) in preview
-    assert finish_line(started).endswith("(230 min)")
+    assert finish_line(started).endswith("(190 min)")  # the report back's 20 min from the slots
+    assert sum(s.minutes for s in started.steps if s.presenter == "Ana Silva") == 30
 
 
 async def test_setup_after_every_commitment_was_closed_has_no_report_back(
@@ -203,4 +205,81 @@ async def test_setup_after_every_commitment_was_closed_has_no_report_back(
     assert "Report back" not in [name for name, _, _ in shown]
     assert NOTHING_OPEN in preview
     assert finish_line(started) in preview
-    assert finish_line(started).endswith("(210 min)")
+    assert finish_line(started).endswith("(190 min)")
+
+
+async def test_setup_of_a_big_set_starts_with_slots_that_fit(store: Store, clock):
+    from altui.planning import new_set
+
+    names = ["Ana", "Ben", "Chloé", "Dev", "Eve", "Femi", "Gus"]
+    new_set(store, "Big", names, "classic", clock)
+    app = make_app(store, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("enter")
+        screen = app.screen
+        assert isinstance(screen, SetupScreen)
+        # 190 available, 50 fixed: 140 for seven presenters, 20 each (not the plan's 40)
+        assert set(screen.attendance.minutes.values()) == {20}
+        preview = str(screen.query_one("#setup-preview").render())
+        assert "Fits, with 0 min to spare." in preview and "Over by" not in preview
+
+
+async def test_setup_date_is_the_next_meeting_date_saved_at_the_last_meeting(
+    store: Store, the_set: Set, clock
+):
+    from datetime import date
+
+    first, _ = hold(store, the_set, clock, [(ANA, "Call the director")])
+    first.next_date = date(2026, 12, 23)
+    close(store, first)
+    app = make_app(store, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("enter")
+        assert app.screen.query_one("#setup-date").value == "2026-12-23"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert store.meeting(the_set.slug, 2).date == date(2026, 12, 23)
+
+
+async def test_a_saved_date_that_has_passed_gives_way_to_today(store: Store, the_set: Set, clock):
+    from datetime import date
+
+    first, _ = hold(store, the_set, clock, [(ANA, "Call the director")])
+    first.next_date = date(2026, 11, 1)
+    close(store, first)
+    app = make_app(store, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("enter")
+        assert app.screen.query_one("#setup-date").value == "2026-11-25"
+
+
+async def test_changing_the_plan_keeps_bids_and_says_so(store: Store, the_set: Set, clock):
+    app = make_app(store, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("enter", "m", "plus")  # bids: Ana asks for 5 more minutes
+        screen = app.screen
+        bids = dict(screen.attendance.minutes)
+        screen.query_one("#setup-plan").value = "quick"
+        await pilot.pause()
+        assert screen.plan_name == "quick"
+        assert screen.attendance.minutes == bids
+        assert any("bids kept" in str(n.message) for n in app._notifications)
+        available = screen.query_one("#setup-available").value
+        assert available == f"{round(screen.plan.total_minutes(screen.plan.typical_presenters))}"
+
+
+async def test_changing_the_plan_in_equal_time_says_the_new_slots(
+    store: Store, the_set: Set, clock
+):
+    app = make_app(store, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("enter")
+        screen = app.screen
+        screen.query_one("#setup-available").value = "400"  # typed: kept across the change
+        await pilot.pause()
+        screen.query_one("#setup-plan").value = "quick"
+        await pilot.pause()
+        slot = screen.plan.slot_minutes()
+        assert set(screen.attendance.minutes.values()) == {slot}
+        assert screen.query_one("#setup-available").value == "400"
+        assert any(f"equal time, {slot:g} min each" in str(n.message) for n in app._notifications)

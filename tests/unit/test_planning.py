@@ -288,3 +288,33 @@ def test_the_demo_meeting_2_has_its_report_back(store, clock):
     second = start_or_resume(store, demo, clock, presenters=DEMO_PRESENTERS)
     assert second.number == 2
     assert names(second.steps)[:3] == ["Check-in", "Report back", "Bids for time"]
+
+
+def test_the_next_meeting_is_held_on_the_saved_date_unless_it_has_passed(store, the_set, clock):
+    from datetime import date
+
+    assert next_meeting(store, the_set.slug).planned_on is None
+    first, _ = hold(store, the_set, clock)
+    first.next_date = date(2026, 12, 23)
+    close(store, first)
+    upcoming = next_meeting(store, the_set.slug)
+    assert upcoming.planned_on == date(2026, 12, 23)
+    assert upcoming.held_on(date(2026, 11, 25)) == date(2026, 12, 23)
+    assert upcoming.held_on(date(2026, 12, 23)) == date(2026, 12, 23)
+    assert upcoming.held_on(date(2027, 1, 5)) == date(2027, 1, 5)
+    assert NextMeeting(1, False).held_on(date(2027, 1, 5)) == date(2027, 1, 5)
+
+
+def test_members_who_sent_apologies_come_and_present_no_more(store, the_set, clock):
+    started = start_or_resume(store, the_set, clock, apologies=[BEN, "chloé martin"])
+    assert [m.name for m in started.apologies] == [BEN, "Chloé Martin"]
+    assert [m.name for m in started.attendees] == [ANA, "Dev Patel"]
+    assert [m.name for m in started.presenters] == [ANA, "Dev Patel"]
+    away = [the_set.member(BEN)]
+    assert [m.name for m in choose_presenters(the_set, None, away)] == [
+        ANA,
+        "Chloé Martin",
+        "Dev Patel",
+    ]
+    with pytest.raises(AltuiError, match="'Ben Okafor' sent apologies, so cannot present"):
+        choose_presenters(the_set, [ANA, BEN], away)
