@@ -12,7 +12,8 @@ from platformdirs import user_data_dir
 from altui import __version__
 from altui.clock import SystemClock
 from altui.errors import AltuiError
-from altui.models import Meeting, Set
+from altui.lock import MeetingLock
+from altui.models import Meeting, MeetingStatus, Set
 from altui.store import Store
 from altui.text import quoted
 
@@ -58,13 +59,18 @@ def fail(message: str) -> None:
 
 
 def run_console(
-    store: Store, the_set: Set | None, meeting: Meeting | None, display: bool = False
+    store: Store,
+    the_set: Set | None,
+    meeting: Meeting | None,
+    display: bool = False,
+    reopen: bool = False,
 ) -> None:
     """Run the Textual app (imported here so plain commands start fast).
 
     The meeting's writer lock is taken first, so a second console is refused in one line;
-    the read-only display takes no lock and keeps no log in the data folder (it may be a
-    read-only mount): it writes nothing there.
+    with ``reopen``, an ended meeting is then opened again where it stopped. The read-only
+    display takes no lock and keeps no log in the data folder (it may be a read-only mount):
+    it writes nothing there.
     """
     from altui.app import make_app
     from altui.guard import start_log
@@ -76,6 +82,8 @@ def run_console(
         lock.acquire()
         for path in store.upgrade(meeting.set_slug, SystemClock().now()):
             click.echo(f"altui: upgraded {path} to this version's format (backup kept)", err=True)
+        if reopen:
+            meeting = _reopened(store, meeting, lock)
     if not display:
         start_log(store.root)
     app = make_app(store, SystemClock(), the_set, meeting, lock, display)
@@ -83,6 +91,19 @@ def run_console(
         app.run()
     finally:
         app.release_lock()
+
+
+def _reopened(store: Store, meeting: Meeting, lock: MeetingLock) -> Meeting:
+    """The ended ``meeting`` opened again (its lock let go if it cannot be)."""
+    from altui.live import LiveMeeting
+
+    try:
+        LiveMeeting(store, meeting, SystemClock()).reopen()
+    except AltuiError:
+        lock.release()
+        raise
+    click.echo(f"Meeting {meeting.number} reopened where it stopped.", err=True)
+    return store.meeting(meeting.set_slug, meeting.number)
 
 
 class AltuiGroup(click.Group):
@@ -154,6 +175,11 @@ def demo(ctx: click.Context) -> None:
     metavar="NAME",
     help="A member who sent apologies (not coming, so not presenting); repeat for each.",
 )
+@click.option(
+    "--reopen",
+    is_flag=True,
+    help="Open SET's latest meeting again where it stopped, after it was ended by mistake.",
+)
 @data_option
 @click.pass_context
 def meet(
@@ -162,6 +188,7 @@ def meet(
     plan: str | None,
     presenters: tuple[str, ...],
     apologies: tuple[str, ...],
+    reopen: bool,
 ) -> None:
     """Start SET's next meeting, or resume its unfinished one."""
     from altui.planning import start_or_resume, unfinished_meeting
@@ -169,6 +196,16 @@ def meet(
 
     store, clock = store_from(ctx), SystemClock()
     the_set = store.find_set(set_name)
+    if reopen:
+        latest = store.latest_meeting(the_set.slug)
+        if latest is None:
+            raise AltuiError(f"{the_set.name!r} has no meeting to reopen")
+        if plan or presenters or apologies:
+            raise AltuiError(
+                "--reopen opens the meeting as it was: no --plan, --presenter, --apologies"
+            )
+        run_console(store, the_set, latest, reopen=latest.status is MeetingStatus.CLOSED)
+        return
     if plan:
         find_plan(plan)  # an unknown plan is refused even when a meeting is resumed
     running = unfinished_meeting(store, the_set)

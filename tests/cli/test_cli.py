@@ -22,7 +22,7 @@ def consoles(monkeypatch):
     """Every call the CLI makes to run the console, instead of running it."""
     calls = []
 
-    def fake_run_console(store, the_set, meeting, display=False):
+    def fake_run_console(store, the_set, meeting, display=False, reopen=False):
         calls.append((store, the_set, meeting))
 
     monkeypatch.setattr(altui.cli, "run_console", fake_run_console)
@@ -276,6 +276,63 @@ def test_meet_after_a_closed_meeting_starts_the_next(runner, consoles, data):
     meeting = consoles[-1][2]
     assert (meeting.number, meeting.plan) == (2, "quick")
     assert [m.name for m in meeting.presenters] == ["Ben Okafor"]
+
+
+class FakeApp:
+    """Stands in for the Textual app: records the meeting as the file has it when it runs."""
+
+    seen: list[tuple[int, str]] = []
+
+    def __init__(self, store, clock, the_set, meeting, lock, display):
+        self.store, self.meeting, self.lock = store, meeting, lock
+
+    def run(self):
+        saved = self.store.meeting(self.meeting.set_slug, self.meeting.number)
+        FakeApp.seen.append((saved.number, saved.status.value))
+
+    def release_lock(self):
+        self.lock.release()
+
+
+def test_meet_reopen_opens_an_ended_meeting_where_it_stopped(runner, data, monkeypatch):
+    import altui.app
+
+    monkeypatch.setattr(altui.app, "make_app", FakeApp)
+    FakeApp.seen = []
+    make_set(runner, data)
+    assert run(runner, "--data", data, "meet", "Owls").exit_code == 0
+    store = Store(data)
+    first = store.meeting("owls", 1)
+    first.current, first.status = 3, MeetingStatus.CLOSED
+    store.save_meeting(first)
+    result = run(runner, "--data", data, "meet", "Owls", "--reopen")
+    assert result.exit_code == 0, result.output
+    assert "Meeting 1 reopened" in result.stderr
+    assert FakeApp.seen[-1] == (1, "running")
+    assert store.meeting("owls", 1).current == 3
+    assert store.meeting_numbers("owls") == [1]
+
+
+def test_meet_reopen_takes_the_latest_meeting_and_refuses_what_it_cannot(runner, data, monkeypatch):
+    import altui.app
+
+    monkeypatch.setattr(altui.app, "make_app", FakeApp)
+    make_set(runner, data)
+    store = Store(data)
+    for _ in range(2):
+        assert run(runner, "--data", data, "meet", "Owls").exit_code == 0
+        latest = store.latest_meeting("owls")
+        latest.status = MeetingStatus.CLOSED
+        store.save_meeting(latest)
+    FakeApp.seen = []
+    assert run(runner, "--data", data, "meet", "Owls", "--reopen").exit_code == 0
+    assert run(runner, "--data", data, "meet", "Owls", "--reopen").exit_code == 0  # resumes
+    assert FakeApp.seen == [(2, "running"), (2, "running")]
+    assert store.meeting("owls", 1).status is MeetingStatus.CLOSED
+    one_line_error(run(runner, "--data", data, "meet", "Nobody", "--reopen"), "Nobody")
+    result = run(runner, "--data", data, "meet", "Owls", "--reopen", "--plan", "quick")
+    one_line_error(result, "--reopen")
+    assert not store.meeting_lock(store.meeting("owls", 2)).taken()
 
 
 def test_meet_unknown_set(runner, consoles, data):
