@@ -91,16 +91,24 @@ class Altui(App[None]):
         if console is not None:
             console.remember_theme(theme)
 
-    def run_meeting(self, the_set: Set, meeting: Meeting) -> None:
-        """Open ``meeting`` in the live console (refused if open in another console)."""
+    def run_meeting(self, the_set: Set, meeting: Meeting, reopen: bool = False) -> None:
+        """Open ``meeting`` in the live console (refused if open in another console); with
+        ``reopen``, an ended meeting opens again where it stopped."""
         lock = self.store.meeting_lock(meeting)
         lock.acquire()
-        self.store.upgrade(meeting.set_slug, self.clock.now())
+        try:
+            self.store.upgrade(meeting.set_slug, self.clock.now())
+            live = LiveMeeting(self.store, meeting, self.clock)
+            if reopen:
+                live.reopen()
+        except BaseException:
+            lock.release()
+            raise
         self.release_lock()
         self._lock = lock
         if the_set.theme and the_set.theme in self.available_themes:
             self.theme = the_set.theme
-        self.push_screen(MeetingScreen(the_set, LiveMeeting(self.store, meeting, self.clock)))
+        self.push_screen(MeetingScreen(the_set, live))
 
     def export_recap(self, the_set: Set, meeting: Meeting) -> None:
         """Write the meeting's shareable recap (no private notes) and show where it went."""

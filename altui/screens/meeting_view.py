@@ -115,6 +115,13 @@ class MeetingViewScreen(Screen[None]):
             key_display="^r",
             tooltip="Write the Markdown recap (no private notes)",
         ),
+        Binding(
+            "ctrl+z",
+            "reopen",
+            "Reopen",
+            key_display="^z",
+            tooltip="Open the set's latest meeting again where it stopped (ended by mistake)",
+        ),
         Binding("ctrl+q", "app.quit", "Quit", priority=True, key_display="^q"),
     ]
 
@@ -191,3 +198,18 @@ class MeetingViewScreen(Screen[None]):
     def action_back(self) -> None:
         """Back to where the meeting was opened from."""
         self.app.pop_screen()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Reopen is offered for the set's latest meeting once it has ended."""
+        if action != "reopen":
+            return True
+        latest = max(self.store.meeting_numbers(self.the_set.slug), default=0)
+        return self.meeting.status is MeetingStatus.CLOSED and self.meeting.number == latest
+
+    @guarded
+    def action_reopen(self) -> None:
+        """Open the meeting again in the live console, where it stopped."""
+        try:
+            self.app.run_meeting(self.the_set, self.meeting, reopen=True)  # type: ignore[attr-defined]
+        except AltuiError as exc:
+            self.notify(str(exc), title="Not reopened", severity="error", markup=False)

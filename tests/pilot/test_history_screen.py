@@ -209,3 +209,24 @@ async def test_an_unreadable_meeting_is_reported_and_the_rest_shown(store, the_s
         screen = await open_history(app, store, the_set, pilot)
         assert screen.query_one("#history-meetings", DataTable).row_count == 1
         assert any("0001.json" in str(n.message) for n in app._notifications)
+
+
+async def test_the_latest_meeting_ended_by_mistake_reopens_from_history(
+    store, the_set, clock, history
+):
+    _, second = history
+    LiveMeeting(store, second, clock).close(None)
+    app = make_app(store, clock)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await open_history(app, store, the_set, pilot)
+        await pilot.press("down", "down", "enter", "ctrl+z")  # meeting 1: not the latest
+        assert isinstance(app.screen, MeetingViewScreen) and app.screen.meeting.number == 1
+        await pilot.press("escape", "up", "enter", "ctrl+z")  # meeting 2
+        await pilot.pause()
+        from altui.screens.meeting import MeetingScreen
+
+        assert isinstance(app.screen, MeetingScreen)
+        assert app.screen.live.meeting.number == 2
+        assert store.meeting(the_set.slug, 2).status is MeetingStatus.RUNNING
+        assert store.meeting_lock(second).taken()
+    assert store.meeting(the_set.slug, 1).status is MeetingStatus.CLOSED
