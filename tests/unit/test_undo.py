@@ -190,3 +190,27 @@ def test_a_score_out_of_range_is_refused_not_saved_as_a_learning(live, meeting):
         live.enter("11")
     assert live.enter("8/10").score == 8
     assert live.items == []
+
+
+def test_fit_skip_swap_and_score_are_undone_too(store, the_set, clock):
+    from altui.planning import start_or_resume as start
+
+    meeting = start(store, the_set, clock)
+    live = LiveMeeting(store, meeting, clock)
+    steps = [s.model_copy() for s in live.meeting.steps]
+    clock.advance(25 * 60)  # check-in ten minutes over
+    assert live.fit_to_time() > 0
+    assert live.swap_next_presenters() is not None
+    assert live.skip_next_presenter() is not None
+    assert [live.undo() for _ in range(3)] == [
+        "Skip Ben Okafor",  # first after the swap
+        "Swap the next two presenters",
+        "Fit to time",
+    ]
+    assert [(s.name, s.presenter, s.minutes) for s in live.meeting.steps] == [
+        (s.name, s.presenter, s.minutes) for s in steps
+    ]
+    live.go_to(step_of(live.meeting, "Process review"))
+    live.enter("7")
+    assert live.undo() == "Set score 7"
+    assert store.meeting(meeting.set_slug, meeting.number).set_score is None
