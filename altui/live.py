@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from altui import clock as timing
 from altui.clock import Clock
@@ -125,13 +126,14 @@ class LiveMeeting(Stage):
         ]
         known = {r.id for r in reviews}
         added = [r.id for r in self.reviews if r.id not in known]
-        header = meeting if self.meeting != meeting else None
-        if header is None and not touched and not added:
+        fields, steps = _header_before(meeting, self.meeting)
+        if not fields and not steps and not touched and not added:
             return None
         return Change(
             label=label,
             created=self.clock.now(),
-            meeting=header,
+            meeting=fields,
+            steps=steps,
             items=touched,
             reviews=added,
         )
@@ -141,8 +143,12 @@ class LiveMeeting(Stage):
 
     def _revert(self, change: Change) -> None:
         """Put back in memory what ``change`` replaced."""
-        if change.meeting is not None:
-            self.meeting = change.meeting.model_copy(deep=True)
+        if change.meeting or change.steps:
+            data = self.meeting.model_dump(mode="json", by_alias=True)
+            data.update(change.meeting)
+            for index, step in change.steps.items():
+                data["steps"][index] = step
+            self.meeting = Meeting.model_validate(data)
         items = list(self.items)
         for touched in reversed(change.items):
             at = next((n for n, i in enumerate(items) if i.id == touched.id), None)
@@ -167,7 +173,7 @@ class LiveMeeting(Stage):
         if not self.journal:
             return None
         change = self.journal[-1]
-        if change.meeting is not None and change.meeting.status is MeetingStatus.CLOSED:
+        if change.meeting.get("status") == MeetingStatus.CLOSED.value:
             raise NotSaved(
                 "Undo stops at the reopening of the meeting; to end it again, use End meeting"
             )
@@ -470,6 +476,25 @@ class LiveMeeting(Stage):
         """Record the next meeting's date."""
         with self._change(f"Next meeting on {next_date.isoformat()}"):
             self.meeting.next_date = next_date
+
+
+def _header_before(
+    before: Meeting, after: Meeting
+) -> tuple[dict[str, Any], dict[int, dict[str, Any]]]:
+    """What of the meeting a change altered, as it was before (stored form): its fields, and
+    its steps by position when the list kept its length. Kept small, as every save writes it."""
+    if before == after:
+        return {}, {}
+    old = before.model_dump(mode="json", by_alias=True)
+    new = after.model_dump(mode="json", by_alias=True)
+    fields = {name: value for name, value in old.items() if new.get(name) != value}
+    steps: dict[int, dict[str, Any]] = {}
+    if "steps" in fields and len(old["steps"]) == len(new["steps"]):
+        del fields["steps"]
+        steps = {
+            n: s for n, (s, t) in enumerate(zip(old["steps"], new["steps"], strict=True)) if s != t
+        }
+    return fields, steps
 
 
 def _looks_like_score(text: str) -> bool:

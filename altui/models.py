@@ -10,6 +10,7 @@ import unicodedata
 import uuid
 from datetime import date, datetime
 from enum import StrEnum
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -348,14 +349,16 @@ class ItemChange(BaseModel):
 class Change(Stored):
     """One change to a meeting and what it replaced, kept so that it can be undone.
 
-    ``meeting`` is the meeting's steps, clock and status before the change (when the change
-    touched them), ``items`` the items it added, edited or deleted, ``reviews`` the ids of the
-    reports back it added.
+    ``meeting`` holds the meeting's fields the change touched, as they were (stored form);
+    ``steps`` the steps it changed, by position, when the list kept its length (a skip or a
+    swap keeps the whole list in ``meeting``); ``items`` the items it added, edited or deleted;
+    ``reviews`` the ids of the reports back it added.
     """
 
     id: str = Field(default_factory=new_id)
     label: str
     created: datetime
-    meeting: Meeting | None = None
+    meeting: dict[str, Any] = Field(default_factory=dict)
+    steps: dict[int, dict[str, Any]] = Field(default_factory=dict)
     items: list[ItemChange] = Field(default_factory=list)
     reviews: list[str] = Field(default_factory=list)
