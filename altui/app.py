@@ -6,6 +6,7 @@ import gc
 from collections.abc import Iterable
 
 from textual.app import App, SystemCommand
+from textual.binding import Binding
 from textual.screen import Screen
 
 from altui.clock import Clock, SystemClock
@@ -25,6 +26,12 @@ class Altui(App[None]):
     CSS_PATH = [styles_dir() / "app.tcss"]
     TITLE = "altui"
     ENABLE_COMMAND_PALETTE = True
+    BINDINGS = [
+        Binding("pagedown", "clicker(True)", show=False, priority=True),
+        Binding("pageup", "clicker(False)", show=False, priority=True),
+    ]
+    """A clicker's keys move the meeting at every moment, even with a screen over the console
+    (the console's own entry line handles them in key order when it is on top)."""
 
     def __init__(
         self,
@@ -67,6 +74,26 @@ class Altui(App[None]):
 
             self.push_screen(HomeScreen(self.store))
         self.call_after_refresh(settle_memory)
+
+    def _console_below(self) -> MeetingScreen | None:
+        """The console, when a screen (help, a question, blank, the palette) is over it."""
+        console = next((s for s in self.screen_stack if isinstance(s, MeetingScreen)), None)
+        return console if console is not None and self.screen is not console else None
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The clicker binding acts only over the console; elsewhere the key goes on."""
+        if action == "clicker":
+            return self._console_below() is not None
+        return True
+
+    def action_clicker(self, forward: bool) -> None:
+        """Close what is over the console (as if left unanswered) and move a step."""
+        console = self._console_below()
+        if console is None:
+            return
+        while self.screen is not console:
+            self.pop_screen()
+        console.step_key(forward)
 
     def open_meeting(self, the_set: Set) -> None:
         """Resume the set's unfinished meeting, or set up its next one first."""

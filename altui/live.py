@@ -44,6 +44,8 @@ TEXT_MAX = 1_000_000
 """Longest item kept, in characters; longer text is refused with a message, never cut silently."""
 JOURNAL_KEPT = 50
 """Changes kept for undo (the oldest are forgotten first)."""
+RUNNING = MeetingStatus.RUNNING.value
+"""A journal entry whose meeting was running before it is the one that ended the meeting."""
 QUOTE_WIDTH = 40
 """Characters of an item's text quoted in a message about it."""
 
@@ -165,7 +167,7 @@ class LiveMeeting(Stage):
         """Take back the newest change; returns what it was (None when there is nothing).
 
         On an ended meeting, undo reopens it (only while the set's next meeting has not
-        started). Undo never ends a meeting: it stops at a reopening.
+        started); reopening takes the ending out of the journal, so undo never ends a meeting.
         """
         if self.closed:
             self.reopen()
@@ -173,10 +175,6 @@ class LiveMeeting(Stage):
         if not self.journal:
             return None
         change = self.journal[-1]
-        if change.meeting.get("status") == MeetingStatus.CLOSED.value:
-            raise NotSaved(
-                "Undo stops at the reopening of the meeting; to end it again, use End meeting"
-            )
         saved = self.meeting, list(self.items), list(self.reviews), list(self.journal)
         self.journal = self.journal[:-1]
         self._revert(change)
@@ -464,13 +462,24 @@ class LiveMeeting(Stage):
             )
 
     def reopen(self) -> None:
-        """Open an ended meeting again where it stopped: same step, clock, items, reports."""
+        """Open an ended meeting again where it stopped: same step, clock, items, reports.
+
+        The ending leaves the journal, so undo goes on to what came before it.
+        """
         if not self.closed:
             return
         self._check_reopenable()
-        with self._change(f"Reopen meeting {self.meeting.number}"):
-            self.meeting.status = MeetingStatus.RUNNING
-            timing.start(self.step, self.clock.now())
+        saved = self.meeting.model_copy(deep=True), list(self.journal)
+        ends = [n for n, c in enumerate(self.journal) if c.meeting.get("status") == RUNNING]
+        if ends:
+            del self.journal[ends[-1]]
+        self.meeting.status = MeetingStatus.RUNNING
+        timing.start(self.step, self.clock.now())
+        try:
+            self._write()
+        except (AltuiError, OSError) as exc:
+            self.meeting, self.journal = saved
+            raise NotSaved(f"Reopen meeting {self.meeting.number}: not saved ({exc})") from exc
 
     def set_next_date(self, next_date: date) -> None:
         """Record the next meeting's date."""

@@ -1,34 +1,30 @@
 """The console's small questions: end the meeting, and which slot an item moves to.
 
 Each sits at the bottom of the screen, so the clock and the presenter stay in view. None can
-be answered by typing: a key it does not own closes it with no change, and the character is
-handed back to the entry box (so a facilitator who thought they were typing loses nothing).
+be answered by typing: a key it does not own closes it with no change, and hands the key back
+to the entry line (see `altui.screens.hand_back`).
 """
 
 from __future__ import annotations
 
 from typing import TypeVar
 
-from textual import events, on
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
+from altui.screens.hand_back import HandBack, HandsBack
 from altui.text import visible
 
 T = TypeVar("T")
 
 
-class Typed(str):
-    """A character typed while a question was open: it belongs in the entry box."""
-
-
-class Ask(ModalScreen[T | Typed | None]):
-    """A question docked at the bottom; printable keys it does not own go back to typing."""
+class Ask(HandsBack[T]):
+    """A question docked at the bottom, over the console."""
 
     DEFAULT_CSS = """
     Ask { align: center bottom; background: $background 40%; }
@@ -42,24 +38,10 @@ class Ask(ModalScreen[T | Typed | None]):
     Ask OptionList { height: auto; max-height: 12; }
     """
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
-    OWNED: frozenset[str] = frozenset()
-    """Printable characters this question answers to (all others go back to typing)."""
-
-    def on_key(self, event: events.Key) -> None:
-        """Close on a character this question does not own, handing it back."""
-        if event.is_printable and event.character and event.character not in self.OWNED:
-            event.stop()
-            event.prevent_default()
-            self.dismiss(Typed(event.character))
-
-    def on_paste(self, event: events.Paste) -> None:
-        """Pasted text goes back to typing too."""
-        event.stop()
-        self.dismiss(Typed(event.text))
 
     def action_cancel(self) -> None:
         """Close without a change."""
-        self.dismiss(None)
+        self.close(None)
 
 
 class EndMeeting(Ask[bool]):
@@ -71,8 +53,8 @@ class EndMeeting(Ask[bool]):
         Binding("left,right", "app.focus_next", "Choose", show=False),
     ]
 
-    def __init__(self, question: str, detail: str) -> None:
-        super().__init__()
+    def __init__(self, question: str, detail: str, hand_back: HandBack | None = None) -> None:
+        super().__init__(hand_back)
         self._question = question
         self._detail = detail
 
@@ -95,18 +77,20 @@ class EndMeeting(Ask[bool]):
 
     @on(Button.Pressed)
     def _answered(self, event: Button.Pressed) -> None:
-        self.dismiss(event.button.id == "end")
+        self.close(event.button.id == "end")
 
     def action_end(self) -> None:
         """End the meeting (the end key pressed a second time)."""
-        self.dismiss(True)
+        self.close(True)
 
 
 class ChooseSlot(Ask[str]):
     """Which presenter's slot an item moves to."""
 
-    def __init__(self, text: str, slots: list[tuple[str, str]]) -> None:
-        super().__init__()
+    def __init__(
+        self, text: str, slots: list[tuple[str, str]], hand_back: HandBack | None = None
+    ) -> None:
+        super().__init__(hand_back)
         self._text = text
         self._slots = slots
 
@@ -121,4 +105,4 @@ class ChooseSlot(Ask[str]):
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(event.option.id)
+        self.close(event.option.id)

@@ -5,21 +5,30 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from textual import events
-from textual.screen import ModalScreen
+
+from altui.screens.hand_back import HandBack, HandsBack
 
 
-class BlankScreen(ModalScreen[None]):
+class BlankScreen(HandsBack[None]):
     """Nothing but black; on the console any key brings it back (the clock keeps running).
 
-    ``mirror`` is told True when the screen goes black and False when it goes (also when the
-    app quits while blank), so that the displays follow. A display's blank has ``by_key``
-    False: its keys do nothing, and it goes when the console's does.
+    `.` (a clicker's blank key) and Escape only bring it back; any other character also goes
+    to the entry line, so typing on a blank wall loses nothing. ``mirror`` is told True when
+    the screen goes black and False when it goes (also when the app quits while blank), so that
+    the displays follow. A display's blank has ``by_key`` False: its keys do nothing, and it
+    goes when the console's does.
     """
 
     DEFAULT_CSS = "BlankScreen { background: black; }"
+    OWNED = frozenset(".")
 
-    def __init__(self, mirror: Callable[[bool], None] | None = None, by_key: bool = True) -> None:
-        super().__init__()
+    def __init__(
+        self,
+        mirror: Callable[[bool], None] | None = None,
+        by_key: bool = True,
+        hand_back: HandBack | None = None,
+    ) -> None:
+        super().__init__(hand_back)
         self._mirror = mirror
         self._by_key = by_key
 
@@ -34,7 +43,18 @@ class BlankScreen(ModalScreen[None]):
             self._mirror(False)
 
     def on_key(self, event: events.Key) -> None:
-        """Any key returns (none does on a display)."""
-        event.stop()
+        """Any key returns (none does on a display); a typed character is also typed."""
+        if not self._by_key:
+            event.stop()
+        elif self._gone or not self.owns(event):
+            self.hand_back(event)
+        else:
+            event.stop()
+            self.close(None)
+
+    def on_paste(self, event: events.Paste) -> None:
+        """A paste returns and is typed (a display ignores it)."""
         if self._by_key:
-            self.dismiss()
+            self.hand_back(event)
+        else:
+            event.stop()

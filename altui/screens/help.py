@@ -7,10 +7,10 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from altui.models import KIND_PREFIXES
+from altui.screens.hand_back import HandBack, HandsBack
 
 _KEY_NAMES = {
     "pagedown": "PageDown",
@@ -59,7 +59,7 @@ def _table(rows: list[tuple[str, str]]) -> Table:
     return table
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(HandsBack[None]):
     """A modal list of the console's keys."""
 
     DEFAULT_CSS = """
@@ -73,10 +73,10 @@ class HelpScreen(ModalScreen[None]):
     HelpScreen .kinds, HelpScreen .closing { margin-top: 1; }
     HelpScreen .closing { color: $text-muted; }
     """
-    BINDINGS = [Binding("escape,f1,enter", "dismiss", "Close")]
+    BINDINGS = [Binding("escape,f1,enter", "close", "Close")]
 
-    def __init__(self, bindings: list[Binding]) -> None:
-        super().__init__()
+    def __init__(self, bindings: list[Binding], hand_back: HandBack | None = None) -> None:
+        super().__init__(hand_back)
         self._console_bindings = bindings
 
     def compose(self) -> ComposeResult:
@@ -87,4 +87,11 @@ class HelpScreen(ModalScreen[None]):
             yield Static(_table(key_rows(self._console_bindings)), id="keys")
             yield Static("Start a line with a character to set its kind", classes="heading kinds")
             yield Static(_table(kinds))
-            yield Static("Escape, Enter or F1 closes this screen.", classes="closing")
+            yield Static(
+                "Escape, Enter or F1 closes this screen; typing closes it and is typed.",
+                classes="closing",
+            )
+
+    def action_close(self) -> None:
+        """Back to the console."""
+        self.close(None)

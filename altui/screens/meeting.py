@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 from functools import partial
 from typing import TypeVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
@@ -33,9 +33,9 @@ from altui.models import (
     next_kind,
     next_tag,
 )
-from altui.screens.asks import ChooseSlot, EndMeeting, Typed
+from altui.screens.asks import ChooseSlot, EndMeeting
 from altui.screens.stage import TICK_SECONDS, StageScreen
-from altui.text import visible
+from altui.text import count, visible
 from altui.widgets.commitment_list import STATUS_KEYS, CommitmentList
 from altui.widgets.countdown import Countdown
 from altui.widgets.entry import EntryBox, EntryInput
@@ -169,6 +169,18 @@ class MeetingScreen(StageScreen):
     def _said(self, message: str) -> None:
         self.notify(message, timeout=4, markup=False)
 
+    def hand_back(self, event: events.Key | events.Paste) -> None:
+        """A key or paste that reached a screen over the console: into the entry line at once
+        (so a burst keeps its order); Enter saves the line as it would there."""
+        entry = self._entry
+        if isinstance(event, events.Paste):
+            entry.paste(event.text)
+        elif event.key == "enter":
+            if self.submit_line(entry.value):
+                entry.clear()
+        elif event.is_printable and event.character:
+            entry.insert_text_at_cursor(event.character)
+
     def show_prompt(self) -> None:
         """The step's guidance, or what Enter does to the item being edited."""
         if self._editing is None:
@@ -247,6 +259,7 @@ class MeetingScreen(StageScreen):
 
     def step_key(self, forward: bool) -> None:
         """PageDown/PageUp (a clicker's keys), whatever is in the box."""
+        self._entry.after_step_key = True  # a clicker's `.` right after it blanks
         if forward:
             self.action_next_step()
         else:
@@ -267,7 +280,8 @@ class MeetingScreen(StageScreen):
             return
         if self._editing is None and self._entry.value.strip():
             return  # a line being typed stays in the box
-        here = self.live.items_here()
+        revealed = self.query_one(ItemPanel).reveal
+        here = [i for i in self.live.items_here() if revealed or i.kind is not ItemKind.PRIVATE]
         if not here:
             return
         at = next(
@@ -288,8 +302,6 @@ class MeetingScreen(StageScreen):
         self._editing = item
         self._kind, self._tag, self._tag_chosen = item.kind, item.tag, True
         panel = self.query_one(ItemPanel)
-        if item.kind is ItemKind.PRIVATE and not panel.reveal:
-            self._said("Editing a private note: its text is in the box until Enter or Esc.")
         panel.show(self.live.items_here(), editing=item.id)
         entry = self._entry
         entry.value = item.text
@@ -330,7 +342,7 @@ class MeetingScreen(StageScreen):
         if back:
             cycle = TAG_CYCLES.get(kind)
             if not cycle:
-                self._said(f"A {kind.label.lower()} has no tag; Tab changes the kind.")
+                self._said(f"{kind.label}s have no tag; Tab changes the kind.")
                 return
             current = self._tag if self._tag_chosen else self.live.step.tag
             self._tag, self._tag_chosen = next_tag(kind, current), True
@@ -454,33 +466,29 @@ class MeetingScreen(StageScreen):
             self._said("This meeting has no presenters' slots.")
             return
 
-        def chosen(member: str | Typed | None) -> None:
-            if isinstance(member, Typed):
-                self._entry.insert_text_at_cursor(member)
-            elif member is not None and self._changed(lambda: self.live.move(editing.id, member)):
+        def chosen(member: str | None) -> None:
+            if member is not None and self._changed(lambda: self.live.move(editing.id, member)):
                 self.cancel_edit()
                 self._said(f"Moved to {dict(slots)[member]}'s slot. Ctrl+Z undoes.")
 
-        self.app.push_screen(ChooseSlot(editing.text, slots), chosen)
+        self.app.push_screen(ChooseSlot(editing.text, slots, self.hand_back), chosen)
 
     @guarded
     def action_help(self) -> None:
         """Show every key."""
         from altui.screens.help import HelpScreen
 
-        self.app.push_screen(HelpScreen(self.BINDINGS))
+        self.app.push_screen(HelpScreen(self.BINDINGS, self.hand_back))
 
     @guarded
     def action_end_meeting(self) -> None:
         """Ask, then close the meeting and show its summary."""
         meeting = self.live.meeting
         left = len(meeting.steps) - meeting.current - 1
-        ahead = f"{left} step(s) are still ahead. " if left else ""
+        ahead = f"{count(left, 'step')} still ahead. " if left else ""
 
-        def answered(end: bool | Typed | None) -> None:
-            if isinstance(end, Typed):
-                self._entry.insert_text_at_cursor(end)
-            elif end is True:
+        def answered(end: bool | None) -> None:
+            if end is True:
                 self._end()
 
         self.app.push_screen(
@@ -488,6 +496,7 @@ class MeetingScreen(StageScreen):
                 f"End meeting {meeting.number} of {self.the_set.name}?",
                 ahead + "The clock stops; everything captured stays saved and can be exported. "
                 "Ctrl+Z on the summary reopens it.",
+                self.hand_back,
             ),
             answered,
         )
@@ -558,7 +567,7 @@ class MeetingScreen(StageScreen):
         def back(_: None) -> None:
             self._entry.after_step_key = True  # a clicker's `.` blanks again
 
-        self.app.push_screen(BlankScreen(mirror=self._blank_displays), back)
+        self.app.push_screen(BlankScreen(self._blank_displays, hand_back=self.hand_back), back)
 
     @guarded
     def _blank_displays(self, blank: bool) -> None:

@@ -74,6 +74,12 @@ class EntryInput(Input):
             self._steer.blank_key()
             return
         self.after_step_key = key in ("pagedown", "pageup")
+        if key.startswith("alt+") and len(key) == len("alt+x"):
+            # Escape then a key, read together (tmux joins them): leave any edit, type the key
+            self._handled(event)
+            self._steer.cancel_edit()
+            self.insert_text_at_cursor(key[-1])
+            return
         if key not in _STEERING:
             await super()._on_key(event)
             return
@@ -97,12 +103,17 @@ class EntryInput(Input):
         event.prevent_default()
 
     def _on_paste(self, event: events.Paste) -> None:
-        """Paste every line once, joined by spaces (the stock Input keeps only the first)."""
+        """Paste once (the stock handler would insert it a second time)."""
         event.stop()
-        event.prevent_default()  # the stock handler would insert it a second time
-        text = " ".join(line.strip() for line in event.text.splitlines() if line.strip())
-        if text:
-            self.replace(text, *self.selection)
+        event.prevent_default()
+        self.paste(event.text)
+
+    def paste(self, text: str) -> None:
+        """Insert every line of ``text``, joined by spaces (the stock Input keeps only the
+        first)."""
+        joined = " ".join(line.strip() for line in text.splitlines() if line.strip())
+        if joined:
+            self.replace(joined, *self.selection)
 
 
 class EntryBox(Horizontal):

@@ -132,3 +132,66 @@ async def test_the_console_comes_back_with_the_same_text_and_focus(store, the_se
         assert second.focused is entry(second)
         await pilot.press(*" more", "enter")
         assert kinds(store, meeting) == [(ItemKind.NOTE.value, "half a thought more")]
+
+
+async def burst(app, pilot, text: str) -> None:
+    """``text`` and Enter arriving in one read, before any screen they close has gone."""
+    for character in text:
+        app.simulate_key(character)
+    app.simulate_key("enter")
+    await pilot.pause()
+    await pilot.pause()
+
+
+async def test_a_burst_of_typing_over_blank_or_a_question_is_typed_and_nothing_breaks(
+    console, store, meeting
+):
+    async with console.run_test(size=(120, 36)) as pilot:
+        await pilot.press("ctrl+l")
+        await burst(console, pilot, "after blank")
+        await pilot.press("f9")
+        await burst(console, pilot, "after the end question")
+        await pilot.press("f1")
+        await burst(console, pilot, "after the keys")
+        await pilot.press(*"?a question", "enter", "up", "ctrl+o")
+        assert isinstance(console.screen, ChooseSlot)
+        await burst(console, pilot, "x")  # typed onto the item being edited
+        assert isinstance(console.screen, MeetingScreen) and console.is_running
+        assert kinds(store, meeting) == [
+            ("note", "after blank"),
+            ("note", "after the end question"),
+            ("note", "after the keys"),
+            ("question", "a questionx"),
+        ]
+        assert store.meeting(meeting.set_slug, 1).status.value == "running"
+
+
+async def test_pagedown_moves_a_step_whatever_is_over_the_console(console, store, meeting):
+    async with console.run_test(size=(120, 36)) as pilot:
+        for opener in ("f1", "f9", "ctrl+l", "ctrl+p"):
+            await pilot.press(opener)
+            assert not isinstance(console.screen, MeetingScreen), opener
+            await pilot.press("pagedown")
+            assert isinstance(console.screen, MeetingScreen), opener
+        assert store.meeting(meeting.set_slug, 1).current == 4
+        await pilot.press("pageup", "full_stop")  # a clicker's blank right after
+        assert type(console.screen).__name__ == "BlankScreen"
+
+
+async def test_up_passes_over_private_notes_unless_they_are_shown(console, store, meeting):
+    async with console.run_test(size=(120, 36)) as pilot:
+        await pilot.press(*"public", "enter", *"#Ana is leaving", "enter", "up")
+        assert entry(console).value == "public"  # the private note never reaches the box
+        await pilot.press("escape")
+        console.screen.action_reveal()
+        await pilot.press("up")
+        assert entry(console).value == "Ana is leaving"
+
+
+async def test_undo_after_reopening_goes_on_to_what_came_before_the_end(console, store, meeting):
+    async with console.run_test(size=(120, 36)) as pilot:
+        await pilot.press(*"kept", "enter", *"typo", "enter", "f9", "f9", "ctrl+z")
+        assert isinstance(console.screen, MeetingScreen)
+        await pilot.press("ctrl+z")
+        assert kinds(store, meeting) == [("note", "kept")]
+        assert store.meeting(meeting.set_slug, 1).status.value == "running"
