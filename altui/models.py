@@ -334,6 +334,8 @@ class ReportBackLine(BaseModel):
     """Every note the meeting took on it, in order."""
     earlier: str = ""
     """What earlier report backs heard of it (``partly, 12 Jan: …; carried 2x``)."""
+    still_open: bool = False
+    """Whether it comes back at the next report back (it was not done or dropped)."""
 
 
 class ItemChange(BaseModel):

@@ -18,6 +18,7 @@ from altui.errors import AltuiError
 from altui.guard import guarded
 from altui.live import LiveMeeting
 from altui.models import ItemKind, Set
+from altui.recap import NO_OWNER
 from altui.text import visible
 from altui.widgets.tables import add_sized_columns, minutes
 
@@ -36,7 +37,7 @@ def captured_by_presenter(live: LiveMeeting) -> Content:
             parts += ["   commits to: ", (visible(action.text), "italic"), "\n"]
     group_actions = [i for i in live.items if i.kind is ItemKind.ACTION and not i.presenter_id]
     for action in group_actions:
-        parts += [("The set", "bold"), " commits to: ", (visible(action.text), "italic"), "\n"]
+        parts += [(NO_OWNER, "bold"), " commits to: ", (visible(action.text), "italic"), "\n"]
     return Content.assemble(*parts) if parts else Content("No presenters this meeting.")
 
 
