@@ -7,6 +7,7 @@ import os
 import socket
 import stat
 import threading
+from datetime import date
 
 import pytest
 
@@ -62,7 +63,15 @@ def succeeded(result) -> str:
         ),
         (
             ["export"],
-            ["SET", "Markdown recap", "--meeting", "-o, --output", "--include-private", "--data"],
+            [
+                "SET",
+                "Markdown recap",
+                "--meeting",
+                "-o, --output",
+                "--include-private",
+                "--ics",
+                "--data",
+            ],
         ),
     ],
 )
@@ -399,6 +408,38 @@ def test_export_an_earlier_meeting(runner, data, held):
     assert "What would happen if you waited" in out
     assert "worn out" not in out
     assert PRIVATE_BANNER not in out
+
+
+def test_export_ics_writes_the_next_meeting_as_a_calendar_event(runner, data, held, tmp_path):
+    from icalendar import Calendar
+
+    refused = manage(runner, data, "export", "Owls", "--ics")
+    one_line_error(refused, "no date is saved for the meeting after meeting 2 of 'Owls'")
+    second = held.meeting("owls", 2)
+    second.next_date = date(2027, 1, 20)
+    held.save_meeting(second)
+    out = succeeded(manage(runner, data, "export", "Owls", "--ics"))
+    (event,) = Calendar.from_ical(out).walk("VEVENT")
+    assert str(event["summary"]) == "Owls: meeting 3"
+    assert event.decoded("dtstart").date() == date(2027, 1, 20)
+    target = tmp_path / "next.ics"
+    assert succeeded(manage(runner, data, "export", "Owls", "--ics", "-o", target)) == (
+        f"Wrote {target}\n"
+    )
+    (again,) = Calendar.from_ical(target.read_bytes()).walk("VEVENT")
+    assert str(again["uid"]) == str(event["uid"])
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+
+
+@pytest.mark.parametrize("extra", [["--meeting", "1"], ["--include-private"]])
+def test_export_ics_takes_no_recap_options(runner, data, held, extra):
+    result = manage(runner, data, "export", "Owls", "--ics", *extra)
+    one_line_error(result, "--ics writes the next meeting")
+
+
+def test_export_ics_of_a_set_without_meetings(runner, data):
+    make_set(runner, data)
+    one_line_error(manage(runner, data, "export", "Owls", "--ics"), "has held no meetings yet")
 
 
 def test_export_with_private_notes(runner, data, held):
