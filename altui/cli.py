@@ -485,7 +485,11 @@ def member_remove(ctx: click.Context, set_name: str, name: str, leaving: str | N
             store, set_name, name, Leaving(leaving) if leaving else None, SystemClock().now()
         )
     except OpenCommitments as exc:
-        fail(f"{exc}: add --drop-commitments or --keep-commitments")
+        held = _count(len(exc.still), "open commitment")
+        fail(
+            f"{exc.member.name} has {held}: add --drop-commitments to close them, or "
+            f"--keep-commitments to keep them open under {exc.member.name + LEFT!r}"
+        )
     who = gone.name if gone is not None else name
     held = _count(len(still), "open commitment")
     what = ""

@@ -281,8 +281,9 @@ def test_member_remove_with_open_commitments_asks_what_becomes_of_them(runner, d
     make_set(runner, data)
     ben_commits(data, "Call the lead", "Write it up")
     result = manage(runner, data, "member", "remove", "Owls", "Ben Okafor")
-    one_line_error(
-        result, "Ben Okafor has 2 open commitments", "--drop-commitments or --keep-commitments"
+    assert one_line_error(result) == (
+        "altui: Ben Okafor has 2 open commitments: add --drop-commitments to close them, "
+        "or --keep-commitments to keep them open under 'Ben Okafor (left)'"
     )
     assert Store(data).find_set("Owls").member("Ben Okafor") is not None
 
