@@ -485,7 +485,11 @@ def member_remove(ctx: click.Context, set_name: str, name: str, leaving: str | N
             store, set_name, name, Leaving(leaving) if leaving else None, SystemClock().now()
         )
     except OpenCommitments as exc:
-        fail(f"{exc}: add --drop-commitments or --keep-commitments")
+        held = _count(len(exc.still), "open commitment")
+        fail(
+            f"{exc.member.name} has {held}: add --drop-commitments to close them, or "
+            f"--keep-commitments to keep them open under {exc.member.name + LEFT!r}"
+        )
     who = gone.name if gone is not None else name
     held = _count(len(still), "open commitment")
     what = ""
@@ -519,6 +523,11 @@ def member_remove(ctx: click.Context, set_name: str, name: str, leaving: str | N
     help="Include the facilitator's private notes (never for sharing).",
 )
 @click.option("--force", is_flag=True, help="Replace FILE if it exists.")
+@click.option(
+    "--ics",
+    is_flag=True,
+    help="Instead of a recap, the next meeting as an iCalendar event (.ics) for calendars.",
+)
 @data_option
 @click.pass_context
 def export(
@@ -528,16 +537,31 @@ def export(
     output: Path | None,
     include_private: bool,
     force: bool,
+    ics: bool,
 ) -> None:
     """Export a meeting of SET as a Markdown recap (read only: works while it is running).
+
+    With --ics, the next meeting instead, as a calendar event on the date saved for it, at the
+    time of day the last meeting started; exporting again updates the same event.
 
     An existing FILE is replaced only with --force (keeping its mode); a link is written
     through; a device or FIFO is written in place; "-" is standard output.
     """
-    from altui.exporting import STDOUT, export_to, recap_text
+    from altui.exporting import STDOUT, export_to, ics_text, recap_text
 
     store = store_from(ctx, read_only=True)
     the_set = store.find_set(set_name)
+    if ics:
+        if number is not None or include_private:
+            raise AltuiError(
+                "--ics writes the next meeting: it takes no --meeting or --include-private"
+            )
+        payload = ics_text(store, the_set, SystemClock().now())
+        if output is None or str(output) == STDOUT:
+            click.echo(payload.decode("utf-8"), nl=False)
+        elif export_to(output, payload, force):
+            click.echo(f"Wrote {output}")
+        return
     numbers = store.meeting_numbers(the_set.slug)
     if not numbers:
         raise AltuiError(

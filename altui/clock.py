@@ -117,6 +117,12 @@ def elapsed(step: Step, now: datetime) -> float:
     return step.spent + max(0.0, running)
 
 
+def whole_minutes(seconds: float) -> int:
+    """Seconds as whole minutes, halves rounded up: every minute count shown or written (the
+    screens, the summary and the recap) goes through this one rounding."""
+    return int(max(seconds, 0.0) / 60 + 0.5)
+
+
 def remaining(step: Step, now: datetime) -> float:
     """Seconds left in ``step``; negative once it overruns."""
     return step.planned_seconds - elapsed(step, now)

@@ -34,12 +34,10 @@ from altui.models import (
     Review,
     ReviewStatus,
 )
-from altui.recap import short_date
+from altui.recap import NO_OWNER, short_date
 from altui.store import Stamp, Store
 
 ACTIONS = frozenset({ItemKind.ACTION})
-NO_OWNER = "The set"
-"""Owner shown for an action captured in a group step rather than a presenter's slot."""
 LEFT = " (left)"
 """Added to the owner's name once they are no longer a member of the set."""
 CLOSING = frozenset({ReviewStatus.DONE, ReviewStatus.DROPPED})
@@ -178,6 +176,7 @@ class Commitment:
             status=self.status,
             notes=self.notes,
             earlier=self.history(),
+            still_open=self.status not in CLOSING,
         )
 
 

@@ -1,9 +1,11 @@
-"""Writing a meeting's Markdown recap, for the command line and the app."""
+"""Writing a meeting's Markdown recap and the next meeting's calendar event, for the command
+line and the app."""
 
 from __future__ import annotations
 
 import os
 import stat
+from datetime import datetime
 from pathlib import Path
 
 from altui.commitments import report_back_lines
@@ -13,6 +15,7 @@ from altui.recap import render_recap
 from altui.store import Store, write_atomic
 
 RECAPS = "recaps"
+CALENDAR = "calendar"
 STDOUT = "-"
 """The output path that means standard output."""
 
@@ -38,6 +41,27 @@ def write_recap(store: Store, the_set: Set, meeting: Meeting, path: Path | None 
     target = path or default_recap_path(store, meeting)
     target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     write_atomic(target, recap_text(store, the_set, meeting).encode("utf-8"))
+    return target
+
+
+def ics_text(store: Store, the_set: Set, now: datetime) -> bytes:
+    """The meeting after the set's latest as an iCalendar event, in this machine's time zone."""
+    from altui.ics import local_zone, next_meeting_ics  # icalendar only when asked for
+
+    latest = store.latest_meeting(the_set.slug)
+    if latest is None:
+        raise AltuiError(f"{the_set.name!r} has held no meetings yet, so no next one is planned")
+    return next_meeting_ics(the_set, latest, local_zone(), now)
+
+
+def write_ics(store: Store, the_set: Set, now: datetime) -> Path:
+    """Write the next meeting's event to ``<data>/<set>/calendar/meeting-0004.ics``; returns it."""
+    numbers = store.meeting_numbers(the_set.slug)
+    number = numbers[-1] + 1 if numbers else 1
+    target = store.root / the_set.slug / CALENDAR / f"meeting-{number:04d}.ics"
+    payload = ics_text(store, the_set, now)
+    target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    write_atomic(target, payload)
     return target
 
 

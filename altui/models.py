@@ -18,7 +18,8 @@ SCHEMA_VERSION = 3
 """Version of the stored document shape; bumped when a stored field changes meaning.
 
 1: the first files. 2: steps carry ``report_back`` (see altui.migrate). 3: sets keep
-``departures``, the members who left and what became of their commitments.
+``departures``, the members who left and what became of their commitments; meetings keep when
+they ``started``.
 """
 
 NAME_MAX = 200
@@ -259,6 +260,7 @@ class Meeting(Stored):
     current: int = 0
     status: MeetingStatus = MeetingStatus.RUNNING
     next_date: date | None = None
+    started: datetime | None = None
     planned_finish: datetime | None = None
     set_score: int | None = Field(default=None, ge=1, le=10)
 
@@ -334,6 +336,8 @@ class ReportBackLine(BaseModel):
     """Every note the meeting took on it, in order."""
     earlier: str = ""
     """What earlier report backs heard of it (``partly, 12 Jan: …; carried 2x``)."""
+    still_open: bool = False
+    """Whether it comes back at the next report back (it was not done or dropped)."""
 
 
 class ItemChange(BaseModel):

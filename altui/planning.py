@@ -203,6 +203,7 @@ def start_meeting(
         attendees=list(the_set.members) if attendees is None else attendees,
         apologies=apologies or [],
         steps=steps,
+        started=now,
         planned_finish=now + timedelta(seconds=sum(step.planned_seconds for step in steps)),
     )
     store.create_meeting(meeting)

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable
 from datetime import UTC, date, datetime
+from itertools import groupby
 
-from altui.clock import elapsed
+from altui.clock import elapsed, whole_minutes
 from altui.models import Item, ItemKind, ItemTag, Meeting, Member, ReportBackLine, Set, Step
 
 MONTHS = (
@@ -33,10 +35,10 @@ MONTHS = (
 """Month names, so dates read the same whatever the machine's locale."""
 
 NOTHING = "—"
-"""Shown for a step that was never visited and for an empty report-back note."""
+"""Shown for the actual minutes of a step that was never visited."""
 
-CLARIFYING_STEP = "Clarifying questions"
-"""The step name whose questions are listed as clarifying; others are open questions."""
+NO_OWNER = "The set"
+"""Owner of an action captured in a group step rather than a presenter's slot."""
 
 SECTION_LABELS: dict[ItemKind, str] = {
     ItemKind.ISSUE: "Issue",
@@ -114,15 +116,9 @@ def _bullets(lines: Iterable[str]) -> str:
     return "\n".join(f"- {line}" for line in lines)
 
 
-def _minutes(minutes: float) -> str:
-    """``15 min`` or ``7.5 min``."""
-    value = round(minutes, 1)
-    return f"{value:g} min"
-
-
-def _whole_minutes(seconds: float) -> int:
-    """Seconds as whole minutes, halves rounded up."""
-    return int(seconds / 60 + 0.5)
+def _minutes(seconds: float) -> str:
+    """``15 min``: whole minutes, as on the screens."""
+    return f"{whole_minutes(seconds)} min"
 
 
 def _names(members: list[Member], empty: str) -> str:
@@ -130,89 +126,70 @@ def _names(members: list[Member], empty: str) -> str:
     return ", ".join(escape_inline(m.name) for m in members) or empty
 
 
+def _due(meeting: Meeting) -> str:
+    """When actions fall due."""
+    return format_date(meeting.next_date) if meeting.next_date else "the next meeting"
+
+
 def _people(meeting: Meeting) -> str:
-    """Who came, who sent apologies, and the set's own score of the meeting."""
+    """Who came, who sent apologies, the set's own score of the meeting, and the next date."""
     lines = [
         f"**Attendees:** {_names(meeting.attendees, 'not recorded')}",
         f"**Apologies:** {_names(meeting.apologies, 'none')}",
     ]
     if meeting.set_score is not None:
         lines.append(f"**Set score (process review):** {meeting.set_score} out of 10")
+    next_meeting = format_date(meeting.next_date) if meeting.next_date else "to be agreed"
+    lines.append(f"**Next meeting:** {next_meeting}")
     return _bullets(lines)
 
 
-def _presenter_name(meeting: Meeting, step: Step) -> str:
-    """The name of the step's presenter (as a member now, else as recorded), or empty."""
-    if step.presenter_id is None:
-        return ""
-    member = next((m for m in meeting.presenters if m.id == step.presenter_id), None)
-    return member.name if member else step.presenter or ""
+def _owner_name(meeting: Meeting, item: Item) -> str:
+    """Who an action belongs to: its presenter as named in the meeting, or the set."""
+    member = next((m for m in meeting.presenters if m.id == item.presenter_id), None)
+    return member.name if member is not None else NO_OWNER
 
 
-def _agenda(meeting: Meeting, now: datetime) -> str:
-    """Planned against actual minutes for every step, and the totals."""
-    rows: list[list[str]] = []
-    planned_total = 0.0
-    actual_total = 0.0
-    for step in meeting.steps:
-        planned = step.planned_seconds / 60
-        spent = elapsed(step, now)
-        planned_total += planned
-        actual_total += spent
-        actual = _minutes(_whole_minutes(spent)) if step.visited else NOTHING
-        rows.append(
-            [
-                escape_cell(step.name),
-                escape_cell(_presenter_name(meeting, step)),
-                _minutes(planned),
-                actual,
-            ]
-        )
-    table = _table(["Step", "Presenter", "Planned", "Actual"], rows)
-    total = (
-        f"Total: {_minutes(planned_total)} planned, "
-        f"{_minutes(_whole_minutes(actual_total))} actual."
-    )
-    return f"{table}\n\n{total}"
+def _commitments(meeting: Meeting, items: list[Item]) -> str:
+    """What each person committed to and by when: presenters in order, then the set's."""
+    actions = [item for item in items if item.kind is ItemKind.ACTION]
+    if not actions:
+        return "Nobody took on a new commitment at this meeting."
+    order = {m.id: n for n, m in enumerate(meeting.presenters)}
+    mine = sorted(actions, key=lambda item: order.get(item.presenter_id or "", len(order)))
+    due = _due(meeting)
+    rows = [[escape_cell(_owner_name(meeting, item)), escape_cell(item.text), due] for item in mine]
+    return _table(["Who", "Commits to", "By"], rows)
 
 
 def _report_back(meeting: Meeting, lines: list[ReportBackLine]) -> str:
-    """The report-back table, or a line saying there was nothing to report."""
+    """What each member said of their commitments, in the order of the console: the outcome,
+    whether it comes back, where it came from and what earlier meetings heard, every note."""
     if not lines:
         if meeting.number == 1:
             return "This was the set's first meeting: there were no commitments to report back on."
         return "There was nothing to report back."
-    rows = []
-    for line in lines:
-        commitment = escape_cell(line.commitment)
-        if line.origin < meeting.number - 1:
-            commitment += f" (from meeting {line.origin})"
-        rows.append(
-            [
-                escape_cell(line.member),
-                commitment,
-                line.status.label if line.status else "Not yet reviewed",
-                escape_cell(" / ".join(line.notes)) or NOTHING,
-            ]
-        )
-    return _table(["Member", "Commitment", "Status", "What happened or was learned"], rows)
+    blocks: list[str] = []
+    for member, group in groupby(lines, key=lambda line: line.member):
+        rows: list[str] = []
+        for line in group:
+            said = [f"from meeting {line.origin}"] if line.origin < meeting.number - 1 else []
+            said += [line.earlier] if line.earlier else []
+            context = f" ({escape_inline('; '.join(said))})" if said else ""
+            status = line.status.label if line.status else "No status given"
+            comes_back = ", comes back next meeting" if line.still_open else ""
+            rows.append(f"- {escape_inline(line.commitment)}{context}: **{status}**{comes_back}")
+            rows.extend(f"  - {escape_inline(note)}" for note in line.notes)
+        blocks += [f"### {escape_inline(member)}", "\n".join(rows)]
+    return "\n\n".join(blocks)
 
 
-def _due(meeting: Meeting) -> str:
-    """When actions fall due."""
-    return format_date(meeting.next_date) if meeting.next_date else "the next meeting"
-
-
-def _item_line(item: Item, owner: Member | None, due: str) -> str:
-    """One item as an escaped list line; an action names its owner and when it is due."""
+def _item_line(item: Item) -> str:
+    """One item as an escaped list line (a learning says what it is about)."""
     text = escape_inline(item.text)
     if item.kind is ItemKind.LEARNING and item.tag is not None:
         return f"{text} ({item.tag.label})"
-    if item.kind is not ItemKind.ACTION:
-        return text
-    if owner is None:
-        return f"{text} — due by {due}"
-    return f"{text} — {escape_inline(owner.name)}, due by {due}"
+    return text
 
 
 def _step_name(meeting: Meeting, item: Item) -> str | None:
@@ -220,15 +197,13 @@ def _step_name(meeting: Meeting, item: Item) -> str | None:
     return meeting.steps[item.step].name if item.step < len(meeting.steps) else None
 
 
-def _subsections(
-    sections: list[tuple[str, list[Item]]], level: str, owner: Member | None, due: str
-) -> list[str]:
+def _subsections(sections: list[tuple[str, list[Item]]], level: str) -> list[str]:
     """Headed bullet lists, leaving out the empty ones."""
     blocks: list[str] = []
     for title, group in sections:
         if group:
             blocks.append(f"{level} {title}")
-            blocks.append(_bullets(_item_line(item, owner, due) for item in group))
+            blocks.append(_bullets(_item_line(item) for item in group))
     return blocks
 
 
@@ -237,32 +212,30 @@ def _by_kind(items: list[Item], kind: ItemKind) -> list[Item]:
     return [item for item in items if item.kind is kind]
 
 
-def _presenter_section(meeting: Meeting, member: Member, items: list[Item]) -> list[str]:
-    """A presenter's slot: issue, questions of both kinds, learnings, actions and notes."""
+def question_counts(items: Iterable[Item]) -> str:
+    """``2 clarifying, 3 open`` (and ``, 1 untagged``): the questions among ``items`` by their
+    tag, as the console's banner counts them."""
+    asked = Counter(item.tag for item in items if item.kind is ItemKind.QUESTION)
+    counts = f"{asked[ItemTag.CLARIFYING]} clarifying, {asked[ItemTag.OPEN]} open"
+    return counts + (f", {asked[None]} untagged" if asked[None] else "")
+
+
+def _presenter_section(member: Member, items: list[Item]) -> list[str]:
+    """A presenter's slot: issue, questions by tag, learnings, actions and notes."""
     questions = _by_kind(items, ItemKind.QUESTION)
-    clarifying = [q for q in questions if _is_clarifying(meeting, q)]
     sections = [
         (SECTION_LABELS[ItemKind.ISSUE], _by_kind(items, ItemKind.ISSUE)),
-        ("Clarifying questions", clarifying),
-        ("Open questions", [q for q in questions if all(q.id != c.id for c in clarifying)]),
+        ("Clarifying questions", [q for q in questions if q.tag is ItemTag.CLARIFYING]),
+        ("Open questions", [q for q in questions if q.tag is ItemTag.OPEN]),
+        ("Other questions", [q for q in questions if q.tag is None]),
         *[
             (SECTION_LABELS[kind], _by_kind(items, kind))
             for kind in (ItemKind.LEARNING, ItemKind.ACTION, ItemKind.NOTE, ItemKind.PRIVATE)
         ],
     ]
-    body = _subsections(sections, "###", member, _due(meeting)) or ["Nothing was recorded."]
-    counts = []
-    if questions:
-        open_count = len(questions) - len(clarifying)
-        counts = [f"Questions asked: {len(clarifying)} clarifying, {open_count} open."]
+    body = _subsections(sections, "###") or ["Nothing was recorded."]
+    counts = [f"Questions asked: {question_counts(questions)}."] if questions else []
     return [f"## {escape_inline(member.name)}", *counts, *body]
-
-
-def _is_clarifying(meeting: Meeting, question: Item) -> bool:
-    """Tagged clarifying, or (untagged) asked in the clarifying-questions step."""
-    if question.tag is not None:
-        return question.tag is ItemTag.CLARIFYING
-    return _step_name(meeting, question) == CLARIFYING_STEP
 
 
 def _group_section(meeting: Meeting, items: list[Item]) -> list[str]:
@@ -283,8 +256,37 @@ def _group_section(meeting: Meeting, items: list[Item]) -> list[str]:
         title = escape_inline(name) if name is not None else "Other"
         sections = [(SECTION_LABELS[kind], _by_kind(group, kind)) for kind in SECTION_LABELS]
         blocks.append(f"### {title}")
-        blocks.extend(_subsections(sections, "####", None, _due(meeting)))
+        blocks.extend(_subsections(sections, "####"))
     return blocks
+
+
+def _presenter_name(meeting: Meeting, step: Step) -> str:
+    """The name of the step's presenter (as a member now, else as recorded), or empty."""
+    if step.presenter_id is None:
+        return ""
+    member = next((m for m in meeting.presenters if m.id == step.presenter_id), None)
+    return member.name if member else step.presenter or ""
+
+
+def _timing(meeting: Meeting, now: datetime) -> str:
+    """Planned against actual whole minutes for every step, and their totals."""
+    rows: list[list[str]] = []
+    planned_total = actual_total = 0
+    for step in meeting.steps:
+        planned = whole_minutes(step.planned_seconds)
+        actual = whole_minutes(elapsed(step, now)) if step.visited else None
+        planned_total += planned
+        actual_total += actual or 0
+        rows.append(
+            [
+                escape_cell(step.name),
+                escape_cell(_presenter_name(meeting, step)),
+                f"{planned} min",
+                NOTHING if actual is None else f"{actual} min",
+            ]
+        )
+    table = _table(["Step", "Presenter", "Planned", "Actual"], rows)
+    return f"{table}\n\nTotal: {planned_total} min planned, {actual_total} min actual."
 
 
 def render_recap(
@@ -297,8 +299,10 @@ def render_recap(
 ) -> str:
     """The meeting's recap as a Markdown document to send to the members.
 
-    Private notes are left out unless ``include_private``; ``now`` (default: the current time)
-    is when the actual minutes of a still-running step are counted to.
+    It opens with what each person committed to and by when, then the report back, each
+    presenter's slot, the group steps, and the timing. Private notes are left out unless
+    ``include_private``; ``now`` (default: the current time) is when the actual minutes of a
+    still-running step are counted to.
     """
     now = now or datetime.now(UTC)
     kept = sorted(
@@ -314,11 +318,10 @@ def render_recap(
     if include_private:
         blocks.append(PRIVATE_BANNER)
     blocks.append(_people(meeting))
-    blocks += ["## Agenda", _agenda(meeting, now)]
+    blocks += ["## Commitments", _commitments(meeting, kept)]
     blocks += ["## Report back", _report_back(meeting, report_back)]
     for member in presenters:
-        blocks += _presenter_section(meeting, member, slots[member.id])
+        blocks += _presenter_section(member, slots[member.id])
     blocks += _group_section(meeting, [i for i in kept if i.presenter_id not in slots])
-    next_meeting = format_date(meeting.next_date) if meeting.next_date else "To be agreed"
-    blocks += ["## Next meeting", next_meeting]
+    blocks += ["## Timing", _timing(meeting, now)]
     return "\n\n".join(blocks) + "\n"

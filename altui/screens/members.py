@@ -58,7 +58,8 @@ class LeavingScreen(ModalScreen[Leaving | None]):
             )
             yield Static(
                 Content.styled(
-                    f"\nd: drop them     k: keep them open, under {left}     Escape: cancel",
+                    f"\nd  drop them (they close now)\nk  keep them open, under {left}\n"
+                    f"Escape  keep {visible(self._name)} in the set",
                     "$text-muted",
                 )
             )

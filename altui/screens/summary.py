@@ -15,9 +15,11 @@ from textual.widgets import DataTable, Footer, Input, Static
 
 from altui.clock import elapsed
 from altui.errors import AltuiError
+from altui.exporting import write_ics
 from altui.guard import guarded
 from altui.live import LiveMeeting
 from altui.models import ItemKind, Set
+from altui.recap import NO_OWNER
 from altui.text import visible
 from altui.widgets.tables import add_sized_columns, minutes
 
@@ -36,7 +38,7 @@ def captured_by_presenter(live: LiveMeeting) -> Content:
             parts += ["   commits to: ", (visible(action.text), "italic"), "\n"]
     group_actions = [i for i in live.items if i.kind is ItemKind.ACTION and not i.presenter_id]
     for action in group_actions:
-        parts += [("The set", "bold"), " commits to: ", (visible(action.text), "italic"), "\n"]
+        parts += [(NO_OWNER, "bold"), " commits to: ", (visible(action.text), "italic"), "\n"]
     return Content.assemble(*parts) if parts else Content("No presenters this meeting.")
 
 
@@ -46,6 +48,14 @@ class SummaryScreen(Screen[None]):
     BINDINGS = [
         Binding("ctrl+z", "reopen", "Reopen", key_display="^z", priority=True),
         Binding("ctrl+r", "export", "Recap", key_display="^r", priority=True),
+        Binding(
+            "ctrl+e",
+            "calendar",
+            "Calendar",
+            key_display="^e",
+            priority=True,
+            tooltip="Save the next meeting as a calendar event (.ics) to send to the members",
+        ),
         Binding("escape", "home", "Sets"),
         Binding("ctrl+q", "app.quit", "Quit", priority=True, key_display="^q"),
     ]
@@ -99,19 +109,48 @@ class SummaryScreen(Screen[None]):
 
     @on(Input.Submitted, "#next-date")
     @guarded
-    def _next_date(self, event: Input.Submitted) -> None:
+    def _next_date(self) -> None:
+        self._save_next_date()
+
+    def _save_next_date(self) -> bool:
+        """Save the date typed for the next meeting; False (and why, in the status line) if it
+        is not a date or could not be saved."""
         status = self.query_one("#next-status", Static)
         try:
-            chosen = date.fromisoformat(event.value.strip())
+            chosen = date.fromisoformat(self.query_one("#next-date", Input).value.strip())
         except ValueError:
             status.update(Content.styled("Please give the date as YYYY-MM-DD.", "$error"))
-            return
+            return False
         try:
             self.live.set_next_date(chosen)
         except (AltuiError, OSError) as exc:
             status.update(Content.styled(f"Not saved: {exc}", "$error"))
+            return False
+        status.update(
+            Content.styled(
+                f"Next meeting saved: {chosen:%A %d %B %Y}. Ctrl+E makes a calendar event of it.",
+                "$success",
+            )
+        )
+        return True
+
+    @guarded
+    def action_calendar(self) -> None:
+        """Save the date typed for the next meeting, then write it as a calendar event."""
+        if not self._save_next_date():
             return
-        status.update(Content.styled(f"Next meeting saved: {chosen:%A %d %B %Y}.", "$success"))
+        try:
+            path = write_ics(self.live.store, self.the_set, self.live.clock.now())
+        except (AltuiError, OSError) as exc:
+            self.notify(f"Calendar event not written: {exc}", severity="error", markup=False)
+            return
+        self.notify(
+            f"Calendar event written to {path}: send it to the members; exporting again "
+            "updates the same event.",
+            title="Calendar",
+            timeout=12,
+            markup=False,
+        )
 
     @guarded
     def action_reopen(self) -> None:

@@ -25,6 +25,8 @@ STATUS_STYLES = {
     ReviewStatus.CARRIED: "bold $primary",
 }
 NOTHING_OPEN = "No open commitments to report back on."
+MIN_WRAP = 12
+"""Narrower than this, a line is left to the terminal to wrap."""
 
 
 def status_width(commitments: list[Commitment]) -> int:
@@ -32,24 +34,39 @@ def status_width(commitments: list[Commitment]) -> int:
     return 1 + max((len(c.status.label) for c in commitments if c.status), default=1)
 
 
-def commitment_line(commitment: Commitment, width: int) -> Content:
+def _hanging(body: Content, indent: int, columns: int | None) -> list[Content]:
+    """``body`` wrapped to fit ``columns`` after ``indent`` columns (as it is when the room is
+    unknown or too narrow to wrap in)."""
+    if columns is None or columns - indent < MIN_WRAP:
+        return [body]
+    return body.wrap(columns - indent)
+
+
+def commitment_line(commitment: Commitment, width: int, columns: int | None = None) -> Content:
     """A commitment with its status word in ``width`` columns (a dot when not yet reviewed),
-    what earlier meetings heard of it, and this meeting's notes in order, each on its own line,
-    so the text starts as far left as the list allows."""
+    what earlier meetings heard of it, and this meeting's notes in order, each on its own line.
+
+    With ``columns`` (the room the list has), long lines wrap under their own text rather than
+    back under the status column.
+    """
     status = commitment.status
-    tag = (f"{status.label:<{width}}", STATUS_STYLES[status]) if status else ("·".ljust(width), "")
-    parts: list[str | tuple[str, str]] = [
-        tag,
-        visible(commitment.action.text),
-        (f" (meeting {commitment.origin})", "$text-muted"),
-    ]
-    indent = "\n" + " " * width
+    tag = Content.styled(f"{status.label:<{width}}", STATUS_STYLES[status]) if status else None
+    main = Content.assemble(
+        visible(commitment.action.text), (f" (meeting {commitment.origin})", "$text-muted")
+    )
+    pieces = [main]
     earlier = commitment.history()
     if earlier:
-        parts += [indent, (visible(earlier), "$text-muted")]
-    for note in commitment.notes:
-        parts += [indent, (f"↳ {visible(note)}", "italic")]
-    return Content.assemble(*parts)
+        pieces.append(Content.styled(visible(earlier), "$text-muted"))
+    pieces += [Content.styled(f"↳ {visible(note)}", "italic") for note in commitment.notes]
+    lines: list[Content] = []
+    for piece in pieces:
+        lines += _hanging(piece, width, columns)
+    margin = Content(" " * width)
+    first = tag or Content("·".ljust(width))
+    return Content("\n").join(
+        Content.assemble(first if n == 0 else margin, line) for n, line in enumerate(lines)
+    )
 
 
 class CommitmentList(OptionList):
@@ -63,6 +80,12 @@ class CommitmentList(OptionList):
         super().__init__(id=id)
         self.can_focus = False
         self._rows: list[Commitment | None] = []
+        self._shown: list[Commitment] | None = None
+
+    def on_resize(self) -> None:
+        """Wrap the lines again for the new width."""
+        if self._shown is not None:
+            self.show(self._shown)
 
     def show(self, commitments: list[Commitment]) -> None:
         """List ``commitments`` (in report-back order) under their owners' names, keeping the
@@ -72,7 +95,9 @@ class CommitmentList(OptionList):
         self._rows = []
         options: list[Option] = []
         owner = None
+        self._shown = commitments
         width = status_width(commitments)
+        columns = self.scrollable_content_region.width or None
         for commitment in commitments:
             if commitment.owner != owner:
                 owner = commitment.owner
@@ -80,7 +105,7 @@ class CommitmentList(OptionList):
                     Option(Content.styled(visible(owner), "bold $accent"), disabled=True)
                 )
                 self._rows.append(None)
-            options.append(Option(commitment_line(commitment, width)))
+            options.append(Option(commitment_line(commitment, width, columns)))
             self._rows.append(commitment)
         if not options:
             options.append(Option(Content.styled(NOTHING_OPEN, "$text-muted"), disabled=True))

@@ -5,10 +5,12 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widgets import DataTable
 
+from altui.clock import whole_minutes
+
 
 def minutes(seconds: float) -> str:
-    """Whole minutes, rounded."""
-    return f"{round(seconds / 60)} min"
+    """Whole minutes, rounded as everywhere (see :func:`altui.clock.whole_minutes`)."""
+    return f"{whole_minutes(seconds)} min"
 
 
 def add_sized_columns(table: DataTable, labels: list[str], rows: list[list[Content]]) -> None:

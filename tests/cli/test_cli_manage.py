@@ -7,6 +7,7 @@ import os
 import socket
 import stat
 import threading
+from datetime import date
 
 import pytest
 
@@ -62,7 +63,15 @@ def succeeded(result) -> str:
         ),
         (
             ["export"],
-            ["SET", "Markdown recap", "--meeting", "-o, --output", "--include-private", "--data"],
+            [
+                "SET",
+                "Markdown recap",
+                "--meeting",
+                "-o, --output",
+                "--include-private",
+                "--ics",
+                "--data",
+            ],
         ),
     ],
 )
@@ -272,8 +281,9 @@ def test_member_remove_with_open_commitments_asks_what_becomes_of_them(runner, d
     make_set(runner, data)
     ben_commits(data, "Call the lead", "Write it up")
     result = manage(runner, data, "member", "remove", "Owls", "Ben Okafor")
-    one_line_error(
-        result, "Ben Okafor has 2 open commitments", "--drop-commitments or --keep-commitments"
+    assert one_line_error(result) == (
+        "altui: Ben Okafor has 2 open commitments: add --drop-commitments to close them, "
+        "or --keep-commitments to keep them open under 'Ben Okafor (left)'"
     )
     assert Store(data).find_set("Owls").member("Ben Okafor") is not None
 
@@ -386,7 +396,7 @@ def held(runner, data, clock):
 def test_export_the_latest_meeting_to_standard_output(runner, data, held):
     out = succeeded(manage(runner, data, "export", "owls"))
     assert out.startswith("# Owls: meeting 2, ")
-    assert "| Ana Silva | Call the director | Done | She said yes |" in out
+    assert "### Ana Silva\n\n- Call the director: **Done**\n  - She said yes\n" in out
     assert "## Ben Okafor" in out
     assert "worn out" not in out
 
@@ -395,10 +405,42 @@ def test_export_an_earlier_meeting(runner, data, held):
     out = succeeded(manage(runner, data, "export", "Owls", "--meeting", "1"))
     assert out.startswith("# Owls: meeting 1, ")
     assert "## Ana Silva" in out
-    assert "Call the director — Ana Silva, due by the next meeting" in out
+    assert "| Ana Silva | Call the director | the next meeting |" in out
     assert "What would happen if you waited" in out
     assert "worn out" not in out
     assert PRIVATE_BANNER not in out
+
+
+def test_export_ics_writes_the_next_meeting_as_a_calendar_event(runner, data, held, tmp_path):
+    from icalendar import Calendar
+
+    refused = manage(runner, data, "export", "Owls", "--ics")
+    one_line_error(refused, "no date is saved for the meeting after meeting 2 of 'Owls'")
+    second = held.meeting("owls", 2)
+    second.next_date = date(2027, 1, 20)
+    held.save_meeting(second)
+    out = succeeded(manage(runner, data, "export", "Owls", "--ics"))
+    (event,) = Calendar.from_ical(out).walk("VEVENT")
+    assert str(event["summary"]) == "Owls: meeting 3"
+    assert event.decoded("dtstart").date() == date(2027, 1, 20)
+    target = tmp_path / "next.ics"
+    assert succeeded(manage(runner, data, "export", "Owls", "--ics", "-o", target)) == (
+        f"Wrote {target}\n"
+    )
+    (again,) = Calendar.from_ical(target.read_bytes()).walk("VEVENT")
+    assert str(again["uid"]) == str(event["uid"])
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+
+
+@pytest.mark.parametrize("extra", [["--meeting", "1"], ["--include-private"]])
+def test_export_ics_takes_no_recap_options(runner, data, held, extra):
+    result = manage(runner, data, "export", "Owls", "--ics", *extra)
+    one_line_error(result, "--ics writes the next meeting")
+
+
+def test_export_ics_of_a_set_without_meetings(runner, data):
+    make_set(runner, data)
+    one_line_error(manage(runner, data, "export", "Owls", "--ics"), "has held no meetings yet")
 
 
 def test_export_with_private_notes(runner, data, held):

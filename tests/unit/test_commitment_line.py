@@ -52,3 +52,18 @@ def test_every_note_is_shown_in_order_under_what_earlier_meetings_heard():
         "  ↳ rang again",
         "  ↳ she said yes",
     ]
+
+
+def test_long_lines_wrap_under_their_own_text_not_under_the_status():
+    earlier = (Hearing(2, date(2027, 1, 12), ReviewStatus.PARTLY, ("One page so far",)),)
+    row = commitment("Write down what I want", ReviewStatus.DONE, "Sent", earlier=earlier)
+    width = status_width([row])
+    lines = [line.rstrip() for line in commitment_line(row, width, 5 + 24).plain.split("\n")]
+    assert lines == [
+        "Done Write down what I want",
+        "     (meeting 1)",
+        "     partly, 12 Jan: One page",
+        "     so far",
+        "     ↳ Sent",
+    ]
+    assert all(len(line.rstrip()) <= 29 for line in lines)

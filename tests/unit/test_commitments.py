@@ -193,6 +193,7 @@ def test_report_back_lines_list_only_the_reviewed_commitments(store, the_set, cl
             origin=1,
             status=ReviewStatus.CARRIED,
             notes=("on leave",),
+            still_open=True,
         ),
         ReportBackLine(
             member=NO_OWNER,
@@ -216,6 +217,7 @@ def test_report_back_lines_list_only_the_reviewed_commitments(store, the_set, cl
             commitment="Draft the bid",
             origin=1,
             status=ReviewStatus.NOT_DONE,
+            still_open=True,
         ),
     ]
 

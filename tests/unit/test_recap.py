@@ -15,6 +15,7 @@ from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode
 from altui.models import (
     Item,
     ItemKind,
+    ItemTag,
     Meeting,
     Member,
     ReportBackLine,
@@ -22,7 +23,7 @@ from altui.models import (
     Set,
     Step,
 )
-from altui.recap import escape_cell, escape_inline, render_recap
+from altui.recap import escape_cell, escape_inline, question_counts, render_recap
 
 START = datetime(2026, 11, 25, 14, 0, tzinfo=UTC)
 NOW = datetime(2026, 11, 25, 17, 5, tzinfo=UTC)
@@ -37,6 +38,7 @@ SLOT = [
     ("Commit to actions", 5, ItemKind.ACTION),
 ]
 BREAK = ("Break", 10, ItemKind.NOTE)
+QUESTION_TAGS = {"Clarifying questions": ItemTag.CLARIFYING, "Open questions": ItemTag.OPEN}
 GROUP_AFTER = [("Process review", 15, ItemKind.LEARNING), ("Check-out", 5, ItemKind.NOTE)]
 
 NASTY = [
@@ -146,10 +148,12 @@ class Items:
         self.items: list[Item] = []
 
     def add(self, kind: ItemKind, text: str, step: str, presenter: Member | None = None) -> None:
+        """A question is tagged by its step, as the console tags it (elsewhere: untagged)."""
         self.items.append(
             Item(
                 id=f"i{len(self.items):03d}",
                 kind=kind,
+                tag=QUESTION_TAGS.get(step) if kind is ItemKind.QUESTION else None,
                 text=text,
                 step=index_of(self.meeting, step, presenter),
                 presenter_id=presenter.id if presenter else None,
@@ -215,6 +219,7 @@ def full_meeting() -> tuple[Set, Meeting, list[Item], list[ReportBackLine]]:
     log.add(ItemKind.QUESTION, "What are you assuming about her motives?", "Open questions", ana)
     log.add(ItemKind.PRIVATE, "Ana seemed tired; check in with her", "Open questions", ana)
     log.add(ItemKind.LEARNING, "I wait to be invited", "Reflect and reframe", ana)
+    log.add(ItemKind.QUESTION, "Who would notice first?", "Reflect and reframe", ana)
     log.add(ItemKind.ACTION, "Ask the director for 30 minutes", "Commit to actions", ana)
     log.add(ItemKind.ACTION, "Write down what I want from her", "Commit to actions", ana)
     log.add(ItemKind.NOTE, "Ana will bring the org chart", "Commit to actions", ana)
@@ -237,10 +242,20 @@ def full_meeting() -> tuple[Set, Meeting, list[Item], list[ReportBackLine]]:
             notes=("It is the finance committee, not my director",),
         ),
         ReportBackLine(
+            member="Ana Silva",
+            commitment="Say no to one meeting",
+            origin=1,
+            status=ReviewStatus.NOT_DONE,
+            notes=("Said yes twice", "Noticed I fear being left out"),
+            earlier="partly, 28 Oct: declined one invite",
+            still_open=True,
+        ),
+        ReportBackLine(
             member="Ben Okafor",
             commitment="Talk to the supplier",
             origin=2,
             status=ReviewStatus.PARTLY,
+            still_open=True,
         ),
         ReportBackLine(
             member="Chloé Martin",
@@ -248,6 +263,16 @@ def full_meeting() -> tuple[Set, Meeting, list[Item], list[ReportBackLine]]:
             origin=1,
             status=ReviewStatus.CARRIED,
             notes=("Rota changed twice",),
+            earlier="carried 1x",
+            still_open=True,
+        ),
+        ReportBackLine(
+            member="Chloé Martin",
+            commitment="Ask for the rota",
+            origin=2,
+            status=None,
+            notes=("Waiting to hear",),
+            still_open=True,
         ),
         ReportBackLine(
             member="Dev Patel",
@@ -337,6 +362,7 @@ def hostile_meeting(texts: list[str]) -> tuple[Set, Meeting, list[Item], list[Re
             origin=origin,
             status=status,
             notes=(next(pool),),
+            still_open=status is ReviewStatus.NOT_DONE,
         )
         for origin, status in [(3, ReviewStatus.DONE), (1, ReviewStatus.NOT_DONE)]
     ]
@@ -384,7 +410,7 @@ def test_private_notes_appear_marked_when_asked_for():
     the_set, meeting, items, report_back = full_meeting()
     recap = render_recap(the_set, meeting, items, report_back, include_private=True, now=NOW)
     assert recap.splitlines()[2].startswith("> **Private:**")
-    ana_part = recap.split("## Ana Silva")[1].split("## Ben Okafor")[0]
+    ana_part = recap.split("\n## Ana Silva")[1].split("\n## Ben Okafor")[0]
     assert (
         "### Private notes (not for sharing)\n\n- Ana seemed tired; check in with her" in ana_part
     )
@@ -400,29 +426,81 @@ def test_now_defaults_to_the_real_clock():
     assert row.split("|")[4].strip() in ("10 min", "11 min")
 
 
-def test_actions_name_owner_and_due_date():
+def test_the_recap_opens_with_who_committed_to_what_by_when():
     the_set, meeting, items, report_back = full_meeting()
     recap = render_recap(the_set, meeting, items, report_back, now=NOW)
-    assert "- Ask the director for 30 minutes — Ana Silva, due by 9 December 2026" in recap
-    assert "- Ask him over coffee — Ben Okafor, due by 9 December 2026" in recap
-    assert "- Book the room for next time — due by 9 December 2026" in recap
+    headings = [line for line in recap.splitlines() if line.startswith("## ")]
+    assert headings[:3] == ["## Commitments", "## Report back", "## Ana Silva"]
+    assert headings[-1] == "## Timing"
+    assert "- **Next meeting:** 9 December 2026" in recap
+    commitments = recap.split("## Commitments\n\n")[1].split("\n\n")[0]
+    assert commitments.splitlines() == [
+        "| Who | Commits to | By |",
+        "| --- | --- | --- |",
+        "| Ana Silva | Ask the director for 30 minutes | 9 December 2026 |",
+        "| Ana Silva | Write down what I want from her | 9 December 2026 |",
+        "| Ben Okafor | Ask him over coffee | 9 December 2026 |",
+        "| The set | Book the room for next time | 9 December 2026 |",
+    ]
     the_set, meeting, items, report_back = first_meeting()
     recap = render_recap(the_set, meeting, items, report_back, now=NOW)
-    assert "- Decline one meeting a week — Ana Silva, due by the next meeting" in recap
-    assert recap.endswith("## Next meeting\n\nTo be agreed\n")
+    assert "| Ana Silva | Decline one meeting a week | the next meeting |" in recap
+    assert "- **Next meeting:** to be agreed" in recap
 
 
-def test_questions_are_split_by_step():
+def test_a_meeting_without_actions_says_so():
+    the_set, meeting, items, report_back = full_meeting()
+    quiet = [item for item in items if item.kind is not ItemKind.ACTION]
+    recap = render_recap(the_set, meeting, quiet, report_back, now=NOW)
+    assert "## Commitments\n\nNobody took on a new commitment at this meeting.\n" in recap
+
+
+def test_report_back_keeps_every_note_in_order_and_says_what_comes_back():
     the_set, meeting, items, report_back = full_meeting()
     recap = render_recap(the_set, meeting, items, report_back, now=NOW)
-    ana_part = recap.split("## Ana Silva")[1].split("## Ben Okafor")[0]
+    part = recap.split("## Report back\n\n")[1].split("\n\n## ")[0]
+    assert part.splitlines()[:6] == [
+        "### Ana Silva",
+        "",
+        "- Map who decides the budget: **Done**",
+        "  - It is the finance committee, not my director",
+        "- Say no to one meeting (from meeting 1; partly, 28 Oct: declined one invite): "
+        "**Not done**, comes back next meeting",
+        "  - Said yes twice",
+    ]
+    assert "  - Noticed I fear being left out" in part
+    assert "- Ask for the rota: **No status given**, comes back next meeting" in part
+
+
+def test_minutes_are_whole_as_on_the_screens():
+    the_set, meeting, items, report_back = full_meeting()
+    meeting.steps[12].added = -66  # 4 min planned less 6 s: 3.9 min
+    recap = render_recap(the_set, meeting, items, report_back, now=NOW)
+    assert not re.search(r"\d\.\d+ min", recap)
+    row = next(line for line in recap.splitlines() if line.startswith("| Commit to actions | Ben"))
+    assert row == "| Commit to actions | Ben Okafor | 4 min | 4 min |"
+
+
+def test_question_counts_match_the_banner_an_untagged_one_is_not_open():
+    the_set, meeting, items, report_back = full_meeting()
+    recap = render_recap(the_set, meeting, items, report_back, now=NOW)
+    assert "Questions asked: 2 clarifying, 2 open, 1 untagged." in recap
+    other = recap.split("### Other questions\n\n")[1].split("\n\n")[0]
+    assert other == "- Who would notice first?"
+    assert question_counts(items[:0]) == "0 clarifying, 0 open"
+
+
+def test_questions_are_split_by_tag():
+    the_set, meeting, items, report_back = full_meeting()
+    recap = render_recap(the_set, meeting, items, report_back, now=NOW)
+    ana_part = recap.split("\n## Ana Silva")[1].split("\n## Ben Okafor")[0]
     clarifying = ana_part.split("### Clarifying questions")[1].split("###")[0]
     open_qs = ana_part.split("### Open questions")[1].split("###")[0]
     assert "Who else is involved?" in clarifying
     assert "did nothing" not in clarifying
     assert "did nothing" in open_qs
     assert "Who else" not in open_qs
-    ben_part = recap.split("## Ben Okafor")[1].split("## Group steps")[0]
+    ben_part = recap.split("\n## Ben Okafor")[1].split("\n## Group steps")[0]
     assert "### Clarifying questions" not in ben_part  # empty sub-sections are left out
     assert "### Notes" not in ben_part
 
@@ -431,7 +509,6 @@ def test_nothing_to_report_back_later_than_the_first_meeting():
     the_set, meeting, items, _ = full_meeting()
     recap = render_recap(the_set, meeting, items, [], now=NOW)
     assert "## Report back\n\nThere was nothing to report back.\n" in recap
-    assert "| Member |" not in recap
 
 
 @pytest.mark.parametrize(
@@ -499,9 +576,9 @@ def check_line_structure(recap: str, twin: str) -> None:
     assert outline(recap) == outline(twin)
     for table in tables(recap):
         for line in table:
-            assert unescaped_pipes(line) == 5, line
+            assert unescaped_pipes(line) == unescaped_pipes(table[0]), line
             assert line.endswith(" |"), line
-    assert len(tables(recap)) == 2
+    assert [unescaped_pipes(table[0]) for table in tables(recap)] == [4, 5]
     for line in recap.splitlines():
         assert not line.startswith(("    ", "\t", "```", "~~~", "<", "* ", "+ ", "===")), line
         assert not re.match(r"\d{1,9}[.)]", line), line
@@ -529,12 +606,12 @@ def test_mixed_hostile_strings_keep_the_lines():
 def test_hostile_recap_outline_is_the_expected_one():
     recap, _ = hostile_and_twin(NASTY)
     headings = [line.split(" ")[0] for line in recap.splitlines() if line.startswith("#")]
-    # title; agenda, report back, two presenters, group steps, next meeting; slot and group parts
+    # title; commitments, report back, two presenters, group steps, timing; members and parts
     assert headings.count("#") == 1
     assert headings.count("##") == 6
-    agenda, report = tables(recap)
-    assert len(agenda) == 2 + 2 + 2 * len(SLOT) + 1 + 2
-    assert len(report) == 2 + 2
+    commitments, timing = tables(recap)
+    assert len(commitments) == 2 + 3  # two presenters' actions and the set's
+    assert len(timing) == 2 + 2 + 2 * len(SLOT) + 1 + 2
 
 
 # ---- the same through a real CommonMark parser -------------------------------------------------
@@ -580,11 +657,12 @@ def test_parsed_hostile_recap_has_the_expected_elements():
     assert tag_count(rendered, "h2") == 6
     assert tag_count(rendered, "table") == 2
     steps = 2 + 2 * len(SLOT) + 1 + 2
-    assert tag_count(rendered, "tr") == (1 + steps) + (1 + 2)
-    assert tag_count(rendered, "th") == 4 + 4
-    assert tag_count(rendered, "td") == 4 * steps + 4 * 2
+    assert tag_count(rendered, "tr") == (1 + 3) + (1 + steps)
+    assert tag_count(rendered, "th") == 3 + 4
+    assert tag_count(rendered, "td") == 3 * 3 + 4 * steps
     assert tag_count(rendered, "blockquote") == 1  # the private banner only
-    assert tag_count(rendered, "strong") == 3  # Attendees, Apologies, Private
+    # Attendees, Apologies, Next meeting, Private, and the two statuses reported back
+    assert tag_count(rendered, "strong") == 6
     for tag in ("script", "a", "img", "code", "pre", "em", "s", "hr", "ol", "b", "br"):
         assert tag_count(rendered, tag) == 0, tag
     assert "<!--" not in rendered
@@ -603,25 +681,26 @@ def test_hostile_text_reads_back_unchanged(nasty):
     recap, _ = hostile_and_twin([nasty])
     rendered = parser().render(recap)
     text = html.unescape(re.sub(r"<[^>]+>", "", rendered))
-    # the set name in the title, and any item, reads exactly as typed
+    # the set name in the title, and any item or report back, reads exactly as typed
     assert f"{nasty}: meeting 4, 25 November 2026" in text
-    assert f"{nasty} — {nasty}, due by 9 December 2026" in text
-    # and so does every table cell that holds user text (steps, presenters, report back)
+    assert f"{nasty} (from meeting 1): Not done, comes back next meeting" in text
+    assert f"\n{nasty}: Done\n" in text
+    # and so does every table cell that holds user text (commitments, steps, presenters)
     cells = [html.unescape(c) for c in re.findall(r"<td>(.*?)</td>", rendered)]
-    agenda = [cells[i : i + 4] for i in range(0, 4 * len(SLOT) * 2 + 4 * 5, 4)]
-    assert all(row[0] == nasty for row in agenda)
-    assert [row[1] for row in agenda if row[1]] == [nasty] * (2 * len(SLOT))
-    report = cells[-8:]
-    assert report[0:2] == [nasty, nasty]
-    assert report[4:6] == [nasty, f"{nasty} (from meeting 1)"]
-    assert report[3] == report[7] == nasty
+    commitments = [cells[i : i + 3] for i in range(0, 9, 3)]
+    assert commitments == [[nasty, nasty, "9 December 2026"]] * 2 + [
+        ["The set", nasty, "9 December 2026"]
+    ]
+    timing = [cells[i : i + 4] for i in range(9, len(cells), 4)]
+    assert all(row[0] == nasty for row in timing)
+    assert [row[1] for row in timing if row[1]] == [nasty] * (2 * len(SLOT))
 
 
 def test_emoji_cjk_and_rtl_pass_through():
     text = "🙂👩‍💻 日本語 العربية עברית"
     recap, _ = hostile_and_twin([text])
     assert f"# {text}: meeting 4" in recap
-    assert f"- {text} — {text}, due by" in recap
+    assert f"| {text} | {text} | 9 December 2026 |" in recap
 
 
 # ---- import hygiene ----------------------------------------------------------------------------
