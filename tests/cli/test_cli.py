@@ -294,11 +294,18 @@ class FakeApp:
         self.lock.release()
 
 
-def test_meet_reopen_opens_an_ended_meeting_where_it_stopped(runner, data, monkeypatch):
+@pytest.fixture
+def fake_app(monkeypatch):
+    """The real run_console, with FakeApp for the app and no error log set up."""
     import altui.app
+    import altui.guard
 
     monkeypatch.setattr(altui.app, "make_app", FakeApp)
+    monkeypatch.setattr(altui.guard, "start_log", lambda _root: None)
     FakeApp.seen = []
+
+
+def test_meet_reopen_opens_an_ended_meeting_where_it_stopped(runner, data, fake_app):
     make_set(runner, data)
     assert run(runner, "--data", data, "meet", "Owls").exit_code == 0
     store = Store(data)
