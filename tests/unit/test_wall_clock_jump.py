@@ -112,12 +112,12 @@ async def test_the_header_shows_the_wall_clock_and_the_countdown_ignores_it(
         screen = app.screen
         times = screen.query_one("#header-times", Static)
         room.live(60)
-        screen._tick()  # type: ignore[attr-defined]
+        screen.tick()
         await pilot.pause()
         before = str(times.content)
         assert before.startswith("Now 14:01 · Finish ≈ ")
         room.jump(-HOUR)
-        screen._tick()  # type: ignore[attr-defined]
+        screen.tick()
         await pilot.pause()
         assert screen.query_one(BigClock).text == "14:00"
         after = str(times.content)
