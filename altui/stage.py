@@ -6,12 +6,13 @@ through it alone, so it can never write.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from altui import clock as timing
-from altui.clock import Clock, Reading
+from altui.clock import Clock, Reading, on_the_wall
 from altui.commitments import Commitment, under_review
 from altui.errors import AltuiError
+from altui.history import EVERYONE
 from altui.models import Item, ItemKind, Meeting, MeetingStatus, Step
 from altui.schedule import projected_finish
 from altui.store import Store
@@ -54,6 +55,38 @@ class Stage:
     def reading(self) -> Reading:
         """What the countdown shows now."""
         return timing.read(self.step, self.clock.now())
+
+    @property
+    def on_break(self) -> bool:
+        """Whether the current step is a break: a group step between two presenters' slots
+        (where a plan's ``between_presenters`` steps go), or one named Break."""
+        steps, at = self.meeting.steps, self.meeting.current
+        step = steps[at]
+        if step.presenter_id is not None or step.report_back or step.score:
+            return False
+        between = 0 < at < len(steps) - 1 and None not in (
+            steps[at - 1].presenter_id,
+            steps[at + 1].presenter_id,
+        )
+        return between or step.short.casefold() == "break"
+
+    def back_at(self) -> str:
+        """When the current step is planned to end, as the wall clock will read it (``15:40``):
+        now plus the time it has left, so it moves with a minute more or less."""
+        end = self.clock.now() + timedelta(seconds=self.reading().seconds)
+        wall = on_the_wall(self.clock, end).astimezone() + timedelta(seconds=30)
+        return f"{wall:%H:%M}"
+
+    def who(self) -> str:
+        """Whose turn it is: the presenter, Everyone, or on a break when to be back."""
+        if self.on_break:
+            return f"Back at {self.back_at()}"
+        return self.step.presenter or EVERYONE
+
+    def short_who(self) -> str:
+        """The presenter's first name, where the whole name does not fit ("" otherwise)."""
+        name = self.step.presenter
+        return name.split()[0] if name and not self.on_break and name.split() else ""
 
     def projected_finish(self) -> datetime:
         """When the meeting ends if the rest of it keeps time."""

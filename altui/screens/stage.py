@@ -20,13 +20,25 @@ from altui.stage import Stage
 from altui.text import visible
 from altui.widgets.commitment_list import CommitmentList
 from altui.widgets.countdown import Countdown
-from altui.widgets.item_panel import ItemPanel
+from altui.widgets.headline import Headline
+from altui.widgets.item_panel import KIND_STYLES, ItemPanel
 from altui.widgets.meeting_header import MeetingHeader
 from altui.widgets.presenter import PresenterBanner
 from altui.widgets.step_bar import StepBar
 
 MIN_WIDTH, MIN_HEIGHT = 40, 12
 """The smallest window the stage draws itself in."""
+COMPACT_WIDTH, COMPACT_HEIGHT = 100, 30
+"""Below either, the stage is one column: the headline one line, the clock, then the items
+across the whole width (so a 60-character question fits on one line at 80x24)."""
+
+
+def headline_rows(height: int) -> int:
+    """Rows of the band with the large name and step: a fifth of the window, 8 to 12 (mono9
+    letters at 8, mono12 from 10), leaving the clock at least as tall as before."""
+    return max(8, min(12, round(height / 5)))
+
+
 TICK_SECONDS = 0.25
 """How often the countdown is recomputed from the clock (it redraws only when it changes)."""
 
@@ -45,6 +57,7 @@ class StageScreen(Screen[None]):
         meeting = self.stage.meeting
         yield MeetingHeader(self.the_set.name, meeting, id="header")
         yield StepBar(meeting.steps, meeting.current, id="step-bar")
+        yield Headline(id="headline")
         with Horizontal(id="stage"):
             with Vertical(id="left"):
                 yield PresenterBanner(id="presenter")
@@ -57,7 +70,10 @@ class StageScreen(Screen[None]):
         """Below a usable size, say how much room is needed instead of squashing the stage."""
         width, height = self.size
         too_small = width < MIN_WIDTH or height < MIN_HEIGHT
+        compact = width < COMPACT_WIDTH or height < COMPACT_HEIGHT
         self.set_class(too_small, "-too-small")
+        self.set_class(compact, "-compact")
+        self.query_one(Headline).styles.height = 1 if compact else headline_rows(height)
         if too_small:
             self.query_one("#too-small", Static).update(
                 f"altui needs a window of at least {MIN_WIDTH}x{MIN_HEIGHT}; "
@@ -69,6 +85,7 @@ class StageScreen(Screen[None]):
         """Recompute the countdown and the header's times from the clock."""
         self.query_one(Countdown).show(self.stage.reading(), self.stage.meeting.current)
         self.query_one(MeetingHeader).show(self.stage.clock, self.stage.projected_finish())
+        self.show_headline()
 
     def show_step(self) -> None:
         """Show the current step: bar, banner, prompt, and its items or the report back."""
@@ -85,7 +102,9 @@ class StageScreen(Screen[None]):
         if reporting:
             self.query_one(CommitmentList).show(stage.commitments())
         else:
-            self.query_one(ItemPanel).show(stage.items_here())
+            panel = self.query_one(ItemPanel)
+            panel.step_tag = stage.step.tag
+            panel.show(stage.items_here())
         self.tick()
 
     def show_prompt(self) -> None:
@@ -98,8 +117,18 @@ class StageScreen(Screen[None]):
         self.query_one(StepBar).reload(self.stage.meeting.steps)
         self.show_step()
 
+    def show_headline(self) -> None:
+        """Whose turn and which step, large (on a break: when to be back)."""
+        step = self.stage.step
+        colour = "$accent" if step.kind is ItemKind.NOTE else KIND_STYLES[step.kind]
+        headline = self.query_one(Headline)
+        stage = self.stage
+        headline.show(visible(stage.who()), visible(step.short), colour, visible(stage.short_who()))
+        for kind in KIND_STYLES:
+            headline.set_class(kind is step.kind, f"-{kind.value}")
+
     def show_banner(self) -> None:
-        """Presenter, step, and the slot's question counts (or the set's score)."""
+        """Step, its number, and the slot's question counts (or the set's score)."""
         meeting, step = self.stage.meeting, self.stage.step
         counts = ""
         if step.score:

@@ -6,7 +6,7 @@ from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from altui.models import Item, ItemKind
+from altui.models import Item, ItemKind, ItemTag
 from altui.text import visible
 
 KIND_STYLES = {
@@ -23,15 +23,17 @@ EMPTY_HINT = "Nothing captured yet in this step."
 HIDDEN = "•••••  (private note)"
 
 
-def item_line(item: Item, reveal: bool = True) -> Content:
-    """One item: its kind as a word, then the text exactly as typed (never read as markup).
+def item_line(item: Item, reveal: bool = True, usual: ItemTag | None = None) -> Content:
+    """One item: its kind as a word, then the text exactly as typed (never read as markup),
+    then its tag unless it is the step's ``usual`` one (every question of a clarifying step
+    is clarifying: saying so would only push long questions onto a second line).
 
     A private note shows only dots unless ``reveal``.
     """
     label = (f"{item.kind.label:<9}", KIND_STYLES[item.kind])
     if item.kind is ItemKind.PRIVATE and not reveal:
         return Content.assemble(label, (HIDDEN, "$text-muted"))
-    tag = (f"  · {item.tag.label}", "italic $text-muted") if item.tag else ""
+    tag = (f"  · {item.tag.label}", "italic $text-muted") if item.tag not in (None, usual) else ""
     return Content.assemble(label, visible(item.text), tag)
 
 
@@ -47,13 +49,17 @@ class ItemPanel(OptionList):
         self.can_focus = False
         self._count = 0
         self.reveal = False
+        self.step_tag: ItemTag | None = None
+        """The tag this step gives its items (not repeated on each line)."""
 
     def show(self, items: list[Item], editing: str | None = None) -> None:
         """Replace the list with ``items``, the newest in view (or the one being edited)."""
         self.clear_options()
         self._count = len(items)
         if items:
-            self.add_options([Option(item_line(item, self.reveal), id=item.id) for item in items])
+            self.add_options(
+                [Option(item_line(item, self.reveal, self.step_tag), id=item.id) for item in items]
+            )
         else:
             self.add_option(Option(Content.styled(EMPTY_HINT, "$text-muted"), disabled=True))
         self._show_count()
@@ -65,7 +71,7 @@ class ItemPanel(OptionList):
         if self._count == 0:
             self.clear_options()
         self._count += 1
-        self.add_option(Option(item_line(item, self.reveal), id=item.id))
+        self.add_option(Option(item_line(item, self.reveal, self.step_tag), id=item.id))
         self._show_count()
         self._keep_in_view()
 

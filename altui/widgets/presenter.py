@@ -1,4 +1,4 @@
-"""Whose turn it is, in large type: a member's name, or Everyone for group steps."""
+"""The line under the headline: the step's full name, its place, and the slot's counts."""
 
 from __future__ import annotations
 
@@ -8,22 +8,17 @@ from textual.widgets import Static
 from altui.models import Step
 from altui.text import visible
 
-EVERYONE = "Everyone"
-
 
 class PresenterBanner(Static):
-    """The presenter's name and the step's name, on a banner."""
+    """The step's name and number, and the count of questions asked (or the set's score)."""
 
     def show(self, step: Step, number: int, total: int, questions: str = "") -> None:
-        """Show the presenter (or Everyone) for ``step``, the ``number``-th of ``total``,
-        and the count of questions asked in the slot so far."""
-        who = visible(step.presenter) if step.presenter else EVERYONE
-        counts = ("\n" + questions, "$text-muted") if questions else ""
+        """Show ``step``, the ``number``-th of ``total``, and ``questions`` (counts) if any."""
+        counts = ("  ·  " + questions, "$text-muted") if questions else ""
         self.update(
             Content.assemble(
-                (who, "bold"),
-                "\n",
-                (f"{step.name} · step {number} of {total}", "$text-muted"),
+                (visible(step.name), "bold"),
+                (f" · step {number} of {total}", "$text-muted"),
                 counts,
             )
         )

@@ -24,7 +24,7 @@ CORE = [
     "altui.exporting",
     "altui.membership",
 ]
-PURE = ["altui.models", "altui.plans", "altui.clock", "altui.schedule"]
+PURE = ["altui.models", "altui.plans", "altui.clock", "altui.schedule", "altui.lettering"]
 
 
 def loaded_after_import(module: str) -> set[str]:

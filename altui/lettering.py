@@ -1,0 +1,202 @@
+"""Large letters and digits for the wall, drawn from FIGlet fonts and scaled to a space.
+
+The shapes come from pyfiglet's ``mono12`` and ``mono9`` fonts (from toilet), which draw
+every letter in half blocks (▀ ▄ █) and cover about 3,000 characters: Latin with every
+accent (é ë Ł ũ ĩ), Greek and Cyrillic; they have no CJK or Arabic. A glyph is read as a
+bitmap of half-cell pixels and drawn again with half blocks at a whole-number scale, so
+strokes stay even and curves stay curves however large the text grows. Text with a
+character the fonts cannot draw is not drawn large at all (the caller shows a plain line).
+
+Pure: imports neither textual nor tinydb; pyfiglet is imported on first use.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+FONTS = {"mono12": 1.0, "mono9": 0.75}
+"""Fonts and how much a row of each is worth: ``mono12`` has the finer shapes (curves stay
+curves when scaled), so it wins unless ``mono9`` is a third taller in the same space."""
+LETTERS = "ÉÇgjpqy"
+"""Letters that reach the top and bottom of a font's line: names are cropped to them, so
+every name in a font is as tall as every other (the layout does not jump)."""
+DIGITS = "0123456789:+"
+"""What a clock shows: clocks are cropped to these, so digits fill their space."""
+NARROW = ": "
+"""Characters trimmed to their ink (with a pixel each side): a monospace colon or space is as
+wide as a digit."""
+MIN_ASPECT = 0.4
+"""A pixel may be drawn at most this much narrower than it is tall, to fit a long line."""
+
+Bitmap = tuple[str, ...]
+"""Rows of ``#`` (ink) and spaces; one pixel is one column wide and half a row tall."""
+
+_HALVES = {" ": "  ", "$": "  ", "▀": "# ", "▄": " #", "█": "##"}
+
+
+@dataclass(frozen=True)
+class Scale:
+    """How a bitmap is drawn: its font, cells across per pixel, and half-rows in all."""
+
+    font: str
+    across: int
+    halves: int
+
+    @property
+    def rows(self) -> int:
+        """Rows the drawing takes."""
+        return -(-self.halves // 2)
+
+
+@cache
+def _font(name: str) -> object:
+    from pyfiglet import FigletFont
+
+    return FigletFont(name)
+
+
+@cache
+def _glyph(name: str, char: str) -> Bitmap | None:
+    """One character as a bitmap, or None if the font has no shape for it."""
+    font = _font(name)
+    lines = font.chars.get(ord(char))  # type: ignore[attr-defined]
+    if lines is None:
+        return None
+    width = max((len(line) for line in lines), default=0)
+    top: list[str] = []
+    for line in lines:
+        pairs = [_HALVES.get(ch, "##") for ch in line.ljust(width)]
+        top.append("".join(p[0] for p in pairs))
+        top.append("".join(p[1] for p in pairs))
+    if char in NARROW:
+        top = _trim_columns(top, keep=1 if char != " " else 2)
+    return tuple(top)
+
+
+def _trim_columns(rows: list[str], keep: int) -> list[str]:
+    """``rows`` without blank columns at the sides, ``keep`` columns left each side."""
+    inked = [x for x in range(len(rows[0])) if any(row[x] == "#" for row in rows)]
+    if not inked:
+        return [row[: 2 * keep] for row in rows]
+    first, last = max(0, inked[0] - keep), min(len(rows[0]), inked[-1] + 1 + keep)
+    return [row[first:last] for row in rows]
+
+
+def drawable(text: str) -> bool:
+    """Whether every character of ``text`` has a shape in the fonts (CJK and Arabic do not)."""
+    chars = unicodedata.normalize("NFC", text)
+    return bool(text.strip()) and all(_glyph(f, ch) is not None for f in FONTS for ch in chars)
+
+
+@cache
+def _ink_rows(font: str, reference: str) -> tuple[int, int]:
+    rows = _join(font, reference)
+    inked = [y for y, row in enumerate(rows) if "#" in row]
+    return inked[0], inked[-1]
+
+
+def _join(font: str, text: str) -> list[str]:
+    glyphs = [_glyph(font, ch) for ch in text]
+    if not glyphs or any(g is None for g in glyphs):
+        return []
+    return ["".join(g[y] for g in glyphs if g is not None) for y in range(len(glyphs[0] or ()))]
+
+
+def bitmap(text: str, font: str, reference: str = LETTERS) -> Bitmap:
+    """``text`` in ``font`` as pixels, cropped to the rows ``reference`` reaches (and any the
+    text reaches beyond them); empty if the font cannot draw every character."""
+    rows = _join(font, unicodedata.normalize("NFC", text))
+    if not rows:
+        return ()
+    top, bottom = _ink_rows(font, reference)
+    inked = [y for y, row in enumerate(rows) if "#" in row]
+    if inked:
+        top, bottom = min(top, inked[0]), max(bottom, inked[-1])
+    return tuple(rows[top : bottom + 1])
+
+
+def size(pixels: Bitmap, scale: Scale) -> tuple[int, int]:
+    """Columns and rows that ``pixels`` take at ``scale``."""
+    return (len(pixels[0]) * scale.across, scale.rows) if pixels else (0, 0)
+
+
+def stretch(rows: Bitmap, height: int) -> Bitmap:
+    """``rows`` made ``height`` rows tall (at least as tall as they are): each row repeated
+    the same number of times, and the rows left over given to inked rows most like their
+    neighbours (the middle of a stem), spread out, so bars keep one thickness."""
+    times, extra = divmod(height, len(rows))
+
+    def unlike(y: int) -> int:
+        if "#" not in rows[y]:
+            return len(rows[y]) + 1  # a blank row made taller only spaces the text out
+        near = [rows[n] for n in (y - 1, y + 1) if 0 <= n < len(rows)]
+        return min((sum(a != b for a, b in zip(rows[y], n, strict=True)) for n in near), default=0)
+
+    chosen: set[int] = set()
+    for slot in range(extra):
+        ideal = (slot + 0.5) * len(rows) / extra
+        free = [y for y in range(len(rows)) if y not in chosen]
+        chosen.add(min(free, key=lambda y: (unlike(y), abs(y + 0.5 - ideal))))
+    return tuple(row for y, row in enumerate(rows) for _ in range(times + (y in chosen)))
+
+
+def draw(pixels: Bitmap, scale: Scale) -> list[str]:
+    """``pixels`` drawn with half blocks at ``scale``."""
+    halves = stretch(pixels, scale.halves)
+    if len(halves) % 2:
+        halves += (" " * len(halves[0]),)
+    lines: list[str] = []
+    for top, bottom in zip(halves[::2], halves[1::2], strict=True):
+        cells = [
+            "█" if t == b == "#" else "▀" if t == "#" else "▄" if b == "#" else " "
+            for t, b in zip(top, bottom, strict=True)
+        ]
+        lines.append("".join(cell * scale.across for cell in cells))
+    return lines
+
+
+def fit(
+    texts: list[str], width: int, height: int, gap: int = 0, reference: str = LETTERS
+) -> Scale | None:
+    """The largest scale at which ``texts``, side by side ``gap`` columns apart, fit in
+    ``width`` x ``height`` cells; None if they do not fit even at their natural size.
+
+    Digits (``reference`` DIGITS) may be stretched to any even-looking height; letters,
+    whose bars and bowls show every uneven row, only to whole multiples.
+
+    Taller wins (rows weighed by the font's worth); then pixels nearer square.
+    """
+    if not all(drawable(t) for t in texts):
+        return None
+    best: tuple[tuple[float, float], Scale] | None = None
+    room = width - gap * (len(texts) - 1)
+    for font, worth in FONTS.items():
+        maps = [bitmap(t, font, reference) for t in texts]
+        columns = sum(len(m[0]) for m in maps)
+        tall = max(len(m) for m in maps)
+        for halves in range(2 * height, tall - 1, -1):
+            if halves % tall if reference != DIGITS else not _even(tall, halves):
+                continue
+            down = halves / tall
+            across = min(max(1, round(down)), room // columns)
+            if across >= 1 and across >= down * MIN_ASPECT:
+                key = (halves * worth, across / down)
+                if best is None or key > best[0]:
+                    best = key, Scale(font, across, halves)
+                break
+    return best[1] if best else None
+
+
+def _even(natural: int, height: int) -> bool:
+    """Whether ``natural`` rows can be stretched to ``height`` keeping strokes even to the eye:
+    a whole multiple; a row or two more at natural size; or any height from twice up, where a
+    stroke one row thicker than another does not show."""
+    times, extra = divmod(height, natural)
+    return extra == 0 or times >= 2 or extra <= 2
+
+
+def letters(text: str, scale: Scale, reference: str = LETTERS) -> list[str]:
+    """``text`` drawn at ``scale`` (fitted with ``fit``)."""
+    return draw(bitmap(text, scale.font, reference), scale)

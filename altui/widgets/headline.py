@@ -1,0 +1,83 @@
+"""Whose turn it is and which step, in letters readable from the back of the room."""
+
+from __future__ import annotations
+
+from textual.content import Content
+from textual.widget import Widget
+
+from altui import lettering
+
+GAP = 6
+"""Columns between the name and the step when both are drawn large."""
+
+
+class Headline(Widget):
+    """The presenter (or Everyone, or when to be back) and the step's short name, as large as
+    the band allows; one bold line on a band in the step's colour when letters cannot be
+    drawn large (a small window, or a script the fonts lack)."""
+
+    DEFAULT_CSS = "Headline { height: 1; width: 1fr; }"
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._who = ""
+        self._what = ""
+        self._colour = ""
+        self._short = ""
+        self._drawn = Content("")
+        self.scale: lettering.Scale | None = None
+        """The size the name is drawn at; None while it is the plain line."""
+
+    @property
+    def words(self) -> tuple[str, str]:
+        """What the band says: who, then what."""
+        return self._who, self._what
+
+    def show(self, who: str, what: str, colour: str, short: str = "") -> None:
+        """Say ``who`` and ``what`` (the step in ``colour``, a style); ``short`` stands in for
+        ``who`` where it does not fit large (a first name). Redraws on a change."""
+        if (who, what, colour, short) != (self._who, self._what, self._colour, self._short):
+            self._who, self._what, self._colour, self._short = who, what, colour, short
+            self._draw()
+
+    def on_resize(self) -> None:
+        """Letters as large as the new size allows."""
+        self._draw()
+
+    def _draw(self) -> None:
+        """Large letters centred in the band, or the plain line (and the band's class)."""
+        width, height = self.content_size
+        self.scale = None
+        lines = self._large(width, height) if height >= 3 else None
+        self.set_class(lines is None, "-plain")
+        if lines is None:
+            self._drawn = Content.assemble((self._who, "bold"), "  ·  ", (self._what, "bold"))
+        else:
+            top = (height - len(lines)) // 2
+            self._drawn = Content("\n").join([Content("")] * top + lines)
+        self.refresh()
+
+    def render(self) -> Content:
+        """What ``_draw`` made."""
+        return self._drawn
+
+    def _large(self, width: int, height: int) -> list[Content] | None:
+        """Both large side by side (the short name if the whole one does not fit), else the
+        name alone large; None if not even that fits."""
+        names = [name for name in dict.fromkeys((self._who, self._short)) if name]
+        for who in names:
+            scale = lettering.fit([who, self._what], width, height, gap=GAP)
+            if scale is not None:
+                self.scale = scale
+                name = lettering.letters(who, scale)
+                step = lettering.letters(self._what, scale)
+                return [
+                    Content.assemble((a, "bold"), " " * GAP, (b, self._colour))
+                    for a, b in zip(name, step, strict=True)
+                ]
+        for who in names:
+            scale = lettering.fit([who], width, height)
+            if scale is not None:
+                self.scale = scale
+                return [Content.styled(line, "bold") for line in lettering.letters(who, scale)]
+        return None

@@ -1,0 +1,70 @@
+"""Large letters: every accented Latin name draws large; scripts the fonts lack do not."""
+
+from __future__ import annotations
+
+import pytest
+
+from altui import lettering
+
+ACCENTED = ["Chloé", "Zoë", "Łukasz", "Ngũgĩ", "Søren Ødegård", "Dvořák"]
+FOREIGN = ["李雷", "محمد", "Ana 李"]
+
+
+def ink_rows(lines: list[str]) -> int:
+    return sum(1 for line in lines if line.strip())
+
+
+@pytest.mark.parametrize("name", ACCENTED)
+def test_accented_names_draw_large(name):
+    scale = lettering.fit([name], 200, 12)
+    assert scale is not None
+    lines = lettering.letters(name, scale)
+    assert len(lines) == scale.rows <= 12
+    assert max(len(line) for line in lines) <= 200
+    assert ink_rows(lines) >= 7
+
+
+@pytest.mark.parametrize("name", FOREIGN)
+def test_scripts_the_fonts_lack_are_not_drawn(name):
+    assert not lettering.drawable(name)
+    assert lettering.fit([name], 200, 12) is None
+
+
+def test_accents_are_drawn_not_dropped():
+    """Ł, ũ and ĩ have their own shapes (outside Latin-1), not the bare letter's."""
+    scale = lettering.fit(["L"], 100, 12)
+    assert scale is not None
+    for plain, accented in [("L", "Ł"), ("u", "ũ"), ("i", "ĩ"), ("e", "é")]:
+        assert lettering.letters(plain, scale) != lettering.letters(accented, scale)
+
+
+def test_a_name_is_as_tall_as_any_other_in_the_same_space():
+    """Names are cropped to the font's accents and descenders, not their own letters."""
+    sizes = {lettering.fit([name], 200, 12) for name in ["Ana", "Chloé", "Yogi"]}
+    assert len(sizes) == 1
+
+
+@pytest.mark.parametrize(
+    ("width", "height", "rows"),
+    [(80, 7, 7), (58, 17, 15), (96, 40, 30)],
+)
+def test_clock_digits_fill_their_space(width, height, rows):
+    scale = lettering.fit(["12:34"], width, height, reference=lettering.DIGITS)
+    assert scale is not None
+    lines = lettering.letters("12:34", scale, lettering.DIGITS)
+    assert len(lines) == rows
+    assert max(len(line) for line in lines) <= width
+
+
+def test_too_small_a_space_draws_nothing():
+    assert lettering.fit(["12:34"], 20, 7, reference=lettering.DIGITS) is None
+    assert lettering.fit(["Chloé Martin"], 200, 2) is None
+
+
+def test_stretch_keeps_bars_even():
+    """The rows added go to the middle of stems, not to the bars of a 2 (so its foot stays
+    as thick as its top)."""
+    rows = ("####", "   #", "   #", "  # ", " #  ", "####")
+    stretched = lettering.stretch(rows, 8)
+    assert stretched.count("####") == 2
+    assert len(stretched) == 8
