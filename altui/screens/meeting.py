@@ -38,7 +38,7 @@ from altui.screens.stage import TICK_SECONDS, StageScreen
 from altui.text import count, visible
 from altui.widgets.commitment_list import STATUS_KEYS, CommitmentList
 from altui.widgets.countdown import Countdown
-from altui.widgets.entry import EntryBox, EntryInput
+from altui.widgets.entry import PLACEHOLDER, REPORT_PLACEHOLDER, EntryBox, EntryInput
 from altui.widgets.item_panel import KIND_STYLES, ItemPanel
 
 DRAFT_SECONDS = 1.0
@@ -133,8 +133,8 @@ class MeetingScreen(StageScreen):
         A blank left by a console that was killed while blank is lifted from the displays.
         """
         self._blank_displays(False)
-        self.show_step()
         self._entry = self.query_one(EntryInput)
+        self.show_step()
         self._entry.value = self.live.draft
         if self.live.trouble:
             self.notify(self.live.trouble, title="Report back", severity="error", markup=False)
@@ -180,6 +180,13 @@ class MeetingScreen(StageScreen):
                 entry.clear()
         elif event.is_printable and event.character:
             entry.insert_text_at_cursor(event.character)
+
+    def show_step(self) -> None:
+        """The stage, and the entry line's hint for this step."""
+        super().show_step()
+        reporting = self.live.reporting_back
+        self._entry.placeholder = REPORT_PLACEHOLDER if reporting else PLACEHOLDER
+        self.query_one(EntryBox).refresh_kind()
 
     def show_prompt(self) -> None:
         """The step's guidance, or what Enter does to the item being edited."""
@@ -249,7 +256,8 @@ class MeetingScreen(StageScreen):
             self.query_one(CommitmentList).show(self.live.commitments())
         elif entered.item is not None:
             if self.live.reporting_back:
-                self._said(f"Saved as a {entered.item.kind.label.lower()} of this step.")
+                kind = entered.item.kind.label.lower()
+                self._said(f"Saved as an item ({kind}) of this step, not as a report-back note.")
             else:
                 self.query_one(ItemPanel).append(entered.item)
                 if entered.item.kind is ItemKind.QUESTION:

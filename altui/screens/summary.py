@@ -20,7 +20,7 @@ from altui.guard import guarded
 from altui.live import LiveMeeting
 from altui.models import ItemKind, Set
 from altui.recap import NO_OWNER
-from altui.text import visible
+from altui.text import count, visible
 from altui.widgets.tables import add_sized_columns, minutes
 
 DEFAULT_GAP = timedelta(weeks=4)
@@ -32,7 +32,7 @@ def captured_by_presenter(live: LiveMeeting) -> Content:
     for member in live.meeting.presenters:
         mine = [i for i in live.items if i.presenter_id == member.id]
         counts = Counter(i.kind for i in mine if i.kind is not ItemKind.PRIVATE)
-        summary = ", ".join(f"{n} {kind.label.lower()}" for kind, n in counts.items()) or "nothing"
+        summary = ", ".join(count(n, kind.label.lower()) for kind, n in counts.items()) or "nothing"
         parts += [(visible(member.name), "bold"), f": {summary}\n"]
         for action in (i for i in mine if i.kind is ItemKind.ACTION):
             parts += ["   commits to: ", (visible(action.text), "italic"), "\n"]

@@ -18,6 +18,7 @@ from textual.content import Content
 from textual.widgets import Input, Static
 
 PLACEHOLDER = "Type; Enter saves · Tab: kind · Up: edit an item · F1: keys"
+REPORT_PLACEHOLDER = "A note on this commitment · Up/Down: choose · Tab: mark"
 
 
 class Console(Protocol):
