@@ -21,14 +21,19 @@ STDOUT = "-"
 
 
 def recap_text(store: Store, the_set: Set, meeting: Meeting, include_private: bool = False) -> str:
-    """The meeting's recap as Markdown (private notes only when asked for)."""
-    return render_recap(
-        the_set,
-        meeting,
-        store.items(meeting),
-        report_back_lines(store, meeting),
-        include_private=include_private,
+    """The meeting's recap as Markdown (private notes only when asked for).
+
+    A damaged earlier meeting leaves the report back out, and the recap says why, rather
+    than leaving the members with no recap at all.
+    """
+    try:
+        lines, trouble = report_back_lines(store, meeting), ""
+    except AltuiError as exc:
+        lines, trouble = [], f"\n## Not included\n\nThe report back could not be read: {exc}\n"
+    text = render_recap(
+        the_set, meeting, store.items(meeting), lines, include_private=include_private
     )
+    return text + trouble
 
 
 def default_recap_path(store: Store, meeting: Meeting) -> Path:

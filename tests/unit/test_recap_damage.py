@@ -1,0 +1,24 @@
+"""A damaged earlier meeting does not cost a meeting its recap."""
+
+from __future__ import annotations
+
+from altui.exporting import recap_text
+from altui.live import LiveMeeting
+from altui.planning import start_or_resume
+from tests.conftest import step_of
+
+
+def test_the_recap_leaves_out_the_report_back_it_cannot_read_and_says_why(
+    store, the_set, meeting, clock
+):
+    first = LiveMeeting(store, meeting, clock)
+    first.go_to(step_of(meeting, "Commit to actions", "Ana Silva"))
+    first.enter("Ask the director")
+    first.close(None)
+    second = LiveMeeting(store, start_or_resume(store, the_set, clock), clock)
+    second.enter("said in meeting two")
+    path = store.root / the_set.slug / "meetings" / "0001.json"
+    path.write_text('{"meeting": {"1": {"broken": true}}}')
+    recap = recap_text(store, the_set, second.meeting)
+    assert "said in meeting two" in recap
+    assert "The report back could not be read" in recap and "0001.json" in recap
