@@ -750,7 +750,8 @@ def countdown_accuracy(root: Path, seconds: float, seed: int = 5) -> Figure:
         elif roll < 0.005:
             change = rng.choice((60.0, -60.0))
             live.add_time(change)
-            added[current] = max(added[current] + change, -minutes[current])
+            floor = min(added[current], 60 - minutes[current])  # one minute at least
+            added[current] = max(added[current] + change, floor)
             naive[current] += change
             events += 1
     return Figure(
