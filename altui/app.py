@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Iterable
+from typing import Any
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -150,7 +151,7 @@ class Altui(App[None]):
             self._lock.release()
             self._lock = None
 
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """The palette offers the console's actions by name, then Textual's own."""
         if isinstance(screen, MeetingScreen):
             for title, help_text, callback in screen.commands():

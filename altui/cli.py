@@ -77,8 +77,9 @@ def run_console(
 
     for warning in store.privacy_warnings():
         click.echo(f"altui: warning: {warning}", err=True)
-    lock = store.meeting_lock(meeting) if meeting is not None and not display else None
-    if lock is not None:
+    lock = None
+    if meeting is not None and not display:
+        lock = store.meeting_lock(meeting)
         lock.acquire()
         for path in store.upgrade(meeting.set_slug, SystemClock().now()):
             click.echo(f"altui: upgraded {path} to this version's format (backup kept)", err=True)

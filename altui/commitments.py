@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Literal
+from typing import Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -42,7 +42,7 @@ LEFT = " (left)"
 """Added to the owner's name once they are no longer a member of the set."""
 CLOSING = frozenset({ReviewStatus.DONE, ReviewStatus.DROPPED})
 """The outcomes that close a commitment; every other word on it keeps it open."""
-INDEX_FORMAT = 2
+INDEX_FORMAT: Final = 2
 """The commitment index's shape and rule; an index of another format is rebuilt.
 
 1 (no ``format`` field): partly and not done closed a commitment, and only the count of carries

@@ -7,7 +7,7 @@ import logging
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, ParamSpec, Protocol, TypeVar
+from typing import Any, Concatenate, ParamSpec, Protocol, TypeVar
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -28,6 +28,9 @@ class _Notifies(Protocol):
     ) -> None: ...
 
 
+N = TypeVar("N", bound=_Notifies)  # the screen whose handler is guarded
+
+
 def start_log(data_dir: Path) -> Path:
     """Send altui's error log to ``altui.log`` in the data folder (once per process)."""
     path = data_dir / LOG_FILE
@@ -41,24 +44,34 @@ def start_log(data_dir: Path) -> Path:
     return path
 
 
-def guarded(method: Callable[P, R]) -> Callable[P, R | None]:
+def guarded(method: Callable[Concatenate[N, P], None]) -> Callable[Concatenate[N, P], None]:
     """Run a screen's handler; an unexpected error is logged and shown, never fatal."""
+    return guarded_or(None)(method)
 
-    @functools.wraps(method)
-    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R | None:
-        try:
-            return method(*args, **kwargs)
-        except Exception:
-            log.exception("unexpected error in %s", method.__qualname__)
-            owner: _Notifies = args[0]  # type: ignore[assignment]
-            owner.notify(
-                f"Something went wrong; the details are in {LOG_FILE} in the data folder. "
-                "What is in the list is saved; a line still in the box is kept there.",
-                title="Unexpected error",
-                severity="error",
-                timeout=10,
-                markup=False,
-            )
-            return None
 
-    return wrapper
+def guarded_or(
+    fallback: R,
+) -> Callable[[Callable[Concatenate[N, P], R]], Callable[Concatenate[N, P], R]]:
+    """Like ``guarded``, for a handler that answers: after an unexpected error it answers
+    ``fallback`` (so the return type stays the handler's own)."""
+
+    def decorate(method: Callable[Concatenate[N, P], R]) -> Callable[Concatenate[N, P], R]:
+        @functools.wraps(method)
+        def wrapper(owner: N, /, *args: P.args, **kwargs: P.kwargs) -> R:
+            try:
+                return method(owner, *args, **kwargs)
+            except Exception:
+                log.exception("unexpected error in %s", method.__qualname__)
+                owner.notify(
+                    f"Something went wrong; the details are in {LOG_FILE} in the data folder. "
+                    "What is in the list is saved; a line still in the box is kept there.",
+                    title="Unexpected error",
+                    severity="error",
+                    timeout=10,
+                    markup=False,
+                )
+                return fallback
+
+        return wrapper
+
+    return decorate

@@ -86,4 +86,5 @@ def next_meeting_ics(the_set: Set, last: Meeting, zone: tzinfo, now: datetime) -
     calendar.add("method", "PUBLISH")
     calendar.add_component(event)
     calendar.add_missing_timezones()
-    return calendar.to_ical()
+    ical: bytes = calendar.to_ical()  # icalendar leaves it unannotated
+    return ical

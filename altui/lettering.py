@@ -15,6 +15,10 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pyfiglet import FigletFont
 
 FONTS = {"mono12": 1.0, "mono9": 0.75}
 """Fonts and how much a row of each is worth: ``mono12`` has the finer shapes (curves stay
@@ -51,7 +55,7 @@ class Scale:
 
 
 @cache
-def _font(name: str) -> object:
+def _font(name: str) -> FigletFont:
     from pyfiglet import FigletFont
 
     return FigletFont(name)
@@ -61,7 +65,7 @@ def _font(name: str) -> object:
 def _glyph(name: str, char: str) -> Bitmap | None:
     """One character as a bitmap, or None if the font has no shape for it."""
     font = _font(name)
-    lines = font.chars.get(ord(char))  # type: ignore[attr-defined]
+    lines = font.chars.get(ord(char))
     if lines is None:
         return None
     width = max((len(line) for line in lines), default=0)

@@ -5,10 +5,10 @@ Plain pydantic models; nothing here knows about the screen or the disk.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 import uuid
-from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
@@ -183,7 +183,7 @@ class Departure(BaseModel):
     member: Member
     before: int = Field(ge=1, description="the first meeting they are no longer part of")
     dropped: list[str] = Field(default_factory=list, description="action ids")
-    created: datetime
+    created: dt.datetime
 
 
 class Set(Stored):
@@ -193,7 +193,7 @@ class Set(Stored):
     slug: str
     members: list[Member] = Field(default_factory=list)
     plan: str = "classic"
-    created: datetime
+    created: dt.datetime
     archived: bool = False
     signal: TimeUpSignal = TimeUpSignal.BELL
     theme: str | None = None
@@ -228,7 +228,7 @@ class Step(BaseModel):
     presenter: str | None = None
     report_back: bool = False
     score: bool = False
-    running_since: datetime | None = None
+    running_since: dt.datetime | None = None
     spent: float = 0.0
     added: float = 0.0
     visited: bool = False
@@ -251,7 +251,7 @@ class Meeting(Stored):
 
     set_slug: str
     number: int = Field(ge=1)
-    date: date
+    date: dt.date
     plan: str
     presenters: list[Member] = Field(default_factory=list)
     attendees: list[Member] = Field(default_factory=list)
@@ -259,9 +259,9 @@ class Meeting(Stored):
     steps: list[Step]
     current: int = 0
     status: MeetingStatus = MeetingStatus.RUNNING
-    next_date: date | None = None
-    started: datetime | None = None
-    planned_finish: datetime | None = None
+    next_date: dt.date | None = None
+    started: dt.datetime | None = None
+    planned_finish: dt.datetime | None = None
     set_score: int | None = Field(default=None, ge=1, le=10)
 
     @property
@@ -279,7 +279,7 @@ class Item(Stored):
     text: str
     step: int = Field(ge=0)
     presenter_id: str | None = None
-    created: datetime
+    created: dt.datetime
 
 
 KIND_ORDER: list[ItemKind] = list(ItemKind)
@@ -320,7 +320,7 @@ class Review(Stored):
     member_id: str | None = None
     status: ReviewStatus | None = None
     note: str = ""
-    created: datetime
+    created: dt.datetime
 
 
 class ReportBackLine(BaseModel):
@@ -361,7 +361,7 @@ class Change(Stored):
 
     id: str = Field(default_factory=new_id)
     label: str
-    created: datetime
+    created: dt.datetime
     meeting: dict[str, Any] = Field(default_factory=dict)
     steps: dict[int, dict[str, Any]] = Field(default_factory=dict)
     items: list[ItemChange] = Field(default_factory=list)

@@ -93,6 +93,8 @@ def serve_display(
     check_port(host, port)
     url = public_url(host, port)
 
+    # The base is textual-serve's Server, imported on use (an optional extra), so mypy cannot
+    # see it as a type here.
     class DisplayServer(base):  # type: ignore[misc, valid-type]
         """textual-serve's server, with altui's start line and a prompt stop."""
 
@@ -108,12 +110,13 @@ def serve_display(
         async def handle_websocket(self, request: Any) -> Any:
             """One browser's display, remembered so that stopping can end it."""
             task = asyncio.current_task()
-            if task is not None:
-                self.sessions.add(task)
+            if task is None:
+                return await super().handle_websocket(request)
+            self.sessions.add(task)
             try:
                 return await super().handle_websocket(request)
             finally:
-                self.sessions.discard(task)  # type: ignore[arg-type]
+                self.sessions.discard(task)
 
         async def on_shutdown(self, app: Any) -> None:
             """Ctrl+C: end every browser's display now (each quits its app), not after a wait."""

@@ -181,7 +181,7 @@ def _writes(method: Callable[Concatenate[Store, P], R]) -> Callable[Concatenate[
     """Mark a Store method that changes the data folder: refused on a read-only store."""
 
     @functools.wraps(method)
-    def wrapper(store: Store, *args: P.args, **kwargs: P.kwargs) -> R:
+    def wrapper(store: Store, /, *args: P.args, **kwargs: P.kwargs) -> R:
         if store.read_only:
             raise AltuiError(f"{store.root}: opened read only; {method.__name__} refused")
         return method(store, *args, **kwargs)
@@ -552,8 +552,8 @@ class Store:
         document whose text, note or action_id is not a string.
         """
         path = self._meeting_path(slug, number)
-        tables = AtomicJSONStorage(str(path)).read()
-        header = (tables or {}).get("meeting", {}).get(str(_HEADER_ID))
+        tables = AtomicJSONStorage(str(path)).read() or {}
+        header = tables.get("meeting", {}).get(str(_HEADER_ID))
         if not isinstance(header, dict):
             raise AltuiError(
                 f"{path}: not an altui meeting file (no meeting record); left untouched"

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
+
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
@@ -39,10 +41,11 @@ def _name(key: str) -> str:
     return key.upper() if key.startswith("f") and key[1:].isdigit() else key
 
 
-def key_rows(bindings: list[Binding]) -> list[tuple[str, str]]:
+def key_rows(bindings: Iterable[BindingType]) -> list[tuple[str, str]]:
     """The entry line's keys, then each console action once: its keys and what it does."""
     by_action: dict[str, tuple[list[str], str]] = {}
-    for binding in bindings:
+    for entry in bindings:
+        binding = entry if isinstance(entry, Binding) else Binding(*entry)  # BINDINGS allow tuples
         keys, _ = by_action.setdefault(binding.action, ([], binding.tooltip or binding.description))
         keys.append(binding.key)
     rows = [(key_names(",".join(keys)), what) for keys, what in by_action.values()]
@@ -75,7 +78,7 @@ class HelpScreen(HandsBack[None]):
     """
     BINDINGS = [Binding("escape,f1,enter", "close", "Close")]
 
-    def __init__(self, bindings: list[Binding], hand_back: HandBack | None = None) -> None:
+    def __init__(self, bindings: Sequence[BindingType], hand_back: HandBack | None = None) -> None:
         super().__init__(hand_back)
         self._console_bindings = bindings
 

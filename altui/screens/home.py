@@ -19,6 +19,7 @@ from altui.guard import guarded
 from altui.models import MeetingStatus, Set
 from altui.planning import new_set
 from altui.plans import builtin_plans
+from altui.screens import altui_app
 from altui.screens.confirm import ConfirmScreen
 from altui.screens.history import HistoryScreen
 from altui.screens.members import MembersScreen
@@ -127,7 +128,7 @@ class HomeScreen(Screen[None]):
     @guarded
     def _open(self, the_set: Set) -> None:
         try:
-            self.app.open_meeting(the_set)  # type: ignore[attr-defined]
+            altui_app(self).open_meeting(the_set)
         except AltuiError as exc:
             self.notify(str(exc), title="Cannot open", severity="error", markup=False)
 
@@ -151,7 +152,7 @@ class HomeScreen(Screen[None]):
                 if members is None:
                     return
                 names = [m for m in (part.strip() for part in members.split(",")) if m]
-                clock = self.app.clock  # type: ignore[attr-defined]
+                clock = altui_app(self).clock
                 self._change(lambda: new_set(self.store, name, names, "classic", clock))
 
             self.app.push_screen(

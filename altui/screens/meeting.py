@@ -19,7 +19,7 @@ from textual.widgets import Footer, Static
 
 from altui.commitments import Commitment
 from altui.errors import AltuiError
-from altui.guard import guarded, log
+from altui.guard import guarded, guarded_or, log
 from altui.live import MINUTE, LiveMeeting, NotSaved
 from altui.models import (
     KIND_PREFIXES,
@@ -33,6 +33,7 @@ from altui.models import (
     next_kind,
     next_tag,
 )
+from altui.screens import altui_app
 from altui.screens.asks import ChooseSlot, EndMeeting
 from altui.screens.stage import TICK_SECONDS, StageScreen
 from altui.text import count, visible
@@ -231,7 +232,7 @@ class MeetingScreen(StageScreen):
 
     # keys from the entry line (see widgets.entry) ------------------------------------------
 
-    @guarded
+    @guarded_or(False)  # an error keeps the text in the box
     def submit_line(self, text: str) -> bool:
         """Enter: save the line (or the edit); False keeps the text in the box."""
         if self._editing is not None:
@@ -475,7 +476,9 @@ class MeetingScreen(StageScreen):
             return
 
         def chosen(member: str | None) -> None:
-            if member is not None and self._changed(lambda: self.live.move(editing.id, member)):
+            if member is None:
+                return
+            if self._changed(lambda: self.live.move(editing.id, member)) is not None:
                 self.cancel_edit()
                 self._said(f"Moved to {dict(slots)[member]}'s slot. Ctrl+Z undoes.")
 
@@ -528,7 +531,7 @@ class MeetingScreen(StageScreen):
     @guarded
     def action_export(self) -> None:
         """Write the recap and show where it went."""
-        self.app.export_recap(self.the_set, self.live.meeting)  # type: ignore[attr-defined]
+        altui_app(self).export_recap(self.the_set, self.live.meeting)
 
     @guarded
     def action_fit(self) -> None:

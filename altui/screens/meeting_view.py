@@ -23,6 +23,7 @@ from altui.exporting import write_recap
 from altui.guard import guarded
 from altui.models import Item, ItemKind, Meeting, MeetingStatus, ReportBackLine, Set
 from altui.recap import MONTHS
+from altui.screens import altui_app
 from altui.store import Store
 from altui.text import visible
 from altui.widgets.item_panel import KIND_STYLES
@@ -210,6 +211,6 @@ class MeetingViewScreen(Screen[None]):
     def action_reopen(self) -> None:
         """Open the meeting again in the live console, where it stopped."""
         try:
-            self.app.run_meeting(self.the_set, self.meeting, reopen=True)  # type: ignore[attr-defined]
+            altui_app(self).run_meeting(self.the_set, self.meeting, reopen=True)
         except AltuiError as exc:
             self.notify(str(exc), title="Not reopened", severity="error", markup=False)

@@ -17,6 +17,7 @@ from altui.commitments import LEFT
 from altui.errors import AltuiError
 from altui.membership import Leaving
 from altui.models import Set
+from altui.screens import altui_app
 from altui.screens.confirm import ConfirmScreen
 from altui.screens.prompt import PromptScreen
 from altui.store import Store
@@ -42,14 +43,14 @@ class LeavingScreen(ModalScreen[Leaving | None]):
 
     def __init__(self, name: str, open_count: int) -> None:
         super().__init__()
-        self._name = name
+        self._member = name
         self._open = open_count
 
     def compose(self) -> ComposeResult:
         """The question and the keys that answer it."""
-        left = visible(self._name + LEFT)
+        left = visible(self._member + LEFT)
         with Vertical():
-            yield Static(Content.styled(f"Remove {visible(self._name)} from the set?", "bold"))
+            yield Static(Content.styled(f"Remove {visible(self._member)} from the set?", "bold"))
             yield Static(
                 Content(
                     f"They have {count(self._open, 'open commitment')}. Past meetings keep "
@@ -59,7 +60,7 @@ class LeavingScreen(ModalScreen[Leaving | None]):
             yield Static(
                 Content.styled(
                     f"\nd  drop them (they close now)\nk  keep them open, under {left}\n"
-                    f"Escape  keep {visible(self._name)} in the set",
+                    f"Escape  keep {visible(self._member)} in the set",
                     "$text-muted",
                 )
             )
@@ -166,7 +167,7 @@ class MembersScreen(ModalScreen[None]):
             return
 
         def remove(leaving: Leaving | None) -> None:
-            now = self.app.clock.now()  # type: ignore[attr-defined]
+            now = altui_app(self).clock.now()
             self._change(lambda: membership.remove_member(self.store, slug, name, leaving, now))
 
         def chosen(leaving: Leaving | None) -> None:

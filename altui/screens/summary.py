@@ -20,6 +20,7 @@ from altui.guard import guarded
 from altui.live import LiveMeeting
 from altui.models import ItemKind, Set
 from altui.recap import NO_OWNER
+from altui.screens import altui_app
 from altui.text import count, visible
 from altui.widgets.tables import add_sized_columns, minutes
 
@@ -174,4 +175,4 @@ class SummaryScreen(Screen[None]):
     @guarded
     def action_export(self) -> None:
         """Write the recap and say where."""
-        self.app.export_recap(self.the_set, self.live.meeting)  # type: ignore[attr-defined]
+        altui_app(self).export_recap(self.the_set, self.live.meeting)

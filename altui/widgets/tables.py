@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.content import Content
 from textual.widgets import DataTable
 
@@ -13,7 +15,7 @@ def minutes(seconds: float) -> str:
     return f"{whole_minutes(seconds)} min"
 
 
-def add_sized_columns(table: DataTable, labels: list[str], rows: list[list[Content]]) -> None:
+def add_sized_columns(table: DataTable[Any], labels: list[str], rows: list[list[Content]]) -> None:
     """Columns as wide as their widest cell (DataTable measures a ``Content`` cell as 1 wide)."""
     for index, label in enumerate(labels):
         width = max([len(label), *(row[index].cell_length for row in rows if index < len(row))])

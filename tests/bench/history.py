@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 import random
 import shutil
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -299,17 +299,15 @@ def one_file_copy(history: BenchHistory, path: Path) -> int:
     return sum(len(t) for t in tables.values())
 
 
+def copy_of(history: BenchHistory, root: Path) -> BenchHistory:
+    """The same history in another data folder (so two consoles can hold it open at once)."""
+    shutil.copytree(history.root, root)
+    return replace(history, root=root)
+
+
 def at_report_back(history: BenchHistory, root: Path) -> BenchHistory:
     """A copy of the history whose running meeting has moved on to its report-back step."""
-    shutil.copytree(history.root, root)
-    copy = BenchHistory(
-        root,
-        history.slug,
-        history.years,
-        history.closed,
-        history.items_per_meeting,
-        history.running,
-    )
+    copy = copy_of(history, root)
     store = Store(root)
     meeting = store.meeting(history.slug, history.running)
     index = next(i for i, step in enumerate(meeting.steps) if step.report_back)
