@@ -44,6 +44,7 @@ class BlankScreen(HandsBack[None]):
 
     def on_key(self, event: events.Key) -> None:
         """Any key returns (none does on a display); a typed character is also typed."""
+        event.prevent_default()  # instead of the hand-back screen's own handler
         if not self._by_key:
             event.stop()
         elif self._gone or not self.owns(event):
@@ -54,6 +55,7 @@ class BlankScreen(HandsBack[None]):
 
     def on_paste(self, event: events.Paste) -> None:
         """A paste returns and is typed (a display ignores it)."""
+        event.prevent_default()
         if self._by_key:
             self.hand_back(event)
         else:

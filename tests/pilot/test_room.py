@@ -21,10 +21,12 @@ async def test_ctrl_l_or_a_clickers_full_stop_after_pagedown_blanks_and_any_key_
         for keys in (("ctrl+l",), ("pagedown", "full_stop"), ("pageup", "full_stop")):
             await pilot.press(*keys)
             assert isinstance(console.screen, BlankScreen)
-            await pilot.press("z")
+            await pilot.press("escape")
             assert isinstance(console.screen, MeetingScreen)
+        await pilot.press("ctrl+l", "z")  # a letter brings the wall back and is typed
+        assert isinstance(console.screen, MeetingScreen)
         await pilot.press(*"b.", "enter")  # typed: "b" and "." are text unless after PageDown
-        assert [i.text for i in store.items(meeting)] == ["b."]
+        assert [i.text for i in store.items(meeting)] == ["zb."]
 
 
 async def test_private_notes_show_only_when_asked_and_hide_on_the_next_step(
@@ -111,5 +113,5 @@ async def test_a_clicker_can_blank_again_after_coming_back(console):
         assert not isinstance(console.screen, BlankScreen)
         await pilot.press(".")
         assert isinstance(console.screen, BlankScreen)
-        await pilot.press("z")
-        assert console.screen.query_one("#entry-input").value == ""
+        await pilot.press("z")  # any other key brings it back, and is typed, not lost
+        assert console.screen.query_one("#entry-input").value == "z"
