@@ -257,8 +257,8 @@ class MeetingScreen(StageScreen):
             self.query_one(CommitmentList).show(self.live.commitments())
         elif entered.item is not None:
             if self.live.reporting_back:
-                kind = entered.item.kind.label.lower()
-                self._said(f"Saved as an item ({kind}) of this step, not as a report-back note.")
+                what = entered.item.kind.label.lower()
+                self._said(f"Saved as an item ({what}) of this step, not as a report-back note.")
             else:
                 self.query_one(ItemPanel).append(entered.item)
                 if entered.item.kind is ItemKind.QUESTION:

@@ -390,8 +390,8 @@ def test_unsent_text_survives_a_kill(term: Tmux, data: Path) -> None:
     assert draft.read_text(encoding="utf-8") == text
     assert items_of(load_meeting(data)) == []
 
-    screen = open_demo(term, data)
-    assert text in entry_line(screen), screen
+    open_demo(term, data)
+    screen = term.wait_until(lambda s: text in entry_line(s), "the draft back in the entry box")
     assert not in_panel(screen, text), screen
 
     term.press("Enter")  # the restored text is sent like any other, and the draft goes
