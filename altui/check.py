@@ -43,11 +43,13 @@ def check_data(store: Store) -> Findings:
 
 
 def _check_set(store: Store, slug: str, found: Findings) -> None:
+    """The set's own file, then every meeting file, each read once (a damaged set.json does
+    not stop its meetings being checked)."""
     try:
-        the_set = store.find_set(slug)
+        the_set = store.set_at(slug)
     except AltuiError as exc:
         found.problem(str(exc))
-        return
+        the_set = None
     items = meetings = 0
     for number in store.meeting_numbers(slug):
         try:
@@ -62,4 +64,7 @@ def _check_set(store: Store, slug: str, found: Findings) -> None:
     for folder in (store.root / slug, store.root / slug / MEETINGS):
         for stray in folder.glob(".*.tmp"):
             found.problem(f"{stray}: a temporary file left by an interrupted save (safe to delete)")
-    found.ok(f"{the_set.name}: {len(the_set.members)} members, {meetings} meetings, {items} items")
+    if the_set is not None:
+        found.ok(
+            f"{the_set.name}: {len(the_set.members)} members, {meetings} meetings, {items} items"
+        )

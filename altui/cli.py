@@ -136,7 +136,7 @@ def main(ctx: click.Context) -> None:
     """
     if ctx.invoked_subcommand is None:
         store = store_from(ctx)
-        store.sets()  # a damaged data folder is reported here, in one line, before the screen opens
+        store.sets()  # a data folder that cannot be read is reported here, before the screen opens
         run_console(store, None, None)
 
 
@@ -332,10 +332,13 @@ def _count(n: int, word: str) -> str:
 @click.pass_context
 def set_list(ctx: click.Context) -> None:
     """List every set: its members, the meetings it has held, and whether it is archived."""
-    store = store_from(ctx)
-    sets = store.sets()
+    store = store_from(ctx, read_only=True)
+    sets, damaged = store.survey()
+    for broken in damaged:
+        click.echo(f"altui: skipped the damaged set in {broken.slug}/: {broken.error}", err=True)
     if not sets:
-        click.echo("No sets yet. Create one: altui set new NAME --member NAME")
+        if not damaged:
+            click.echo("No sets yet. Create one: altui set new NAME --member NAME")
         return
     names = [_shown(s.name) for s in sets]
     width = max(len(name) for name in names)

@@ -12,6 +12,7 @@ Layout::
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import os
@@ -19,6 +20,7 @@ import shutil
 import stat
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any, Concatenate, ParamSpec, TypeVar
@@ -118,6 +120,14 @@ def write_atomic(path: Path, payload: bytes, mode: int = 0o600) -> None:
         os.fsync(dir_fd)
     finally:
         os.close(dir_fd)
+
+
+@dataclass(frozen=True)
+class DamagedSet:
+    """A set folder whose ``set.json`` cannot be read: the folder's name and the one-line why."""
+
+    slug: str
+    error: str
 
 
 _TABLES: dict[type[BaseModel], str] = {
@@ -232,31 +242,58 @@ class Store:
     def _set_path(self, slug: str) -> Path:
         return self.root / slug / SET_FILE
 
-    def sets(self) -> list[Set]:
-        """Every set in the data folder, by name."""
-        if not self.root.is_dir():
-            return []
-        found = [self._read_header(p, "set", Set) for p in sorted(self.root.glob(f"*/{SET_FILE}"))]
-        return sorted(found, key=lambda s: s.name.casefold())
-
     def set_at(self, slug: str) -> Set:
-        """The set kept in the folder ``slug``."""
-        return self._read_header(self._set_path(slug), "set", Set)
+        """The set in the folder ``slug``, reading that folder's ``set.json`` and nothing else."""
+        path = self._set_path(slug)
+        if not path.parent.is_dir():
+            raise AltuiError(f"no set in folder {slug!r}")
+        return self._read_header(path, "set", Set)
+
+    def survey(self) -> tuple[list[Set], list[DamagedSet]]:
+        """Every readable set, by name, and every set folder whose ``set.json`` is damaged
+        (each read once; one damaged set never hides the others)."""
+        if not self.root.is_dir():
+            return [], []
+        found: list[Set] = []
+        damaged: list[DamagedSet] = []
+        for path in sorted(self.root.glob(f"*/{SET_FILE}")):
+            try:
+                found.append(self._read_header(path, "set", Set))
+            except AltuiError as exc:
+                damaged.append(DamagedSet(path.parent.name, str(exc)))
+        return sorted(found, key=lambda s: s.name.casefold()), damaged
+
+    def sets(self) -> list[Set]:
+        """Every readable set in the data folder, by name (damaged ones: see ``survey``)."""
+        return self.survey()[0]
 
     def find_set(self, name: str) -> Set:
         """The set called ``name`` (or with that folder name), case-insensitive.
 
-        A set's name wins over another set's folder name: after a rename, a new set may take
-        the old name while the renamed set keeps its folder.
+        The folder a set of that name is usually in is tried first, alone. A set's name wins
+        over another set's folder name: after a rename, a new set may take the old name while
+        the renamed set keeps its folder. A damaged set is skipped unless it is the one asked
+        for (by its folder), whose damage is then the answer.
         """
         wanted = name.strip().casefold()
-        sets = self.sets()
+        usual = slugify(name)
+        if (self.root / usual / SET_FILE).is_file():
+            with contextlib.suppress(AltuiError):  # a damaged one is reported below
+                quick = self.set_at(usual)
+                if quick.name.casefold() == wanted:
+                    return quick
+        sets, damaged = self.survey()
         by_name = (s for s in sets if s.name.casefold() == wanted)
         by_folder = (s for s in sets if s.slug == wanted)
         found = next(by_name, None) or next(by_folder, None)
         if found is not None:
             return found
+        for broken in damaged:
+            if broken.slug in (wanted, usual):
+                raise AltuiError(broken.error)
         known = ", ".join(repr(s.name) for s in sets) or "none yet"
+        if damaged:
+            known += f"; {len(damaged)} damaged, see altui check"
         raise AltuiError(f"no set called {name!r} (sets: {known})")
 
     @_writes

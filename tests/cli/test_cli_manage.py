@@ -124,7 +124,9 @@ def test_set_list_shows_odd_characters_harmlessly(runner, data):
 def test_set_list_with_a_damaged_set_file(runner, data):
     make_set(runner, data)
     (data / "owls" / "set.json").write_text("{not json")
-    one_line_error(manage(runner, data, "set", "list"), "set.json", "not valid JSON")
+    result = manage(runner, data, "set", "list")
+    assert result.exit_code == 0 and result.stdout == ""
+    assert "owls/set.json: not valid JSON" in result.stderr
 
 
 # set rename ---------------------------------------------------------------------------------
