@@ -92,6 +92,8 @@ def run_console(
         app.run()
     finally:
         app.release_lock()
+    if app.return_code:  # a crash (Textual has printed it): not a clean exit
+        raise SystemExit(app.return_code)
 
 
 def _reopened(store: Store, meeting: Meeting, lock: MeetingLock) -> Meeting:

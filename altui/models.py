@@ -12,7 +12,7 @@ import uuid
 from enum import StrEnum
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator, model_validator
 
 SCHEMA_VERSION = 3
 """Version of the stored document shape; bumped when a stored field changes meaning.
@@ -24,6 +24,10 @@ they ``started``.
 
 NAME_MAX = 200
 """Longest set or member name kept (longer names are refused, not cut)."""
+MINUTES_MAX = 24 * 60
+"""Longest a step can be planned for, in minutes."""
+SECONDS_MAX = 366 * 24 * 3600.0
+"""Most time a step can have spent or added, in seconds: more than a year is damage."""
 
 
 def new_id() -> str:
@@ -183,7 +187,7 @@ class Departure(BaseModel):
     member: Member
     before: int = Field(ge=1, description="the first meeting they are no longer part of")
     dropped: list[str] = Field(default_factory=list, description="action ids")
-    created: dt.datetime
+    created: AwareDatetime
 
 
 class Set(Stored):
@@ -193,7 +197,7 @@ class Set(Stored):
     slug: str
     members: list[Member] = Field(default_factory=list)
     plan: str = "classic"
-    created: dt.datetime
+    created: AwareDatetime
     archived: bool = False
     signal: TimeUpSignal = TimeUpSignal.BELL
     theme: str | None = None
@@ -220,7 +224,7 @@ class Step(BaseModel):
 
     name: str
     short: str
-    minutes: float = Field(gt=0)
+    minutes: float = Field(gt=0, le=MINUTES_MAX, allow_inf_nan=False)
     kind: ItemKind
     tag: ItemTag | None = None
     prompt: str = ""
@@ -228,9 +232,9 @@ class Step(BaseModel):
     presenter: str | None = None
     report_back: bool = False
     score: bool = False
-    running_since: dt.datetime | None = None
-    spent: float = 0.0
-    added: float = 0.0
+    running_since: AwareDatetime | None = None
+    spent: float = Field(default=0.0, ge=0, le=SECONDS_MAX, allow_inf_nan=False)
+    added: float = Field(default=0.0, ge=-SECONDS_MAX, le=SECONDS_MAX, allow_inf_nan=False)
     visited: bool = False
 
     @property
@@ -256,13 +260,19 @@ class Meeting(Stored):
     presenters: list[Member] = Field(default_factory=list)
     attendees: list[Member] = Field(default_factory=list)
     apologies: list[Member] = Field(default_factory=list)
-    steps: list[Step]
-    current: int = 0
+    steps: list[Step] = Field(min_length=1)
+    current: int = Field(default=0, ge=0)
     status: MeetingStatus = MeetingStatus.RUNNING
     next_date: dt.date | None = None
-    started: dt.datetime | None = None
-    planned_finish: dt.datetime | None = None
+    started: AwareDatetime | None = None
+    planned_finish: AwareDatetime | None = None
     set_score: int | None = Field(default=None, ge=1, le=10)
+
+    @model_validator(mode="after")
+    def _current_is_a_step(self) -> Meeting:
+        if self.current >= len(self.steps):
+            raise ValueError(f"current step {self.current} is not one of its {len(self.steps)}")
+        return self
 
     @property
     def step(self) -> Step:
@@ -279,7 +289,7 @@ class Item(Stored):
     text: str
     step: int = Field(ge=0)
     presenter_id: str | None = None
-    created: dt.datetime
+    created: AwareDatetime
 
 
 KIND_ORDER: list[ItemKind] = list(ItemKind)
@@ -320,7 +330,7 @@ class Review(Stored):
     member_id: str | None = None
     status: ReviewStatus | None = None
     note: str = ""
-    created: dt.datetime
+    created: AwareDatetime
 
 
 class ReportBackLine(BaseModel):
@@ -361,7 +371,7 @@ class Change(Stored):
 
     id: str = Field(default_factory=new_id)
     label: str
-    created: dt.datetime
+    created: AwareDatetime
     meeting: dict[str, Any] = Field(default_factory=dict)
     steps: dict[int, dict[str, Any]] = Field(default_factory=dict)
     items: list[ItemChange] = Field(default_factory=list)

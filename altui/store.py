@@ -56,6 +56,8 @@ COMMITMENT_INDEX = "open-commitments.json"
 BACKUPS_KEPT = 10
 """Backups kept per set (one is made when a meeting starts and one when it closes)."""
 _HEADER_ID = 1
+READ_MAX = 64 << 20
+"""Largest data file read, in bytes (years of meetings come to well under a megabyte)."""
 
 Stamp = tuple[int, int, int]
 """A file's (st_mtime_ns, st_size, st_ino): any save changes it (a save is a new file)."""
@@ -73,19 +75,17 @@ class AtomicJSONStorage(Storage):
 
     def read(self) -> dict[str, dict[str, Any]] | None:
         """The file's tables, or None for a file not yet written."""
-        try:
-            raw = self.path.read_bytes()
-        except FileNotFoundError:
+        raw = read_data(self.path)
+        if raw is None:
             return None
-        except OSError as exc:
-            raise AltuiError(f"{self.path}: cannot be read ({exc.strerror})") from None
         if not raw.strip():
             raise AltuiError(f"{self.path}: the file is empty (left untouched)")
-        try:
-            data = json.loads(raw)
-        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-            raise AltuiError(f"{self.path}: not valid JSON ({exc}); left untouched") from None
-        if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
+        data = parse_json(self.path, raw)
+        if not (
+            isinstance(data, dict)
+            and all(isinstance(t, dict) for t in data.values())
+            and all(isinstance(doc, dict) for t in data.values() for doc in t.values())
+        ):
             raise AltuiError(f"{self.path}: not an altui data file (wrong shape); left untouched")
         return data
 
@@ -96,6 +96,44 @@ class AtomicJSONStorage(Storage):
             write_atomic(self.path, text.encode("utf-8"))
         except OSError as exc:
             raise AltuiError(f"{self.path}: could not save ({exc.strerror or exc})") from exc
+
+
+def read_data(path: Path, limit: int = READ_MAX) -> bytes | None:
+    """The bytes of a file in the data folder, or None if there is none.
+
+    Only a regular file is read (a link to one is followed; a link to ``/dev/zero`` would never
+    end), it is opened without blocking (a FIFO in its place would hang every command), and at
+    most ``limit`` bytes are read. Anything else is an AltuiError naming the file.
+    """
+    try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            raise AltuiError(f"{path}: not a regular file; left untouched")
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise AltuiError(f"{path}: cannot be read ({exc.strerror})") from None
+    with open(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):  # replaced between the two looks
+            raise AltuiError(f"{path}: not a regular file; left untouched")
+        try:
+            raw = handle.read(limit + 1)
+        except OSError as exc:
+            raise AltuiError(f"{path}: cannot be read ({exc.strerror})") from None
+    if len(raw) > limit:
+        raise AltuiError(f"{path}: over {limit >> 20} MiB, not an altui file; left untouched")
+    return raw
+
+
+def parse_json(path: Path, raw: bytes) -> Any:
+    """``raw`` decoded as JSON, or one AltuiError naming the file, whatever is wrong with it
+    (not UTF-8, not JSON, nested too deep, a number too long)."""
+    try:
+        return json.loads(raw)
+    except RecursionError:
+        raise AltuiError(f"{path}: not valid JSON (nested too deep); left untouched") from None
+    except ValueError as exc:  # JSONDecodeError, UnicodeDecodeError, an integer too long
+        raise AltuiError(f"{path}: not valid JSON ({exc}); left untouched") from None
 
 
 def write_atomic(path: Path, payload: bytes, mode: int = 0o600) -> None:
@@ -160,9 +198,9 @@ def _validate(model: type[Model], data: dict[str, Any], path: Path) -> Model:
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"])
+        problem = f"{where}: {first['msg']}" if where else first["msg"]
         raise AltuiError(
-            f"{path}: not an altui {model.__name__.lower()} file ({where}: "
-            f"{first['msg']}); left untouched"
+            f"{path}: not an altui {model.__name__.lower()} file ({problem}); left untouched"
         ) from None
 
 
@@ -424,9 +462,10 @@ class Store:
 
     def read_commitment_index(self, slug: str) -> dict[str, Any] | None:
         """The set's commitment index, or None if missing, unreadable or not one of this altui."""
+        path = self._commitment_index_path(slug)
         try:
-            data = json.loads(self._commitment_index_path(slug).read_bytes())
-        except (OSError, ValueError):  # ValueError: not JSON, or not UTF-8
+            data = parse_json(path, read_data(path) or b"null")
+        except AltuiError:
             return None
         if not isinstance(data, dict) or data.get("schema") != SCHEMA_VERSION:
             return None
@@ -457,10 +496,8 @@ class Store:
     def draft(self, meeting: Meeting) -> str:
         """The unsent text left in the entry box, if any."""
         try:
-            return self._draft_path(meeting).read_text(encoding="utf-8")
-        except FileNotFoundError:
-            return ""
-        except (OSError, UnicodeDecodeError):
+            return (read_data(self._draft_path(meeting)) or b"").decode("utf-8")
+        except (AltuiError, UnicodeDecodeError):
             return ""  # a lost draft is a nuisance, not a reason to refuse the meeting
 
     def _blank_path(self, meeting: Meeting) -> Path:
@@ -511,22 +548,27 @@ class Store:
         latest = [self._meeting_path(slug, n) for n in (numbers if everything else numbers[-2:])]
         sources = [self._set_path(slug), *latest]
         for source in sources:
-            relative = source.relative_to(self.root / slug)
-            write_atomic(target / relative, source.read_bytes())
+            raw = read_data(source)
+            if raw is not None:
+                write_atomic(target / source.relative_to(self.root / slug), raw)
         for old in sorted(p for p in folder.iterdir() if p.is_dir())[:-BACKUPS_KEPT]:
             shutil.rmtree(old)
         return target
 
     def privacy_warnings(self) -> list[str]:
-        """Folders and files of the data folder that others could read."""
+        """Folders and files of the data folder that others could read.
+
+        Only real files and folders are looked at: a link's own mode means nothing, and the
+        advice to chmod must never reach what a link points to (``/dev/zero``, say).
+        """
         found: list[str] = []
         paths = [self.root, *self.root.glob("*"), *self.root.glob("*/*"), *self.root.glob("*/*/*")]
         for path in paths:
             try:
-                mode = path.stat().st_mode
+                mode = (path.stat() if path == self.root else path.lstat()).st_mode
             except OSError:
                 continue
-            if mode & 0o077:
+            if (stat.S_ISREG(mode) or stat.S_ISDIR(mode)) and mode & 0o077:
                 found.append(
                     f"{path} can be read by other users (mode {stat.S_IMODE(mode):o}); "
                     f"run: chmod {'700' if path.is_dir() else '600'} {path}"
