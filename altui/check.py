@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from altui.errors import AltuiError
-from altui.store import MEETINGS, SET_FILE, Store
+from altui.store import SET_FILE, Store
 
 
 @dataclass
@@ -61,9 +61,8 @@ def _check_set(store: Store, slug: str, found: Findings) -> None:
             found.problem(str(exc))
     for old in store.needs_upgrade(slug):
         found.ok(f"{old}: written by an older altui; upgraded (after a backup) when next opened")
-    for folder in (store.root / slug, store.root / slug / MEETINGS):
-        for stray in folder.glob(".*.tmp"):
-            found.problem(f"{stray}: a temporary file left by an interrupted save (safe to delete)")
+    for stray in store.stale_temp_files(slug):
+        found.problem(f"{stray}: a temporary file left by an interrupted save (safe to delete)")
     if the_set is not None:
         found.ok(
             f"{the_set.name}: {len(the_set.members)} members, {meetings} meetings, {items} items"

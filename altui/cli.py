@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -22,9 +23,16 @@ F = TypeVar("F", bound=Callable[..., Any])
 USAGE_ERROR = 2
 
 
+DATA_ENV = "ALTUI_DATA"
+
+
 def data_folder(given: Path | None) -> Path:
-    """``--data``, else ``ALTUI_DATA`` (click reads it), else the user's data folder."""
-    return given if given is not None else Path(user_data_dir("altui", appauthor=False))
+    """``--data`` (given anywhere on the command line), else ``ALTUI_DATA``, else the user's
+    data folder."""
+    if given is not None:
+        return given
+    from_env = os.environ.get(DATA_ENV)
+    return Path(from_env) if from_env else Path(user_data_dir("altui", appauthor=False))
 
 
 def _remember_data(ctx: click.Context, _param: click.Parameter, value: Path | None) -> None:
@@ -33,11 +41,12 @@ def _remember_data(ctx: click.Context, _param: click.Parameter, value: Path | No
 
 
 def data_option(command: F) -> F:
-    """``--data DIR`` on every command (it may come before or after the command's name)."""
+    """``--data DIR`` on every command and group, so it may come before or after any command's
+    name. It is read from the command line only: a ``--data`` given anywhere beats
+    ``ALTUI_DATA`` (a trial on a copy must never reach the real data)."""
     return click.option(
         "--data",
         type=click.Path(file_okay=False, path_type=Path),
-        envvar="ALTUI_DATA",
         expose_value=False,
         is_eager=True,
         callback=_remember_data,
@@ -287,6 +296,7 @@ def serve(ctx: click.Context, set_name: str, host: str, port: int) -> None:
 
 
 @main.group(name="set")
+@data_option
 def set_group() -> None:
     """Create and manage sets."""
 
@@ -419,6 +429,7 @@ def set_plan(ctx: click.Context, name: str, plan: str) -> None:
 
 
 @main.group(name="member")
+@data_option
 def member_group() -> None:
     """Add, rename and remove a set's members."""
 

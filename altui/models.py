@@ -35,8 +35,27 @@ def new_id() -> str:
     return uuid.uuid4().hex[:12]
 
 
-def clean_name(value: str) -> str:
-    """Trim a set or member name and refuse an empty one or one with control characters."""
+_DIRECTION_CONTROLS = frozenset([*range(0x202A, 0x202F), *range(0x2066, 0x206A)])
+"""Bidi embeddings, overrides and isolates: they reorder the text shown after them."""
+_INVISIBLE = frozenset(["Cc", "Cf", "Zs", "Zl", "Zp", "Mn", "Me"])
+"""Unicode categories drawn as nothing (controls, format characters, spaces, lone marks)."""
+_BLANKS = frozenset([0x115F, 0x1160, 0x3164, 0xFFA0, 0x2800])
+"""Letters and symbols drawn as blank (Hangul fillers, the empty braille pattern)."""
+
+
+def _control(ch: str) -> bool:
+    code = ord(ch)
+    return code < 0x20 or 0x7F <= code <= 0x9F or code in (0x2028, 0x2029)
+
+
+def _shows(ch: str) -> bool:
+    return unicodedata.category(ch) not in _INVISIBLE and ord(ch) not in _BLANKS
+
+
+def stored_name(value: str) -> str:
+    """A set or member name as read from a file: trimmed, not empty, no C0 control character,
+    at most NAME_MAX. What older altui accepted, so existing data always loads (typed names
+    meet ``clean_name`` too)."""
     name = value.strip()
     if not name:
         raise ValueError("a name cannot be empty")
@@ -45,6 +64,28 @@ def clean_name(value: str) -> str:
     if len(name) > NAME_MAX:
         raise ValueError(f"a name can be at most {NAME_MAX} characters")
     return name
+
+
+def clean_name(value: str) -> str:
+    """A typed set or member name, NFC-normalised and trimmed; refused if it is empty once
+    invisible and format characters are left out, or holds a control character (C0 or C1) or
+    a text-direction override."""
+    name = unicodedata.normalize("NFC", value).strip()
+    if not name:
+        raise ValueError("a name cannot be empty")
+    if any(_control(ch) for ch in name):
+        raise ValueError("a name cannot contain control characters")
+    if any(ord(ch) in _DIRECTION_CONTROLS for ch in name):
+        raise ValueError("a name cannot contain text-direction controls")
+    if not any(_shows(ch) for ch in name):
+        raise ValueError("a name needs a visible character")
+    return stored_name(name)
+
+
+def name_key(name: str) -> str:
+    """What two names are compared by: NFC-normalised, trimmed, any case (``Café`` typed with
+    a combining accent is the same name)."""
+    return unicodedata.normalize("NFC", unicodedata.normalize("NFC", name).strip().casefold())
 
 
 def slugify(name: str) -> str:
@@ -162,7 +203,7 @@ class Member(BaseModel):
     @field_validator("name")
     @classmethod
     def _check_name(cls, value: str) -> str:
-        return clean_name(value)
+        return stored_name(value)
 
 
 class TimeUpSignal(StrEnum):
@@ -206,12 +247,12 @@ class Set(Stored):
     @field_validator("name")
     @classmethod
     def _check_name(cls, value: str) -> str:
-        return clean_name(value)
+        return stored_name(value)
 
     def member(self, name: str) -> Member | None:
-        """The member called ``name`` (case-insensitive), if any."""
-        wanted = name.strip().casefold()
-        return next((m for m in self.members if m.name.casefold() == wanted), None)
+        """The member called ``name`` (compared by ``name_key``), if any."""
+        wanted = name_key(name)
+        return next((m for m in self.members if name_key(m.name) == wanted), None)
 
 
 class Step(BaseModel):

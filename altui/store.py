@@ -19,6 +19,7 @@ import os
 import shutil
 import stat
 import tempfile
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -41,6 +42,7 @@ from altui.models import (
     Meeting,
     Review,
     Set,
+    name_key,
     slugify,
 )
 
@@ -53,6 +55,8 @@ MEETINGS = "meetings"
 BACKUPS = "backups"
 COMMITMENT_INDEX = "open-commitments.json"
 """Derived from the meeting files (see altui.commitments): never backed up, rebuilt when stale."""
+TEMP_STALE_SECONDS = 10.0
+"""Age after which a temporary file is a killed save's leftover (a save takes milliseconds)."""
 BACKUPS_KEPT = 10
 """Backups kept per set (one is made when a meeting starts and one when it closes)."""
 _HEADER_ID = 1
@@ -177,6 +181,10 @@ _TABLES: dict[type[BaseModel], str] = {
 }
 
 
+_OURS = frozenset(_TABLES.values())
+"""The tables altui keeps; any other table in a file is someone else's, never changed."""
+
+
 def _validate(model: type[Model], data: dict[str, Any], path: Path) -> Model:
     """Turn a stored document into a model, or say clearly what is wrong with the file.
 
@@ -215,6 +223,18 @@ def _noted(doc: dict[str, Any], text: str) -> bool:
     """Whether a review's note holds ``text``; also true when its action_id is not a string,
     so that validation reports it."""
     return not isinstance(doc.get("action_id"), str) or _contains(doc, "note", text)
+
+
+def _backup_seq(name: str) -> int:
+    """A backup's sequence number (0 for one named by time alone, by an older altui)."""
+    seq, underscore, _ = name.partition("_")
+    return int(seq) if underscore and seq.isdigit() else 0
+
+
+def _backups(folder: Path) -> list[Path]:
+    """The backups in ``folder``, oldest first by sequence (then by name, for older ones)."""
+    found = [p for p in folder.iterdir() if p.is_dir() and not p.is_symlink()]
+    return sorted(found, key=lambda p: (_backup_seq(p.name), p.name))
 
 
 def _meeting_file(number: int) -> str:
@@ -299,7 +319,7 @@ class Store:
                 found.append(self._read_header(path, "set", Set))
             except AltuiError as exc:
                 damaged.append(DamagedSet(path.parent.name, str(exc)))
-        return sorted(found, key=lambda s: s.name.casefold()), damaged
+        return sorted(found, key=lambda s: name_key(s.name)), damaged
 
     def sets(self) -> list[Set]:
         """Every readable set in the data folder, by name (damaged ones: see ``survey``)."""
@@ -313,15 +333,15 @@ class Store:
         the renamed set keeps its folder. A damaged set is skipped unless it is the one asked
         for (by its folder), whose damage is then the answer.
         """
-        wanted = name.strip().casefold()
+        wanted = name_key(name)
         usual = slugify(name)
         if (self.root / usual / SET_FILE).is_file():
             with contextlib.suppress(AltuiError):  # a damaged one is reported below
                 quick = self.set_at(usual)
-                if quick.name.casefold() == wanted:
+                if name_key(quick.name) == wanted:
                     return quick
         sets, damaged = self.survey()
-        by_name = (s for s in sets if s.name.casefold() == wanted)
+        by_name = (s for s in sets if name_key(s.name) == wanted)
         by_folder = (s for s in sets if s.slug == wanted)
         found = next(by_name, None) or next(by_folder, None)
         if found is not None:
@@ -338,7 +358,7 @@ class Store:
     def create_set(self, new: Set) -> Set:
         """Store a new set under a fresh folder name; refuses a name already taken."""
         self._ensure_root()
-        if any(s.name.casefold() == new.name.casefold() for s in self.sets()):
+        if any(name_key(s.name) == name_key(new.name) for s in self.sets()):
             raise AltuiError(f"a set called {new.name!r} already exists")
         slug, n = new.slug or slugify(new.name), 2
         base = slug
@@ -522,26 +542,52 @@ class Store:
         return self._blank_path(meeting).exists() and self.meeting_lock(meeting).taken()
 
     def meeting_lock(self, meeting: Meeting) -> MeetingLock:
-        """The lock a console holds while it has the meeting open for writing."""
-        path = self._meeting_path(meeting.set_slug, meeting.number).with_suffix(".lock")
+        """The lock a console holds while it has the meeting open for writing; taking it
+        clears the temporary files that killed saves left in the set's folders."""
+        slug = meeting.set_slug
         return MeetingLock(
-            path, f"close it there first, or follow it with: altui display {meeting.set_slug}"
+            self._meeting_path(slug, meeting.number).with_suffix(".lock"),
+            f"close it there first, or follow it with: altui display {slug}",
+            tidy=lambda: self.remove_stale_temp_files(slug),
         )
+
+    def stale_temp_files(self, slug: str) -> list[Path]:
+        """Temporary files in the set's folders left by saves that never finished: older than
+        TEMP_STALE_SECONDS (a younger one may be a save under way in a running console)."""
+        cutoff = time.time() - TEMP_STALE_SECONDS
+        found = []
+        for folder in (self.root / slug, self.root / slug / MEETINGS):
+            for path in folder.glob(".*.tmp"):
+                with contextlib.suppress(FileNotFoundError):
+                    info = path.lstat()
+                    if stat.S_ISREG(info.st_mode) and info.st_mtime < cutoff:
+                        found.append(path)
+        return sorted(found)
+
+    @_writes
+    def remove_stale_temp_files(self, slug: str) -> list[Path]:
+        """Delete the set's stale temporary files (see ``stale_temp_files``); those removed."""
+        removed = []
+        for path in self.stale_temp_files(slug):
+            with contextlib.suppress(FileNotFoundError):
+                path.unlink()
+                removed.append(path)
+        return removed
 
     @_writes
     def backup(self, slug: str, reason: str, now: datetime, everything: bool = False) -> Path:
-        """Copy the set's file and its latest meetings to ``backups/<time>-<reason>/``.
+        """Copy the set's file and its latest meetings to ``backups/<seq>_<time>-<reason>/``.
 
         Only the last two meetings are copied unless ``everything``: a closed meeting older
         than that no longer changes, and it is in earlier backups already. The newest few
-        backups are kept.
+        backups are kept, newest by sequence number (one more than the last), never by the
+        time in the name: after the clock is set back, the backup just made is still the newest.
         """
         folder = self.root / slug / BACKUPS
-        target = folder / f"{now:%Y%m%d-%H%M%S}-{reason}"
-        n = 2
-        while target.exists():
-            target, n = folder / f"{now:%Y%m%d-%H%M%S}-{reason}-{n}", n + 1
         folder.mkdir(exist_ok=True, mode=0o700)
+        made = _backups(folder)
+        seq = _backup_seq(made[-1].name) + 1 if made else 1
+        target = folder / f"{seq:06d}_{now:%Y%m%d-%H%M%S}-{reason}"
         target.mkdir(mode=0o700)
         (target / MEETINGS).mkdir(mode=0o700)
         numbers = self.meeting_numbers(slug)
@@ -551,7 +597,7 @@ class Store:
             raw = read_data(source)
             if raw is not None:
                 write_atomic(target / source.relative_to(self.root / slug), raw)
-        for old in sorted(p for p in folder.iterdir() if p.is_dir())[:-BACKUPS_KEPT]:
+        for old in _backups(folder)[:-BACKUPS_KEPT]:
             shutil.rmtree(old)
         return target
 
@@ -593,7 +639,12 @@ class Store:
             tables = AtomicJSONStorage(str(path)).read() or {}
         except AltuiError:
             return SCHEMA_VERSION
-        versions = [version_of(doc) for table in tables.values() for doc in table.values()]
+        versions = [
+            version_of(doc)
+            for name, table in tables.items()
+            if name in _OURS
+            for doc in table.values()
+        ]
         return min(versions, default=SCHEMA_VERSION)
 
     @_writes
@@ -609,6 +660,8 @@ class Store:
             storage.write(
                 {
                     name: {key: upgrade(name, doc) for key, doc in docs.items()}
+                    if name in _OURS
+                    else docs  # a table some other program keeps here: left as it is
                     for name, docs in tables.items()
                 }
             )
