@@ -451,6 +451,7 @@ class Store:
         path = self._meeting_path(meeting.set_slug, meeting.number)
         return [_validate(Change, dict(d), path) for d in self._db(path).table("journal").all()]
 
+    @_writes
     def write_meeting(
         self, meeting: Meeting, items: list[Item], reviews: list[Review], journal: list[Change]
     ) -> None:
