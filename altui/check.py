@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from altui.errors import AltuiError
-from altui.store import MEETINGS, SET_FILE, Store
+from altui.store import SET_FILE, Store
 
 
 @dataclass
@@ -43,11 +43,13 @@ def check_data(store: Store) -> Findings:
 
 
 def _check_set(store: Store, slug: str, found: Findings) -> None:
+    """The set's own file, then every meeting file, each read once (a damaged set.json does
+    not stop its meetings being checked)."""
     try:
-        the_set = store.find_set(slug)
+        the_set = store.set_at(slug)
     except AltuiError as exc:
         found.problem(str(exc))
-        return
+        the_set = None
     items = meetings = 0
     for number in store.meeting_numbers(slug):
         try:
@@ -59,7 +61,9 @@ def _check_set(store: Store, slug: str, found: Findings) -> None:
             found.problem(str(exc))
     for old in store.needs_upgrade(slug):
         found.ok(f"{old}: written by an older altui; upgraded (after a backup) when next opened")
-    for folder in (store.root / slug, store.root / slug / MEETINGS):
-        for stray in folder.glob(".*.tmp"):
-            found.problem(f"{stray}: a temporary file left by an interrupted save (safe to delete)")
-    found.ok(f"{the_set.name}: {len(the_set.members)} members, {meetings} meetings, {items} items")
+    for stray in store.stale_temp_files(slug):
+        found.problem(f"{stray}: a temporary file left by an interrupted save (safe to delete)")
+    if the_set is not None:
+        found.ok(
+            f"{the_set.name}: {len(the_set.members)} members, {meetings} meetings, {items} items"
+        )

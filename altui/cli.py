@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -22,9 +23,16 @@ F = TypeVar("F", bound=Callable[..., Any])
 USAGE_ERROR = 2
 
 
+DATA_ENV = "ALTUI_DATA"
+
+
 def data_folder(given: Path | None) -> Path:
-    """``--data``, else ``ALTUI_DATA`` (click reads it), else the user's data folder."""
-    return given if given is not None else Path(user_data_dir("altui", appauthor=False))
+    """``--data`` (given anywhere on the command line), else ``ALTUI_DATA``, else the user's
+    data folder."""
+    if given is not None:
+        return given
+    from_env = os.environ.get(DATA_ENV)
+    return Path(from_env) if from_env else Path(user_data_dir("altui", appauthor=False))
 
 
 def _remember_data(ctx: click.Context, _param: click.Parameter, value: Path | None) -> None:
@@ -33,11 +41,12 @@ def _remember_data(ctx: click.Context, _param: click.Parameter, value: Path | No
 
 
 def data_option(command: F) -> F:
-    """``--data DIR`` on every command (it may come before or after the command's name)."""
+    """``--data DIR`` on every command and group, so it may come before or after any command's
+    name. It is read from the command line only: a ``--data`` given anywhere beats
+    ``ALTUI_DATA`` (a trial on a copy must never reach the real data)."""
     return click.option(
         "--data",
         type=click.Path(file_okay=False, path_type=Path),
-        envvar="ALTUI_DATA",
         expose_value=False,
         is_eager=True,
         callback=_remember_data,
@@ -92,6 +101,8 @@ def run_console(
         app.run()
     finally:
         app.release_lock()
+    if app.return_code:  # a crash (Textual has printed it): not a clean exit
+        raise SystemExit(app.return_code)
 
 
 def _reopened(store: Store, meeting: Meeting, lock: MeetingLock) -> Meeting:
@@ -136,7 +147,7 @@ def main(ctx: click.Context) -> None:
     """
     if ctx.invoked_subcommand is None:
         store = store_from(ctx)
-        store.sets()  # a damaged data folder is reported here, in one line, before the screen opens
+        store.sets()  # a data folder that cannot be read is reported here, before the screen opens
         run_console(store, None, None)
 
 
@@ -285,6 +296,7 @@ def serve(ctx: click.Context, set_name: str, host: str, port: int) -> None:
 
 
 @main.group(name="set")
+@data_option
 def set_group() -> None:
     """Create and manage sets."""
 
@@ -332,10 +344,13 @@ def _count(n: int, word: str) -> str:
 @click.pass_context
 def set_list(ctx: click.Context) -> None:
     """List every set: its members, the meetings it has held, and whether it is archived."""
-    store = store_from(ctx)
-    sets = store.sets()
+    store = store_from(ctx, read_only=True)
+    sets, damaged = store.survey()
+    for broken in damaged:
+        click.echo(f"altui: skipped the damaged set in {broken.slug}/: {broken.error}", err=True)
     if not sets:
-        click.echo("No sets yet. Create one: altui set new NAME --member NAME")
+        if not damaged:
+            click.echo("No sets yet. Create one: altui set new NAME --member NAME")
         return
     names = [_shown(s.name) for s in sets]
     width = max(len(name) for name in names)
@@ -414,6 +429,7 @@ def set_plan(ctx: click.Context, name: str, plan: str) -> None:
 
 
 @main.group(name="member")
+@data_option
 def member_group() -> None:
     """Add, rename and remove a set's members."""
 

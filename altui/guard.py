@@ -44,8 +44,21 @@ def start_log(data_dir: Path) -> Path:
     return path
 
 
+_repeats: dict[str, tuple[str, int]] = {}
+"""Per handler now failing: its error (type and message) and how many times in a row."""
+
+
+def _milestone(times: int) -> bool:
+    """10, 100, 1000 ...: when an error that keeps repeating is logged again, with its count."""
+    return times >= 10 and str(times).strip("0") == "1"
+
+
 def guarded(method: Callable[Concatenate[N, P], None]) -> Callable[Concatenate[N, P], None]:
-    """Run a screen's handler; an unexpected error is logged and shown, never fatal."""
+    """Run a screen's handler; an unexpected error is logged and shown, never fatal.
+
+    An error that repeats (a handler run by a timer, failing on every tick) is logged and shown
+    once, then only counted: logged again at 10, 100, 1000 ... times, and when it stops.
+    """
     return guarded_or(None)(method)
 
 
@@ -56,22 +69,42 @@ def guarded_or(
     ``fallback`` (so the return type stays the handler's own)."""
 
     def decorate(method: Callable[Concatenate[N, P], R]) -> Callable[Concatenate[N, P], R]:
+        where = method.__qualname__
+
         @functools.wraps(method)
         def wrapper(owner: N, /, *args: P.args, **kwargs: P.kwargs) -> R:
             try:
-                return method(owner, *args, **kwargs)
-            except Exception:
-                log.exception("unexpected error in %s", method.__qualname__)
-                owner.notify(
-                    f"Something went wrong; the details are in {LOG_FILE} in the data folder. "
-                    "What is in the list is saved; a line still in the box is kept there.",
-                    title="Unexpected error",
-                    severity="error",
-                    timeout=10,
-                    markup=False,
-                )
+                result = method(owner, *args, **kwargs)
+            except Exception as exc:
+                _failed(owner, where, exc)
                 return fallback
+            if where in _repeats:
+                what, times = _repeats.pop(where)
+                if times > 1:
+                    log.info("%s works again after the same error %d times: %s", where, times, what)
+            return result
 
         return wrapper
 
     return decorate
+
+
+def _failed(owner: _Notifies, where: str, exc: Exception) -> None:
+    """Log and show an error the first time in a row it happens; after that only count it."""
+    what = f"{type(exc).__name__}: {exc}"
+    last, times = _repeats.get(where, ("", 0))
+    times = times + 1 if what == last else 1
+    _repeats[where] = (what, times)
+    if times > 1:
+        if _milestone(times):
+            log.error("unexpected error in %s, %d times in a row: %s", where, times, what)
+        return
+    log.exception("unexpected error in %s", where)
+    owner.notify(
+        f"Something went wrong; the details are in {LOG_FILE} in the data folder. "
+        "What is in the list is saved; a line still in the box is kept there.",
+        title="Unexpected error",
+        severity="error",
+        timeout=10,
+        markup=False,
+    )

@@ -10,10 +10,12 @@ Readers never need the lock: every write replaces the file whole.
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import json
 import os
 import socket
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
@@ -55,11 +57,15 @@ def _same_file(fd: int, path: Path) -> bool:
 
 
 class MeetingLock:
-    """Held while a console has a meeting open for writing."""
+    """Held while a console has a meeting open for writing; ``tidy`` is run each time it is
+    taken (with the lock held, so no other console of this meeting is saving)."""
 
-    def __init__(self, path: Path, follow_hint: str) -> None:
+    def __init__(
+        self, path: Path, follow_hint: str, tidy: Callable[[], object] | None = None
+    ) -> None:
         self.path = path
         self.follow_hint = follow_hint
+        self._tidy = tidy
         self._fd: int | None = None
 
     @property
@@ -109,6 +115,9 @@ class MeetingLock:
             pass  # the lock holds without the name; a refusal then says "another altui"
         self._fd = fd
         _held[self._key()] = self
+        if self._tidy is not None:
+            with contextlib.suppress(OSError, AltuiError):  # tidying is a nicety, not a need
+                self._tidy()
 
     def taken(self) -> bool:
         """Whether a console that is still running (this one or another) holds the lock.

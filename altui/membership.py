@@ -17,7 +17,7 @@ from enum import StrEnum
 
 from altui.commitments import LEFT, Commitment, open_commitments
 from altui.errors import AltuiError
-from altui.models import Departure, MeetingStatus, Member, Set, clean_name
+from altui.models import Departure, MeetingStatus, Member, Set, clean_name, name_key
 from altui.plans import find_plan
 from altui.store import Store
 from altui.text import count, quoted, shorten
@@ -58,8 +58,9 @@ def _changeable(store: Store, name: str) -> Set:
     return the_set
 
 
-def _checked(what: str, value: str) -> str:
-    """``value`` trimmed, or an AltuiError saying which name is wrong and why."""
+def checked_name(what: str, value: str) -> str:
+    """A typed name as kept (see ``models.clean_name``), or an AltuiError in one line saying
+    which name is wrong and why."""
     try:
         return clean_name(value)
     except ValueError as exc:
@@ -83,9 +84,9 @@ def _refuse_member_twice(the_set: Set, name: str, keep: Member | None = None) ->
 def rename_set(store: Store, name: str, new_name: str) -> Set:
     """Give the set called ``name`` a new name; its folder stays where it is."""
     the_set = _changeable(store, name)
-    wanted = _checked("new set name", new_name)
+    wanted = checked_name("new set name", new_name)
     for other in store.sets():
-        if other.slug != the_set.slug and other.name.casefold() == wanted.casefold():
+        if other.slug != the_set.slug and name_key(other.name) == name_key(wanted):
             raise AltuiError(f"a set called {other.name!r} already exists")
     the_set.name = wanted
     store.save_set(the_set)
@@ -133,7 +134,7 @@ def set_default_plan(store: Store, set_name: str, plan: str) -> Set:
 def add_member(store: Store, set_name: str, member_name: str) -> Set:
     """Add a member at the end of the set's list."""
     the_set = _changeable(store, set_name)
-    name = _checked("member name", member_name)
+    name = checked_name("member name", member_name)
     _refuse_member_twice(the_set, name)
     the_set.members = [*the_set.members, Member(name=name)]
     store.save_set(the_set)
@@ -144,7 +145,7 @@ def rename_member(store: Store, set_name: str, old: str, new: str) -> Set:
     """Rename a member; they keep their id, so their place and their history stay theirs."""
     the_set = _changeable(store, set_name)
     member = _member_of(the_set, old)
-    name = _checked("new member name", new)
+    name = checked_name("new member name", new)
     _refuse_member_twice(the_set, name, keep=member)
     renamed = Member(id=member.id, name=name)
     the_set.members = [renamed if m.id == member.id else m for m in the_set.members]

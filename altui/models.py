@@ -12,7 +12,7 @@ import uuid
 from enum import StrEnum
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator, model_validator
 
 SCHEMA_VERSION = 3
 """Version of the stored document shape; bumped when a stored field changes meaning.
@@ -24,6 +24,10 @@ they ``started``.
 
 NAME_MAX = 200
 """Longest set or member name kept (longer names are refused, not cut)."""
+MINUTES_MAX = 24 * 60
+"""Longest a step can be planned for, in minutes."""
+SECONDS_MAX = 366 * 24 * 3600.0
+"""Most time a step can have spent or added, in seconds: more than a year is damage."""
 
 
 def new_id() -> str:
@@ -31,8 +35,27 @@ def new_id() -> str:
     return uuid.uuid4().hex[:12]
 
 
-def clean_name(value: str) -> str:
-    """Trim a set or member name and refuse an empty one or one with control characters."""
+_DIRECTION_CONTROLS = frozenset([*range(0x202A, 0x202F), *range(0x2066, 0x206A)])
+"""Bidi embeddings, overrides and isolates: they reorder the text shown after them."""
+_INVISIBLE = frozenset(["Cc", "Cf", "Zs", "Zl", "Zp", "Mn", "Me"])
+"""Unicode categories drawn as nothing (controls, format characters, spaces, lone marks)."""
+_BLANKS = frozenset([0x115F, 0x1160, 0x3164, 0xFFA0, 0x2800])
+"""Letters and symbols drawn as blank (Hangul fillers, the empty braille pattern)."""
+
+
+def _control(ch: str) -> bool:
+    code = ord(ch)
+    return code < 0x20 or 0x7F <= code <= 0x9F or code in (0x2028, 0x2029)
+
+
+def _shows(ch: str) -> bool:
+    return unicodedata.category(ch) not in _INVISIBLE and ord(ch) not in _BLANKS
+
+
+def stored_name(value: str) -> str:
+    """A set or member name as read from a file: trimmed, not empty, no C0 control character,
+    at most NAME_MAX. What older altui accepted, so existing data always loads (typed names
+    meet ``clean_name`` too)."""
     name = value.strip()
     if not name:
         raise ValueError("a name cannot be empty")
@@ -41,6 +64,28 @@ def clean_name(value: str) -> str:
     if len(name) > NAME_MAX:
         raise ValueError(f"a name can be at most {NAME_MAX} characters")
     return name
+
+
+def clean_name(value: str) -> str:
+    """A typed set or member name, NFC-normalised and trimmed; refused if it is empty once
+    invisible and format characters are left out, or holds a control character (C0 or C1) or
+    a text-direction override."""
+    name = unicodedata.normalize("NFC", value).strip()
+    if not name:
+        raise ValueError("a name cannot be empty")
+    if any(_control(ch) for ch in name):
+        raise ValueError("a name cannot contain control characters")
+    if any(ord(ch) in _DIRECTION_CONTROLS for ch in name):
+        raise ValueError("a name cannot contain text-direction controls")
+    if not any(_shows(ch) for ch in name):
+        raise ValueError("a name needs a visible character")
+    return stored_name(name)
+
+
+def name_key(name: str) -> str:
+    """What two names are compared by: NFC-normalised, trimmed, any case (``Café`` typed with
+    a combining accent is the same name)."""
+    return unicodedata.normalize("NFC", unicodedata.normalize("NFC", name).strip().casefold())
 
 
 def slugify(name: str) -> str:
@@ -158,7 +203,7 @@ class Member(BaseModel):
     @field_validator("name")
     @classmethod
     def _check_name(cls, value: str) -> str:
-        return clean_name(value)
+        return stored_name(value)
 
 
 class TimeUpSignal(StrEnum):
@@ -183,7 +228,7 @@ class Departure(BaseModel):
     member: Member
     before: int = Field(ge=1, description="the first meeting they are no longer part of")
     dropped: list[str] = Field(default_factory=list, description="action ids")
-    created: dt.datetime
+    created: AwareDatetime
 
 
 class Set(Stored):
@@ -193,7 +238,7 @@ class Set(Stored):
     slug: str
     members: list[Member] = Field(default_factory=list)
     plan: str = "classic"
-    created: dt.datetime
+    created: AwareDatetime
     archived: bool = False
     signal: TimeUpSignal = TimeUpSignal.BELL
     theme: str | None = None
@@ -202,12 +247,12 @@ class Set(Stored):
     @field_validator("name")
     @classmethod
     def _check_name(cls, value: str) -> str:
-        return clean_name(value)
+        return stored_name(value)
 
     def member(self, name: str) -> Member | None:
-        """The member called ``name`` (case-insensitive), if any."""
-        wanted = name.strip().casefold()
-        return next((m for m in self.members if m.name.casefold() == wanted), None)
+        """The member called ``name`` (compared by ``name_key``), if any."""
+        wanted = name_key(name)
+        return next((m for m in self.members if name_key(m.name) == wanted), None)
 
 
 class Step(BaseModel):
@@ -220,7 +265,7 @@ class Step(BaseModel):
 
     name: str
     short: str
-    minutes: float = Field(gt=0)
+    minutes: float = Field(gt=0, le=MINUTES_MAX, allow_inf_nan=False)
     kind: ItemKind
     tag: ItemTag | None = None
     prompt: str = ""
@@ -228,9 +273,9 @@ class Step(BaseModel):
     presenter: str | None = None
     report_back: bool = False
     score: bool = False
-    running_since: dt.datetime | None = None
-    spent: float = 0.0
-    added: float = 0.0
+    running_since: AwareDatetime | None = None
+    spent: float = Field(default=0.0, ge=0, le=SECONDS_MAX, allow_inf_nan=False)
+    added: float = Field(default=0.0, ge=-SECONDS_MAX, le=SECONDS_MAX, allow_inf_nan=False)
     visited: bool = False
 
     @property
@@ -256,13 +301,19 @@ class Meeting(Stored):
     presenters: list[Member] = Field(default_factory=list)
     attendees: list[Member] = Field(default_factory=list)
     apologies: list[Member] = Field(default_factory=list)
-    steps: list[Step]
-    current: int = 0
+    steps: list[Step] = Field(min_length=1)
+    current: int = Field(default=0, ge=0)
     status: MeetingStatus = MeetingStatus.RUNNING
     next_date: dt.date | None = None
-    started: dt.datetime | None = None
-    planned_finish: dt.datetime | None = None
+    started: AwareDatetime | None = None
+    planned_finish: AwareDatetime | None = None
     set_score: int | None = Field(default=None, ge=1, le=10)
+
+    @model_validator(mode="after")
+    def _current_is_a_step(self) -> Meeting:
+        if self.current >= len(self.steps):
+            raise ValueError(f"current step {self.current} is not one of its {len(self.steps)}")
+        return self
 
     @property
     def step(self) -> Step:
@@ -279,7 +330,7 @@ class Item(Stored):
     text: str
     step: int = Field(ge=0)
     presenter_id: str | None = None
-    created: dt.datetime
+    created: AwareDatetime
 
 
 KIND_ORDER: list[ItemKind] = list(ItemKind)
@@ -320,7 +371,7 @@ class Review(Stored):
     member_id: str | None = None
     status: ReviewStatus | None = None
     note: str = ""
-    created: dt.datetime
+    created: AwareDatetime
 
 
 class ReportBackLine(BaseModel):
@@ -361,7 +412,7 @@ class Change(Stored):
 
     id: str = Field(default_factory=new_id)
     label: str
-    created: dt.datetime
+    created: AwareDatetime
     meeting: dict[str, Any] = Field(default_factory=dict)
     steps: dict[int, dict[str, Any]] = Field(default_factory=dict)
     items: list[ItemChange] = Field(default_factory=list)

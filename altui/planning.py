@@ -6,14 +6,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from pydantic import ValidationError
-
 from altui import clock as timing
 from altui.clock import Clock
 from altui.commitments import open_commitments
 from altui.errors import AltuiError
-from altui.membership import archived
-from altui.models import Meeting, MeetingStatus, Member, Set, Step, slugify
+from altui.membership import archived, checked_name
+from altui.models import Meeting, MeetingStatus, Member, Set, Step, name_key, slugify
 from altui.plans import Plan, find_plan
 from altui.store import Store
 from altui.text import quoted
@@ -25,28 +23,16 @@ NOTHING_OPEN = "No report back: nothing is open from earlier meetings."
 def new_set(store: Store, name: str, members: list[str], plan: str, clock: Clock) -> Set:
     """Create and store a set; empty or duplicate names are refused with a clear message."""
     find_plan(plan)
-    try:
-        candidate = Set(name=name, slug=slugify(name), plan=plan, created=clock.now())
-    except ValidationError as exc:
-        raise AltuiError(f"set name {name!r}: {_reason(exc)}") from None
-    built: list[Member] = []
-    for member_name in members:
-        try:
-            built.append(Member(name=member_name))
-        except ValidationError as exc:
-            raise AltuiError(f"member name {member_name!r}: {_reason(exc)}") from None
+    name = checked_name("set name", name)
+    candidate = Set(name=name, slug=slugify(name), plan=plan, created=clock.now())
+    built = [Member(name=checked_name("member name", m)) for m in members]
     seen: set[str] = set()
     for member in built:
-        if member.name.casefold() in seen:
+        if name_key(member.name) in seen:
             raise AltuiError(f"member {member.name!r} is named twice")
-        seen.add(member.name.casefold())
+        seen.add(name_key(member.name))
     candidate.members = built
     return store.create_set(candidate)
-
-
-def _reason(exc: ValidationError) -> str:
-    """The first problem in plain words (without pydantic's "Value error, ")."""
-    return str(exc.errors()[0]["msg"]).removeprefix("Value error, ")
 
 
 def choose_members(the_set: Set, names: list[str]) -> list[Member]:

@@ -12,13 +12,16 @@ Layout::
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import os
 import shutil
 import stat
 import tempfile
+import time
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any, Concatenate, ParamSpec, TypeVar
@@ -39,6 +42,7 @@ from altui.models import (
     Meeting,
     Review,
     Set,
+    name_key,
     slugify,
 )
 
@@ -51,9 +55,13 @@ MEETINGS = "meetings"
 BACKUPS = "backups"
 COMMITMENT_INDEX = "open-commitments.json"
 """Derived from the meeting files (see altui.commitments): never backed up, rebuilt when stale."""
+TEMP_STALE_SECONDS = 10.0
+"""Age after which a temporary file is a killed save's leftover (a save takes milliseconds)."""
 BACKUPS_KEPT = 10
 """Backups kept per set (one is made when a meeting starts and one when it closes)."""
 _HEADER_ID = 1
+READ_MAX = 64 << 20
+"""Largest data file read, in bytes (years of meetings come to well under a megabyte)."""
 
 Stamp = tuple[int, int, int]
 """A file's (st_mtime_ns, st_size, st_ino): any save changes it (a save is a new file)."""
@@ -71,19 +79,17 @@ class AtomicJSONStorage(Storage):
 
     def read(self) -> dict[str, dict[str, Any]] | None:
         """The file's tables, or None for a file not yet written."""
-        try:
-            raw = self.path.read_bytes()
-        except FileNotFoundError:
+        raw = read_data(self.path)
+        if raw is None:
             return None
-        except OSError as exc:
-            raise AltuiError(f"{self.path}: cannot be read ({exc.strerror})") from None
         if not raw.strip():
             raise AltuiError(f"{self.path}: the file is empty (left untouched)")
-        try:
-            data = json.loads(raw)
-        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-            raise AltuiError(f"{self.path}: not valid JSON ({exc}); left untouched") from None
-        if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
+        data = parse_json(self.path, raw)
+        if not (
+            isinstance(data, dict)
+            and all(isinstance(t, dict) for t in data.values())
+            and all(isinstance(doc, dict) for t in data.values() for doc in t.values())
+        ):
             raise AltuiError(f"{self.path}: not an altui data file (wrong shape); left untouched")
         return data
 
@@ -94,6 +100,44 @@ class AtomicJSONStorage(Storage):
             write_atomic(self.path, text.encode("utf-8"))
         except OSError as exc:
             raise AltuiError(f"{self.path}: could not save ({exc.strerror or exc})") from exc
+
+
+def read_data(path: Path, limit: int = READ_MAX) -> bytes | None:
+    """The bytes of a file in the data folder, or None if there is none.
+
+    Only a regular file is read (a link to one is followed; a link to ``/dev/zero`` would never
+    end), it is opened without blocking (a FIFO in its place would hang every command), and at
+    most ``limit`` bytes are read. Anything else is an AltuiError naming the file.
+    """
+    try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            raise AltuiError(f"{path}: not a regular file; left untouched")
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise AltuiError(f"{path}: cannot be read ({exc.strerror})") from None
+    with open(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):  # replaced between the two looks
+            raise AltuiError(f"{path}: not a regular file; left untouched")
+        try:
+            raw = handle.read(limit + 1)
+        except OSError as exc:
+            raise AltuiError(f"{path}: cannot be read ({exc.strerror})") from None
+    if len(raw) > limit:
+        raise AltuiError(f"{path}: over {limit >> 20} MiB, not an altui file; left untouched")
+    return raw
+
+
+def parse_json(path: Path, raw: bytes) -> Any:
+    """``raw`` decoded as JSON, or one AltuiError naming the file, whatever is wrong with it
+    (not UTF-8, not JSON, nested too deep, a number too long)."""
+    try:
+        return json.loads(raw)
+    except RecursionError:
+        raise AltuiError(f"{path}: not valid JSON (nested too deep); left untouched") from None
+    except ValueError as exc:  # JSONDecodeError, UnicodeDecodeError, an integer too long
+        raise AltuiError(f"{path}: not valid JSON ({exc}); left untouched") from None
 
 
 def write_atomic(path: Path, payload: bytes, mode: int = 0o600) -> None:
@@ -120,6 +164,14 @@ def write_atomic(path: Path, payload: bytes, mode: int = 0o600) -> None:
         os.close(dir_fd)
 
 
+@dataclass(frozen=True)
+class DamagedSet:
+    """A set folder whose ``set.json`` cannot be read: the folder's name and the one-line why."""
+
+    slug: str
+    error: str
+
+
 _TABLES: dict[type[BaseModel], str] = {
     Set: "set",
     Meeting: "meeting",
@@ -127,6 +179,10 @@ _TABLES: dict[type[BaseModel], str] = {
     Review: "reviews",
     Change: "journal",
 }
+
+
+_OURS = frozenset(_TABLES.values())
+"""The tables altui keeps; any other table in a file is someone else's, never changed."""
 
 
 def _validate(model: type[Model], data: dict[str, Any], path: Path) -> Model:
@@ -150,9 +206,9 @@ def _validate(model: type[Model], data: dict[str, Any], path: Path) -> Model:
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"])
+        problem = f"{where}: {first['msg']}" if where else first["msg"]
         raise AltuiError(
-            f"{path}: not an altui {model.__name__.lower()} file ({where}: "
-            f"{first['msg']}); left untouched"
+            f"{path}: not an altui {model.__name__.lower()} file ({problem}); left untouched"
         ) from None
 
 
@@ -167,6 +223,18 @@ def _noted(doc: dict[str, Any], text: str) -> bool:
     """Whether a review's note holds ``text``; also true when its action_id is not a string,
     so that validation reports it."""
     return not isinstance(doc.get("action_id"), str) or _contains(doc, "note", text)
+
+
+def _backup_seq(name: str) -> int:
+    """A backup's sequence number (0 for one named by time alone, by an older altui)."""
+    seq, underscore, _ = name.partition("_")
+    return int(seq) if underscore and seq.isdigit() else 0
+
+
+def _backups(folder: Path) -> list[Path]:
+    """The backups in ``folder``, oldest first by sequence (then by name, for older ones)."""
+    found = [p for p in folder.iterdir() if p.is_dir() and not p.is_symlink()]
+    return sorted(found, key=lambda p: (_backup_seq(p.name), p.name))
 
 
 def _meeting_file(number: int) -> str:
@@ -232,38 +300,65 @@ class Store:
     def _set_path(self, slug: str) -> Path:
         return self.root / slug / SET_FILE
 
-    def sets(self) -> list[Set]:
-        """Every set in the data folder, by name."""
-        if not self.root.is_dir():
-            return []
-        found = [self._read_header(p, "set", Set) for p in sorted(self.root.glob(f"*/{SET_FILE}"))]
-        return sorted(found, key=lambda s: s.name.casefold())
-
     def set_at(self, slug: str) -> Set:
-        """The set kept in the folder ``slug``."""
-        return self._read_header(self._set_path(slug), "set", Set)
+        """The set in the folder ``slug``, reading that folder's ``set.json`` and nothing else."""
+        path = self._set_path(slug)
+        if not path.parent.is_dir():
+            raise AltuiError(f"no set in folder {slug!r}")
+        return self._read_header(path, "set", Set)
+
+    def survey(self) -> tuple[list[Set], list[DamagedSet]]:
+        """Every readable set, by name, and every set folder whose ``set.json`` is damaged
+        (each read once; one damaged set never hides the others)."""
+        if not self.root.is_dir():
+            return [], []
+        found: list[Set] = []
+        damaged: list[DamagedSet] = []
+        for path in sorted(self.root.glob(f"*/{SET_FILE}")):
+            try:
+                found.append(self._read_header(path, "set", Set))
+            except AltuiError as exc:
+                damaged.append(DamagedSet(path.parent.name, str(exc)))
+        return sorted(found, key=lambda s: name_key(s.name)), damaged
+
+    def sets(self) -> list[Set]:
+        """Every readable set in the data folder, by name (damaged ones: see ``survey``)."""
+        return self.survey()[0]
 
     def find_set(self, name: str) -> Set:
         """The set called ``name`` (or with that folder name), case-insensitive.
 
-        A set's name wins over another set's folder name: after a rename, a new set may take
-        the old name while the renamed set keeps its folder.
+        The folder a set of that name is usually in is tried first, alone. A set's name wins
+        over another set's folder name: after a rename, a new set may take the old name while
+        the renamed set keeps its folder. A damaged set is skipped unless it is the one asked
+        for (by its folder), whose damage is then the answer.
         """
-        wanted = name.strip().casefold()
-        sets = self.sets()
-        by_name = (s for s in sets if s.name.casefold() == wanted)
+        wanted = name_key(name)
+        usual = slugify(name)
+        if (self.root / usual / SET_FILE).is_file():
+            with contextlib.suppress(AltuiError):  # a damaged one is reported below
+                quick = self.set_at(usual)
+                if name_key(quick.name) == wanted:
+                    return quick
+        sets, damaged = self.survey()
+        by_name = (s for s in sets if name_key(s.name) == wanted)
         by_folder = (s for s in sets if s.slug == wanted)
         found = next(by_name, None) or next(by_folder, None)
         if found is not None:
             return found
+        for broken in damaged:
+            if broken.slug in (wanted, usual):
+                raise AltuiError(broken.error)
         known = ", ".join(repr(s.name) for s in sets) or "none yet"
+        if damaged:
+            known += f"; {len(damaged)} damaged, see altui check"
         raise AltuiError(f"no set called {name!r} (sets: {known})")
 
     @_writes
     def create_set(self, new: Set) -> Set:
         """Store a new set under a fresh folder name; refuses a name already taken."""
         self._ensure_root()
-        if any(s.name.casefold() == new.name.casefold() for s in self.sets()):
+        if any(name_key(s.name) == name_key(new.name) for s in self.sets()):
             raise AltuiError(f"a set called {new.name!r} already exists")
         slug, n = new.slug or slugify(new.name), 2
         base = slug
@@ -356,6 +451,7 @@ class Store:
         path = self._meeting_path(meeting.set_slug, meeting.number)
         return [_validate(Change, dict(d), path) for d in self._db(path).table("journal").all()]
 
+    @_writes
     def write_meeting(
         self, meeting: Meeting, items: list[Item], reviews: list[Review], journal: list[Change]
     ) -> None:
@@ -387,9 +483,10 @@ class Store:
 
     def read_commitment_index(self, slug: str) -> dict[str, Any] | None:
         """The set's commitment index, or None if missing, unreadable or not one of this altui."""
+        path = self._commitment_index_path(slug)
         try:
-            data = json.loads(self._commitment_index_path(slug).read_bytes())
-        except (OSError, ValueError):  # ValueError: not JSON, or not UTF-8
+            data = parse_json(path, read_data(path) or b"null")
+        except AltuiError:
             return None
         if not isinstance(data, dict) or data.get("schema") != SCHEMA_VERSION:
             return None
@@ -420,10 +517,8 @@ class Store:
     def draft(self, meeting: Meeting) -> str:
         """The unsent text left in the entry box, if any."""
         try:
-            return self._draft_path(meeting).read_text(encoding="utf-8")
-        except FileNotFoundError:
-            return ""
-        except (OSError, UnicodeDecodeError):
+            return (read_data(self._draft_path(meeting)) or b"").decode("utf-8")
+        except (AltuiError, UnicodeDecodeError):
             return ""  # a lost draft is a nuisance, not a reason to refuse the meeting
 
     def _blank_path(self, meeting: Meeting) -> Path:
@@ -448,48 +543,79 @@ class Store:
         return self._blank_path(meeting).exists() and self.meeting_lock(meeting).taken()
 
     def meeting_lock(self, meeting: Meeting) -> MeetingLock:
-        """The lock a console holds while it has the meeting open for writing."""
-        path = self._meeting_path(meeting.set_slug, meeting.number).with_suffix(".lock")
+        """The lock a console holds while it has the meeting open for writing; taking it
+        clears the temporary files that killed saves left in the set's folders."""
+        slug = meeting.set_slug
         return MeetingLock(
-            path, f"close it there first, or follow it with: altui display {meeting.set_slug}"
+            self._meeting_path(slug, meeting.number).with_suffix(".lock"),
+            f"close it there first, or follow it with: altui display {slug}",
+            tidy=lambda: self.remove_stale_temp_files(slug),
         )
+
+    def stale_temp_files(self, slug: str) -> list[Path]:
+        """Temporary files in the set's folders left by saves that never finished: older than
+        TEMP_STALE_SECONDS (a younger one may be a save under way in a running console)."""
+        cutoff = time.time() - TEMP_STALE_SECONDS
+        found = []
+        for folder in (self.root / slug, self.root / slug / MEETINGS):
+            for path in folder.glob(".*.tmp"):
+                with contextlib.suppress(FileNotFoundError):
+                    info = path.lstat()
+                    if stat.S_ISREG(info.st_mode) and info.st_mtime < cutoff:
+                        found.append(path)
+        return sorted(found)
+
+    @_writes
+    def remove_stale_temp_files(self, slug: str) -> list[Path]:
+        """Delete the set's stale temporary files (see ``stale_temp_files``); those removed."""
+        removed = []
+        for path in self.stale_temp_files(slug):
+            with contextlib.suppress(FileNotFoundError):
+                path.unlink()
+                removed.append(path)
+        return removed
 
     @_writes
     def backup(self, slug: str, reason: str, now: datetime, everything: bool = False) -> Path:
-        """Copy the set's file and its latest meetings to ``backups/<time>-<reason>/``.
+        """Copy the set's file and its latest meetings to ``backups/<seq>_<time>-<reason>/``.
 
         Only the last two meetings are copied unless ``everything``: a closed meeting older
         than that no longer changes, and it is in earlier backups already. The newest few
-        backups are kept.
+        backups are kept, newest by sequence number (one more than the last), never by the
+        time in the name: after the clock is set back, the backup just made is still the newest.
         """
         folder = self.root / slug / BACKUPS
-        target = folder / f"{now:%Y%m%d-%H%M%S}-{reason}"
-        n = 2
-        while target.exists():
-            target, n = folder / f"{now:%Y%m%d-%H%M%S}-{reason}-{n}", n + 1
         folder.mkdir(exist_ok=True, mode=0o700)
+        made = _backups(folder)
+        seq = _backup_seq(made[-1].name) + 1 if made else 1
+        target = folder / f"{seq:06d}_{now:%Y%m%d-%H%M%S}-{reason}"
         target.mkdir(mode=0o700)
         (target / MEETINGS).mkdir(mode=0o700)
         numbers = self.meeting_numbers(slug)
         latest = [self._meeting_path(slug, n) for n in (numbers if everything else numbers[-2:])]
         sources = [self._set_path(slug), *latest]
         for source in sources:
-            relative = source.relative_to(self.root / slug)
-            write_atomic(target / relative, source.read_bytes())
-        for old in sorted(p for p in folder.iterdir() if p.is_dir())[:-BACKUPS_KEPT]:
+            raw = read_data(source)
+            if raw is not None:
+                write_atomic(target / source.relative_to(self.root / slug), raw)
+        for old in _backups(folder)[:-BACKUPS_KEPT]:
             shutil.rmtree(old)
         return target
 
     def privacy_warnings(self) -> list[str]:
-        """Folders and files of the data folder that others could read."""
+        """Folders and files of the data folder that others could read.
+
+        Only real files and folders are looked at: a link's own mode means nothing, and the
+        advice to chmod must never reach what a link points to (``/dev/zero``, say).
+        """
         found: list[str] = []
         paths = [self.root, *self.root.glob("*"), *self.root.glob("*/*"), *self.root.glob("*/*/*")]
         for path in paths:
             try:
-                mode = path.stat().st_mode
+                mode = (path.stat() if path == self.root else path.lstat()).st_mode
             except OSError:
                 continue
-            if mode & 0o077:
+            if (stat.S_ISREG(mode) or stat.S_ISDIR(mode)) and mode & 0o077:
                 found.append(
                     f"{path} can be read by other users (mode {stat.S_IMODE(mode):o}); "
                     f"run: chmod {'700' if path.is_dir() else '600'} {path}"
@@ -514,7 +640,12 @@ class Store:
             tables = AtomicJSONStorage(str(path)).read() or {}
         except AltuiError:
             return SCHEMA_VERSION
-        versions = [version_of(doc) for table in tables.values() for doc in table.values()]
+        versions = [
+            version_of(doc)
+            for name, table in tables.items()
+            if name in _OURS
+            for doc in table.values()
+        ]
         return min(versions, default=SCHEMA_VERSION)
 
     @_writes
@@ -530,6 +661,8 @@ class Store:
             storage.write(
                 {
                     name: {key: upgrade(name, doc) for key, doc in docs.items()}
+                    if name in _OURS
+                    else docs  # a table some other program keeps here: left as it is
                     for name, docs in tables.items()
                 }
             )

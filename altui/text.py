@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
-_CONTROL_PICTURES = {code: chr(0x2400 + code) for code in range(32)} | {127: "\u2421"}
+_CONTROL_PICTURES = (
+    {code: chr(0x2400 + code) for code in range(32)}
+    | {127: "\u2421"}
+    | dict.fromkeys([*range(0x80, 0xA0), *range(0x202A, 0x202F), *range(0x2066, 0x206A)], "\ufffd")
+)
 
 
 def visible(text: str) -> str:
-    """``text`` with control characters shown as their Unicode pictures (ESC as ␛, NUL as ␀).
+    """``text`` with control characters shown as their Unicode pictures (ESC as ␛, NUL as ␀),
+    and C1 controls and text-direction overrides (which a stored name from an older altui may
+    hold) as U+FFFD, so nothing typed can reorder or restyle what follows it.
 
     Markup needs no escaping here: widgets render this through ``Content``, never as markup.
     """

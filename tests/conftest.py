@@ -6,6 +6,7 @@ import builtins
 import errno
 import gc
 import io
+import logging
 import os
 import subprocess
 import sys
@@ -17,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from altui import guard
 from altui.app import Altui, make_app
 from altui.clock import FakeClock
 from altui.models import Meeting, Set
@@ -142,6 +144,17 @@ def _thaw_after_each_test() -> Iterator[None]:
     """Undo the app's gc.freeze() after each test, so one test's objects are not kept forever."""
     yield
     gc.unfreeze()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_log_after_each_test() -> Iterator[None]:
+    """Take off the log file a test's ``start_log`` opened (it is once per process), and forget
+    the errors ``guarded`` counted, so the next test logs and is told as a new console is."""
+    yield
+    for handler in [h for h in guard.log.handlers if isinstance(h, logging.FileHandler)]:
+        guard.log.removeHandler(handler)
+        handler.close()
+    guard._repeats.clear()
 
 
 @pytest.fixture

@@ -24,7 +24,7 @@ from altui.screens.confirm import ConfirmScreen
 from altui.screens.history import HistoryScreen
 from altui.screens.members import MembersScreen
 from altui.screens.prompt import PromptScreen
-from altui.store import Store
+from altui.store import DamagedSet, Store
 from altui.text import count, shorten, visible
 
 NO_SETS = (
@@ -34,7 +34,31 @@ NO_SETS = (
 
 
 def set_line(store: Store, the_set: Set) -> Content:
-    """A set's name, members, meetings, dates and open commitments."""
+    """A set's name, then its members, meetings, dates and open commitments (or, if its meeting
+    files cannot be read, the one line saying why)."""
+    try:
+        facts = _facts(store, the_set)
+    except AltuiError as exc:
+        facts = str(exc)
+    name_style = "bold $text-muted" if the_set.archived else "bold"
+    archived = " (archived)" if the_set.archived else ""
+    return Content.assemble(
+        (shorten(visible(the_set.name), 70) + archived, name_style),
+        "\n",
+        ("  " + visible(facts), "$text-muted"),
+    )
+
+
+def damaged_line(broken: DamagedSet) -> Content:
+    """A set whose file cannot be read: its folder, greyed, and why (it cannot be opened)."""
+    return Content.assemble(
+        (f"{shorten(visible(broken.slug), 60)} (cannot be read)", "$text-disabled"),
+        "\n",
+        ("  " + visible(broken.error), "$text-disabled"),
+    )
+
+
+def _facts(store: Store, the_set: Set) -> str:
     numbers = store.meeting_numbers(the_set.slug)
     latest = store.meeting(the_set.slug, numbers[-1]) if numbers else None
     facts = [count(len(the_set.members), "member"), count(len(numbers), "meeting")]
@@ -47,13 +71,7 @@ def set_line(store: Store, the_set: Set) -> Content:
         upcoming = latest.number + 1
         still_open = len(open_commitments(store, the_set.slug, upcoming))
         facts.append(count(still_open, "open commitment"))
-    name_style = "bold $text-muted" if the_set.archived else "bold"
-    archived = " (archived)" if the_set.archived else ""
-    return Content.assemble(
-        (shorten(visible(the_set.name), 70) + archived, name_style),
-        "\n",
-        ("  " + " · ".join(facts), "$text-muted"),
-    )
+    return " · ".join(facts)
 
 
 class HomeScreen(Screen[None]):
@@ -96,12 +114,15 @@ class HomeScreen(Screen[None]):
         listing = self.query_one("#sets", OptionList)
         keep = listing.highlighted
         listing.clear_options()
-        self.sets = sorted(self.store.sets(), key=lambda s: s.archived)
-        if not self.sets:
+        found, damaged = self.store.survey()
+        self.sets = sorted(found, key=lambda s: s.archived)
+        if not self.sets and not damaged:
             listing.add_option(Option(NO_SETS, disabled=True))
             return
         listing.add_options([Option(set_line(self.store, s)) for s in self.sets])
-        listing.highlighted = min(keep or 0, len(self.sets) - 1)
+        listing.add_options([Option(damaged_line(d), disabled=True) for d in damaged])
+        if self.sets:
+            listing.highlighted = min(keep or 0, len(self.sets) - 1)
         listing.focus()
 
     def _highlighted(self) -> Set | None:

@@ -282,6 +282,7 @@ class FakeApp:
     """Stands in for the Textual app: records the meeting as the file has it when it runs."""
 
     seen: list[tuple[int, str]] = []
+    return_code = 0
 
     def __init__(self, store, clock, the_set, meeting, lock, display):
         self.store, self.meeting, self.lock = store, meeting, lock

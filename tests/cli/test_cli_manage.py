@@ -115,7 +115,11 @@ def test_set_list_shows_members_meetings_and_archived(runner, data, clock):
 
 
 def test_set_list_shows_odd_characters_harmlessly(runner, data):
-    make_set(runner, data, "Owls\x9b31m")  # a C1 control character is not refused by the name rules
+    make_set(runner, data, "Owls")
+    one_line_error(manage(runner, data, "set", "rename", "Owls", "Owls\x9b31m"), "control")
+    stored = json.loads((data / "owls" / "set.json").read_text())
+    stored["set"]["1"]["name"] = "Owls\x9b31m"  # as an older altui let it be typed
+    (data / "owls" / "set.json").write_text(json.dumps(stored))
     out = succeeded(manage(runner, data, "set", "list"))
     assert "\x9b" not in out
     assert out.startswith("Owls\ufffd31m")
@@ -124,7 +128,9 @@ def test_set_list_shows_odd_characters_harmlessly(runner, data):
 def test_set_list_with_a_damaged_set_file(runner, data):
     make_set(runner, data)
     (data / "owls" / "set.json").write_text("{not json")
-    one_line_error(manage(runner, data, "set", "list"), "set.json", "not valid JSON")
+    result = manage(runner, data, "set", "list")
+    assert result.exit_code == 0 and result.stdout == ""
+    assert "owls/set.json: not valid JSON" in result.stderr
 
 
 # set rename ---------------------------------------------------------------------------------

@@ -283,3 +283,34 @@ async def test_changing_the_plan_in_equal_time_says_the_new_slots(
         assert set(screen.attendance.minutes.values()) == {slot}
         assert screen.query_one("#setup-available").value == "400"
         assert any(f"equal time, {slot:g} min each" in str(n.message) for n in app._notifications)
+
+
+async def test_a_damaged_set_is_shown_greyed_and_the_others_still_open(
+    store: Store, the_set: Set, clock
+):
+    """Crows' set.json is not JSON and Owls' meeting file is: both are listed with their one
+    line; Crows cannot be chosen, Team Tiger still opens."""
+    from altui.planning import new_set, start_or_resume
+    from altui.store import SET_FILE
+
+    new_set(store, "Crows", ["Dev"], "classic", clock)
+    (store.root / "crows" / SET_FILE).write_text("{not json")
+    owls = new_set(store, "Owls", ["Eve"], "classic", clock)
+    start_or_resume(store, owls, clock)
+    (store.root / "owls" / "meetings" / "0001.json").write_text("[1]")
+    app = make_app(store, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        assert isinstance(app.screen, HomeScreen)
+        listing = app.screen.query_one("#sets")
+        shown = [listing.get_option_at_index(i) for i in range(listing.option_count)]
+        assert [str(o.prompt).split("\n")[0] for o in shown] == [
+            "Owls",
+            "Team Tiger",
+            "crows (cannot be read)",
+        ]
+        assert "owls/meetings/0001.json" in str(shown[0].prompt)
+        assert "crows/set.json: not valid JSON" in str(shown[2].prompt)
+        assert shown[2].disabled and not shown[1].disabled
+        await pilot.press("end", "enter")
+        assert isinstance(app.screen, SetupScreen)
+        assert app.screen.the_set.name == "Team Tiger"

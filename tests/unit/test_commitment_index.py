@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -285,6 +287,7 @@ def test_the_index_is_private_not_backed_up_and_not_a_problem_for_check(store, h
     stray = path.parent / f".{COMMITMENT_INDEX}.abc.tmp"
     stray.write_bytes(b"{")
     stray.chmod(0o600)
+    os.utime(stray, (time.time() - 60, time.time() - 60))  # left by a save killed a minute ago
     found = check_data(store)
     assert found.problems == 1
     assert any("temporary file" in line and str(stray) in line for line in found.lines)

@@ -74,6 +74,7 @@ def test_every_write_is_refused_in_one_line_and_changes_nothing(
         lambda: viewer.add_item(meeting, item),
         lambda: viewer.update_item(meeting, item),
         lambda: viewer.add_review(meeting, review),
+        lambda: viewer.write_meeting(meeting, [item], [review], []),
         lambda: viewer.save_draft(meeting, "typed"),
         lambda: viewer.set_blanked(meeting, True),
         lambda: viewer.backup(the_set.slug, "test", clock.now()),
