@@ -96,6 +96,14 @@ class Altui(App[None]):
             self.pop_screen()
         console.step_key(forward)
 
+    async def action_quit(self) -> None:
+        """Quit, through the console when one is open (it guards unsent text)."""
+        console = next((s for s in self.screen_stack if isinstance(s, MeetingScreen)), None)
+        if console is None:
+            self.exit()
+        else:
+            console.quit()
+
     def open_meeting(self, the_set: Set) -> None:
         """Resume the set's unfinished meeting, or set up its next one first."""
         refuse_archived(the_set)

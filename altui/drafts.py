@@ -24,6 +24,8 @@ class DraftKeeper:
         self._waiting: str | None = None
         self._writing = False
         self._thread: threading.Thread | None = None
+        self.trouble = ""
+        """Why the newest draft could not be written ("" once one is written)."""
 
     def keep(self, text: str) -> None:
         """Have ``text`` saved soon (replacing any text still waiting)."""
@@ -48,8 +50,10 @@ class DraftKeeper:
                 text, self._waiting, self._writing = self._waiting or "", None, True
             try:
                 self._save(text)
+                self.trouble = ""
             except (AltuiError, OSError) as exc:
                 log.warning("draft not saved: %s", exc)
+                self.trouble = str(exc)
             finally:
                 with self._changed:
                     self._writing = False

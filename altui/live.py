@@ -413,6 +413,11 @@ class LiveMeeting(Stage):
             self._drafts.keep(text)
             self.draft = text
 
+    @property
+    def draft_trouble(self) -> str:
+        """Why the unsent text could not be kept on disk ("" when it is)."""
+        return self._drafts.trouble
+
     def settle(self) -> bool:
         """Wait until the draft is on disk (when the console closes); False if that timed out."""
         return self._drafts.settle()

@@ -42,8 +42,11 @@ from altui.widgets.countdown import Countdown
 from altui.widgets.entry import PLACEHOLDER, REPORT_PLACEHOLDER, EntryBox, EntryInput
 from altui.widgets.item_panel import KIND_STYLES, ItemPanel
 
-DRAFT_SECONDS = 1.0
-"""How often unsent text in the entry box is saved (only when it changed)."""
+DRAFT_SECONDS = 0.25
+"""How often unsent text in the entry box is saved (only when it changed, off the event loop):
+a crash loses at most the last quarter second of typing."""
+QUIT_AGAIN_SECONDS = 5.0
+"""How long a second Ctrl+Q quits anyway when the unsent text could not be kept."""
 
 T = TypeVar("T")
 
@@ -120,6 +123,8 @@ class MeetingScreen(StageScreen):
         self._tag: ItemTag | None = None
         self._tag_chosen = False
         self._marking: Commitment | None = None
+        self._draft_warned = False
+        self._quit_asked = float("-inf")
 
     def compose(self) -> ComposeResult:
         """The stage, then the entry line and the footer."""
@@ -144,9 +149,39 @@ class MeetingScreen(StageScreen):
 
     @guarded
     def _keep_draft(self) -> None:
-        """Save the unsent text in the entry box, if it changed (at most once a second)."""
+        """Save the unsent text in the entry box, if it changed; say so once if it cannot be."""
         if self._editing is None:
             self.live.keep_draft(self._entry.value)
+        trouble = self.live.draft_trouble
+        if trouble and not self._draft_warned:
+            self.notify(
+                f"The text in the box cannot be kept on disk ({trouble}). It is still in the "
+                "box: Enter saves it as an item.",
+                title="Draft not saved",
+                severity="warning",
+                timeout=15,
+                markup=False,
+            )
+        self._draft_warned = bool(trouble)
+
+    def quit(self) -> None:
+        """Quit; text in the box that could not be kept on disk needs Ctrl+Q a second time."""
+        self._keep_draft()
+        self.live.settle()
+        text_at_risk = bool(self._entry.value.strip()) and bool(self.live.draft_trouble)
+        now = self.live.clock.now().timestamp()
+        if text_at_risk and now - self._quit_asked > QUIT_AGAIN_SECONDS:
+            self._quit_asked = now
+            self.notify(
+                "The text in the box could not be kept on disk and would be lost. Enter saves "
+                "it as an item; Ctrl+Q again quits anyway.",
+                title="Not quitting yet",
+                severity="error",
+                timeout=QUIT_AGAIN_SECONDS,
+                markup=False,
+            )
+            return
+        self.app.exit()
 
     def on_unmount(self) -> None:
         """Keep the text still in the box when the console closes (quit, or end of meeting)."""

@@ -105,3 +105,32 @@ async def test_text_in_the_box_when_the_console_quits_is_kept(console, store, me
         await pilot.press(*"last words")
         await pilot.press("ctrl+q")
     assert store.draft(meeting) == "last words"
+
+
+async def test_unsent_text_is_on_disk_within_a_third_of_a_second(console, store, meeting):
+    async with console.run_test(size=(120, 36)) as pilot:
+        await pilot.press(*"half a thought")
+        await pilot.pause(0.35)
+        assert console.screen.live.settle()
+        assert store.draft(meeting) == "half a thought"
+
+
+async def test_a_draft_that_cannot_be_kept_is_shown_and_quitting_asks_twice(
+    console, store, meeting, monkeypatch
+):
+    def read_only(*_args, **_kwargs):
+        raise PermissionError(30, "Read-only file system")
+
+    monkeypatch.setattr(store, "save_draft", read_only)
+    async with console.run_test(size=(120, 36)) as pilot:
+        await pilot.press(*"words that matter")
+        await pilot.pause(0.4)
+        console.screen.live.settle()
+        await pilot.pause(0.3)
+        assert any(n.title == "Draft not saved" for n in console._notifications)
+        await pilot.press("ctrl+q")
+        assert console.is_running  # the text would be lost: it asks first
+        assert any(n.title == "Not quitting yet" for n in console._notifications)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert not console.is_running
