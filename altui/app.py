@@ -160,11 +160,12 @@ class Altui(App[None]):
             self._lock = None
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
-        """The palette offers the console's actions by name, then Textual's own."""
+        """The palette offers the console's actions by name, then the theme chooser; none of
+        Textual's others (its Keys panel, Maximize, Screenshot and Quit are not for the room)."""
         if isinstance(screen, MeetingScreen):
             for title, help_text, callback in screen.commands():
                 yield SystemCommand(title, help_text, callback)
-        yield from super().get_system_commands(screen)
+        yield SystemCommand("Theme", "Change the colours", self.action_change_theme)
 
 
 def settle_memory() -> None:
