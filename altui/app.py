@@ -59,17 +59,12 @@ class Altui(App[None]):
     def on_mount(self) -> None:
         """Open the meeting asked for, or the home screen."""
         the_set, meeting = self._first
-        if the_set is not None and meeting is not None:
-            if self._follow_only:
-                from altui.screens.display import DisplayScreen
-                from altui.stage import Stage
+        if the_set is not None and self._follow_only:
+            from altui.screens.display import display_for
 
-                stage = Stage.follow(self.store, meeting.set_slug, meeting.number, self.clock)
-                self.push_screen(DisplayScreen(the_set, stage))
-            else:
-                self.push_screen(
-                    MeetingScreen(the_set, LiveMeeting(self.store, meeting, self.clock))
-                )
+            self.push_screen(display_for(self.store, the_set, self.clock))
+        elif the_set is not None and meeting is not None:
+            self.push_screen(MeetingScreen(the_set, LiveMeeting(self.store, meeting, self.clock)))
         else:
             from altui.screens.home import HomeScreen
 
@@ -190,6 +185,7 @@ def make_app(
     """The app on ``store``; opens ``meeting`` of ``the_set`` when given, else the home screen.
 
     ``lock`` is the meeting's writer lock, already taken by the caller; the app releases it.
-    ``display`` opens the read-only view that follows the meeting instead of the console.
+    ``display`` opens the read-only view that follows ``the_set``'s meetings instead of the
+    console (``meeting`` is then not used).
     """
     return Altui(store, clock or SystemClock(), the_set, meeting, lock, display)

@@ -259,16 +259,13 @@ def check(ctx: click.Context) -> None:
 @data_option
 @click.pass_context
 def display(ctx: click.Context, set_name: str) -> None:
-    """Follow SET's meeting read-only, for the projector (run the console elsewhere).
+    """Follow SET's meetings read-only, for the projector (run the console elsewhere).
 
     Shows step, presenter, clock, prompt and items, never private notes; changes nothing.
+    Start it once: it waits for a meeting, follows it, shows its end, and waits for the next.
     """
     store = store_from(ctx, read_only=True)
-    the_set = store.find_set(set_name)
-    meeting = store.latest_meeting(the_set.slug)
-    if meeting is None:
-        fail(f"{the_set.name!r} has no meeting to follow yet")
-    run_console(store, the_set, meeting, display=True)
+    run_console(store, store.find_set(set_name), None, display=True)
 
 
 @main.command()

@@ -81,15 +81,14 @@ def serve_display(
     host: str = DEFAULT_HOST,
     port: int = DEFAULT_PORT,
 ) -> None:
-    """Serve the display of ``set_name``'s latest meeting until Ctrl+C (or SIGTERM).
+    """Serve the display of ``set_name``'s meetings (waiting for one, following it, then
+    waiting for the next) until Ctrl+C (or SIGTERM).
 
-    Everything a user can fix (no extra, unknown set, no meeting, port taken) is an AltuiError
-    raised before the server starts; once it is up, one line gives the address.
+    Everything a user can fix (no extra, unknown set, port taken) is an AltuiError raised
+    before the server starts; once it is up, one line gives the address.
     """
     base = server_class()
     the_set = store.find_set(set_name)
-    if store.latest_meeting(the_set.slug) is None:
-        raise AltuiError(f"{the_set.name!r} has no meeting to follow yet")
     check_port(host, port)
     url = public_url(host, port)
 

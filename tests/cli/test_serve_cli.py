@@ -89,10 +89,12 @@ def test_missing_extra_is_one_line(runner, data, monkeypatch):
     assert result.stderr == "altui: serving needs the serve extra: pip install 'altui[serve]'\n"
 
 
-def test_a_set_with_no_meeting_is_one_line(runner, data, servers):
+def test_a_set_with_no_meeting_is_served_waiting(runner, data, servers):
     new_set(Store(data), "Team Tiger", ["Ana", "Ben"], "classic", SystemClock())
-    one_line_error(run(runner, "--data", data, "serve", "Team Tiger"), "no meeting")
-    assert servers == []
+    result = run(runner, "--data", data, "serve", "Team Tiger")
+    assert result.exit_code == 0, result.output
+    [server] = servers  # its display waits for the first meeting
+    assert server.command.endswith("display -- 'Team Tiger'")
 
 
 def test_a_port_in_use_is_one_line(runner, data, servers):

@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date
+
+from textual.widgets import Static
+
 from altui.app import make_app
 from altui.live import LiveMeeting
-from altui.screens.display import DisplayScreen
+from altui.planning import start_or_resume
+from altui.screens.display import DisplayScreen, WaitingScreen
+from altui.store import Store
 from altui.widgets.big_clock import BigClock
 
 
@@ -12,6 +20,17 @@ async def settled(pilot, screen) -> None:
     """Let the display notice the file changed (its own 0.25 s check, run here at once)."""
     screen._follow()
     await pilot.pause()
+
+
+@contextmanager
+def held(store, meeting) -> Iterator[None]:
+    """``meeting``'s writer lock, held as a running console (``altui meet``) holds it."""
+    lock = store.meeting_lock(meeting)
+    lock.acquire()
+    try:
+        yield
+    finally:
+        lock.release()
 
 
 def files(store) -> dict[str, bytes]:
@@ -74,3 +93,66 @@ async def test_closing_the_display_leaves_the_consoles_draft_alone(store, the_se
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
     assert store.draft(meeting) == "the console's unsent words"
+
+
+def shown(screen, selector: str) -> str:
+    return str(screen.query_one(selector, Static).render())
+
+
+async def until(pilot, check, what: str) -> None:
+    """Let the display's own quarter-second checks run until ``check()`` holds."""
+    for _ in range(60):
+        await pilot.pause(0.05)
+        if check():
+            return
+    raise AssertionError(f"the display never showed {what}")
+
+
+async def test_a_display_started_before_any_meeting_follows_one_after_another(
+    store, the_set, clock
+):
+    """Started once, before the first meeting: it waits, follows meeting 1, shows its end
+    (next date, new commitments), then follows meeting 2, on a read-only store while the
+    console holds each meeting's lock."""
+    app = make_app(Store(store.root, read_only=True), clock, the_set, None, display=True)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, WaitingScreen)
+        assert shown(app.screen, "#set-name") == "Team Tiger"
+        assert shown(app.screen, "#waiting") == "Waiting for the meeting"
+
+        first = start_or_resume(store, the_set, clock)
+        with held(store, first):
+            console = LiveMeeting(store, first, clock)
+            console.enter("!Call the supplier")
+            console.enter("!Draft the plan")
+            console.next_step()
+            await until(pilot, lambda: isinstance(app.screen, DisplayScreen), "meeting 1")
+            await until(pilot, lambda: app.screen.stage.meeting.current == 1, "step 2")
+            assert app.screen.stage.meeting.number == 1
+            console.close(date(2026, 12, 23))
+            await until(pilot, lambda: isinstance(app.screen, WaitingScreen), "the end")
+        await until(pilot, lambda: "ended" in shown(app.screen, "#ended"), "the end's facts")
+        facts = shown(app.screen, "#ended")
+        assert "Meeting 1 has ended" in facts
+        assert "Wed 23 Dec 2026" in facts
+        assert "2 new commitments" in facts
+
+        second = start_or_resume(store, the_set, clock)
+        with held(store, second):
+            await until(pilot, lambda: isinstance(app.screen, DisplayScreen), "meeting 2")
+            assert app.screen.stage.meeting.number == second.number == 2
+        assert app._lock is None
+
+
+async def test_a_display_started_after_a_meeting_ended_shows_its_end_and_waits(
+    store, the_set, meeting, clock
+):
+    LiveMeeting(store, meeting, clock).close(None)
+    app = make_app(store, clock, the_set, None, display=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, WaitingScreen)
+        facts = shown(app.screen, "#ended")
+        assert "Next meeting: not set yet" in facts
+        assert "0 new commitments" in facts
