@@ -25,17 +25,16 @@ from altui.store import Store
 from altui.text import shorten, visible
 from altui.widgets.tables import add_sized_columns
 
-BARS = "▁▂▃▄▅▆▇█"
-"""Bar heights for a share from 0 to 1 (0 still shows the lowest bar, unlike no review)."""
-NO_REVIEW = "·"
-"""Shown for a meeting in which the member had nothing reviewed."""
-LEGEND = "Done or partly, of those reviewed; a bar per meeting (· nothing reviewed)."
-CHART_MEETINGS = 24
-"""How many of the latest meetings the follow-through chart shows."""
+BAR_CELLS = 10
+"""Cells of a full bar: a score of 10, or every reviewed commitment done or partly."""
+FULL, EMPTY, NO_VALUE = "█", "░", "·"
+LEGEND = "Done or partly, of those reviewed, per meeting (· nothing reviewed)."
+CHART_MEETINGS = 12
+"""How many of the latest meetings the score chart shows."""
+FOLLOW_MEETINGS = 6
+"""How many of the latest meetings each member's follow-through chart shows."""
 NARROW = 100
 """Below this many columns the follow-through panel sits under the list."""
-NARROW_NAME = 18
-"""Name width in the one-line-per-member follow-through of a narrow window."""
 NAME_WIDTH = 40
 """Longest presenter name shown in a list before it is cut with an ellipsis."""
 
@@ -51,8 +50,8 @@ def items_cell(row: MeetingRow) -> str:
 
 
 def presenters_cell(row: MeetingRow) -> Content:
-    """The meeting's presenters, or a dash."""
-    names = ", ".join(shorten(visible(n), NAME_WIDTH) for n in row.presenters)
+    """The meeting's presenters, one a line (never cut off at the table's edge), or a dash."""
+    names = "\n".join(shorten(visible(n), NAME_WIDTH) for n in row.presenters)
     return Content(names) if names else Content.styled("—", "$text-muted")
 
 
@@ -87,66 +86,74 @@ def match_line(match: Match, query: str) -> Content:
     return Content.assemble(where, "\n  ", text)
 
 
-def chart(person: MemberFollowThrough, width: int = CHART_MEETINGS) -> Content:
-    """One column per meeting (the latest ``width``): a bar for the share kept, · for none."""
-    parts: list[tuple[str, str]] = []
-    for point in person.series[-width:]:
-        if point.share is None:
-            parts.append((NO_REVIEW, "$text-muted"))
+Bar = tuple[str, float | None, str]
+"""One row of a chart: its label, the share of a full bar (None: no value) and the value."""
+
+
+def bar_chart(title: str, axis: tuple[str, str, str], rows: list[Bar]) -> Content:
+    """A title (if any), an axis line (the labels' heading, then the scale's ends over the
+    bars), then a row per bar: label, bar on a track of ``BAR_CELLS``, and its value."""
+    heading, low, high = axis
+    width = max(len(heading), *(len(label) for label, _, _ in rows))
+    scale = low + high.rjust(BAR_CELLS - len(low))
+    lines = [Content.styled(title, "bold")] if title else []
+    lines.append(Content.styled(f"{heading.ljust(width)}  {scale}", "$text-muted"))
+    for label, share, value in rows:
+        if share is None:
+            bar = Content.styled(NO_VALUE * BAR_CELLS, "$text-muted")
+            shown = Content.styled(value, "$text-muted")
         else:
-            bar = BARS[round(point.share * (len(BARS) - 1))]
-            parts.append((bar, "$success" if point.share >= 0.5 else "$warning"))
-    return Content.assemble(*parts) if parts else Content("")
+            cells = round(share * BAR_CELLS)
+            colour = "$success" if share >= 0.5 else "$warning"
+            bar = Content.assemble((FULL * cells, colour), (EMPTY * (BAR_CELLS - cells), "$panel"))
+            shown = Content.styled(value, "bold")
+        lines.append(Content.assemble(label.ljust(width), "  ", bar, "  ", shown))
+    return Content("\n").join(lines)
 
 
-def score_chart(scores: list[int | None], width: int = CHART_MEETINGS) -> Content:
-    """The set's own 1-10 score of each meeting (process review): a bar each, then the numbers."""
-    shown = scores[-width:]
-    if not any(score is not None for score in shown):
+def score_chart(records: list[tuple[int, date, int | None]]) -> Content:
+    """The set's own 1-10 score of each of the latest meetings (process review): a bar each,
+    labelled with the meeting's number and date, with the score at its end."""
+    shown = records[-CHART_MEETINGS:]
+    if not any(score is not None for _, _, score in shown):
         return Content.styled(
             "Set score: none recorded yet (process review, 1 to 10).", "$text-muted"
         )
-    bars = [
-        (NO_REVIEW, "$text-muted")
-        if s is None
-        else (BARS[round((s - 1) / 9 * (len(BARS) - 1))], "$accent")
-        for s in shown
+    rows: list[Bar] = [
+        (
+            f"{number:>2} · {when.day} {MONTHS[when.month - 1][:3]}",
+            None if score is None else score / 10,
+            "—" if score is None else str(score),
+        )
+        for number, when, score in shown
     ]
-    numbers = " ".join("·" if s is None else str(s) for s in shown)
-    return Content.assemble(("Set score", "bold"), "\n", *bars, "  ", (numbers, "$text-muted"))
+    return bar_chart("Set score, out of 10", ("Meeting", "0", "10"), rows)
 
 
 def follow_block(person: MemberFollowThrough) -> Content:
-    """A member's name, their numbers and their chart."""
+    """A member's name, their numbers, and a bar per meeting with its share kept."""
     name = Content.styled(visible(person.name), "bold")
     if not person.current:
         name = Content.assemble(name, (" (former member)", "$text-muted"))
     numbers = Content.styled(
         person.summary(), "$text-muted" if person.share is None else "$foreground"
     )
-    return Content.assemble(name, "\n", numbers, "\n", chart(person))
+    points = person.series[-FOLLOW_MEETINGS:]
+    if person.share is None:
+        return Content.assemble(name, "\n", numbers)
+    rows: list[Bar] = [
+        (f"Meeting {p.meeting}", p.share, "·" if p.share is None else f"{p.share:.0%}")
+        for p in points
+    ]
+    chart = bar_chart("", ("", "0%", "100%"), rows)
+    return Content.assemble(name, "\n", numbers, "\n", chart)
 
 
-def follow_line(person: MemberFollowThrough, name_width: int) -> Content:
-    """A member on one line (for narrow windows): name, chart, numbers."""
-    name = shorten(visible(person.name), name_width)
-    numbers = Content.styled(
-        person.summary(), "$text-muted" if person.share is None else "$foreground"
-    )
-    former = (" (former member)", "$text-muted") if not person.current else ""
-    return Content.assemble(
-        (name.ljust(name_width), "bold"), "  ", chart(person), "  ", numbers, former
-    )
-
-
-def follow_through_panel(people: list[MemberFollowThrough], narrow: bool) -> Content:
-    """The legend, then every member: a block of three lines each, or one line when narrow."""
+def follow_through_panel(people: list[MemberFollowThrough]) -> Content:
+    """The legend, then every member's block."""
     if not people:
         return Content.styled("No members yet.", "$text-muted")
     legend = Content.styled(LEGEND, "$text-muted")
-    if narrow:
-        width = min(NARROW_NAME, max(len(p.name) for p in people))
-        return Content("\n").join([legend, *(follow_line(p, width) for p in people)])
     return Content("\n\n").join([legend, *(follow_block(p) for p in people)])
 
 
@@ -238,24 +245,24 @@ class HistoryScreen(Screen[None]):
         add_sized_columns(table, ["#", "Date", "Status", "Items", "Presenters"], cells)
         keys = [str(row.number) for row in self.rows] or [""]
         for key, row_cells in zip(keys, cells, strict=True):
-            table.add_row(*row_cells, key=key or None)
+            table.add_row(*row_cells, key=key or None, height=len(row_cells[-1].split("\n")))
         self.people = self.history.follow_through(self.the_set.members, self.the_set.departures)
         self._show_follow_through()
         self._show_search(self.query_one("#history-search", Input).value)
 
     def _show_follow_through(self) -> None:
-        shown = follow_through_panel(self.people, self.has_class("-narrow"))
-        scores = [record.meeting.set_score for record in self.history.records]
+        shown = follow_through_panel(self.people)
+        scores = [
+            (record.meeting.number, record.meeting.date, record.meeting.set_score)
+            for record in self.history.records
+        ]
         self.query_one("#history-follow-list", Static).update(
             Content("\n\n").join([score_chart(scores), shown])
         )
 
     def on_resize(self) -> None:
-        """Below 100 columns the follow-through goes under the list, a line per member."""
-        narrow = self.size.width < NARROW
-        if narrow != self.has_class("-narrow"):
-            self.set_class(narrow, "-narrow")
-            self._show_follow_through()
+        """Below 100 columns the follow-through goes under the list."""
+        self.set_class(self.size.width < NARROW, "-narrow")
 
     # search ---------------------------------------------------------------------------------
 

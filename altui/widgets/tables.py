@@ -16,7 +16,8 @@ def minutes(seconds: float) -> str:
 
 
 def add_sized_columns(table: DataTable[Any], labels: list[str], rows: list[list[Content]]) -> None:
-    """Columns as wide as their widest cell (DataTable measures a ``Content`` cell as 1 wide)."""
+    """Columns as wide as their widest cell line (DataTable measures a ``Content`` cell as 1
+    wide)."""
     for index, label in enumerate(labels):
-        width = max([len(label), *(row[index].cell_length for row in rows if index < len(row))])
-        table.add_column(label, width=width)
+        lines = [line for row in rows if index < len(row) for line in row[index].split("\n")]
+        table.add_column(label, width=max([len(label), *(line.cell_length for line in lines)]))

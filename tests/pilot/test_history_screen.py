@@ -69,7 +69,7 @@ async def test_the_list_shows_every_meeting_newest_first(store, the_set, clock, 
         table = screen.query_one("#history-meetings", DataTable)
         assert table.row_count == 2
         assert cells(table, 0) == ["2", "23 Dec 2026", "▶ in progress", "0", BEN]
-        assert cells(table, 1) == ["1", "25 Nov 2026", "✓ closed", "4", f"{ANA}, {BEN}"]
+        assert cells(table, 1) == ["1", "25 Nov 2026", "✓ closed", "4", f"{ANA}\n{BEN}"]
         assert app.focused is table
         assert "Team Tiger · history · 2 meetings" in text_of(screen, "#history-title")
 
@@ -154,22 +154,30 @@ async def test_escape_clears_the_search_then_leaves(store, the_set, clock, histo
 
 
 async def test_follow_through_shows_numbers_per_member(store, the_set, clock, history):
+    """Each member's share per meeting: a labelled bar with its value (none when nothing was
+    ever reviewed)."""
     app = make_app(store, clock)
     async with app.run_test(size=(120, 36)) as pilot:
         screen = await open_history(app, store, the_set, pilot)
         panel = text_of(screen, "#history-follow-list")
-        assert "Ana Silva\n1 of 1 done or partly (100%)\n·█" in panel
-        assert "Ben Okafor\nnothing reviewed yet" in panel
+        assert (
+            "Ana Silva\n1 of 1 done or partly (100%)\n"
+            "           0%    100%\n"
+            "Meeting 1  ··········  ·\n"
+            "Meeting 2  ██████████  100%"
+        ) in panel
+        assert "Ben Okafor\nnothing reviewed yet\n\n" in panel
         assert not screen.has_class("-narrow")
 
 
-async def test_a_narrow_window_puts_follow_through_on_one_line_each(store, the_set, clock, history):
+async def test_a_narrow_window_puts_follow_through_under_the_list(store, the_set, clock, history):
     app = make_app(store, clock)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_history(app, store, the_set, pilot)
         assert screen.has_class("-narrow")
-        panel = text_of(screen, "#history-follow-list")
-        assert "Ana Silva     ·█  1 of 1 done or partly (100%)" in panel
+        follow = screen.query_one("#history-follow").region
+        assert follow.y >= screen.query_one("#history-meetings").region.bottom
+        assert "Meeting 2  ██████████  100%" in text_of(screen, "#history-follow-list")
 
 
 async def test_ctrl_r_writes_the_recap_without_private_notes(store, the_set, clock, history):
@@ -230,3 +238,14 @@ async def test_the_latest_meeting_ended_by_mistake_reopens_from_history(
         assert store.meeting(the_set.slug, 2).status is MeetingStatus.RUNNING
         assert store.meeting_lock(second).taken()
     assert store.meeting(the_set.slug, 1).status is MeetingStatus.CLOSED
+
+
+async def test_presenters_are_one_a_line_never_cut(store, the_set, clock):
+    start_or_resume(store, the_set, clock, presenters=[m.name for m in the_set.members])
+    app = make_app(store, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_history(app, store, the_set, pilot)
+        table = screen.query_one("#history-meetings", DataTable)
+        assert cells(table, 0)[4] == "\n".join(m.name for m in the_set.members)
+        widths = sum(column.get_render_width(table) for column in table.columns.values())
+        assert widths <= table.scrollable_content_region.width

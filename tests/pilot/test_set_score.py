@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from altui.app import make_app
@@ -37,9 +39,16 @@ async def test_a_number_typed_in_the_process_review_is_the_sets_score(
 
 
 def test_score_chart():
-    assert "none recorded" in str(score_chart([None, None]))
-    chart = str(score_chart([1, None, 10]))
-    assert "▁·█" in chart and "1 · 10" in chart
+    day = date(2026, 11, 25)
+    assert "none recorded" in str(score_chart([(1, day, None), (2, day, None)]))
+    chart = str(score_chart([(1, day, 1), (2, date(2026, 12, 23), None), (3, day, 10)]))
+    assert chart.splitlines() == [
+        "Set score, out of 10",
+        "Meeting      0       10",
+        " 1 · 25 Nov  █░░░░░░░░░  1",
+        " 2 · 23 Dec  ··········  —",
+        " 3 · 25 Nov  ██████████  10",
+    ]
 
 
 async def test_history_shows_the_sets_scores(store, the_set, meeting, clock):
@@ -52,4 +61,4 @@ async def test_history_shows_the_sets_scores(store, the_set, meeting, clock):
         await app.push_screen(HistoryScreen(store, the_set))
         await pilot.pause()
         panel = str(app.screen.query_one("#history-follow-list").render())
-        assert "Set score" in panel and "6 ·" in panel
+        assert " 1 · 25 Nov  ██████░░░░  6\n 2 · 25 Nov  ··········  —" in panel
