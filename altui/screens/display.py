@@ -35,6 +35,14 @@ def display_for(store: Store, the_set: Set, clock: Clock) -> Screen[None]:
     return WaitingScreen(the_set, store, clock, latest)
 
 
+def replace(current: Screen[None], new: Screen[None]) -> None:
+    """Put ``new`` in ``current``'s place, closing what is over it (a blank, the palette)."""
+    app = current.app
+    while app.screen is not current:
+        app.pop_screen()
+    app.switch_screen(new)
+
+
 def end_facts(store: Store, meeting: Meeting) -> str:
     """What the room takes away from an ended meeting: the next date and the new commitments."""
     actions = sum(i.kind is ItemKind.ACTION for i in store.items(meeting))
@@ -73,8 +81,6 @@ class DisplayScreen(StageScreen):
     def _follow(self) -> None:
         """Blank with the console, and reread the meeting when its file has changed (each save
         replaces it whole); once it has ended, wait for the next."""
-        if self.app.screen is not self and self.app.screen is not self._blank:
-            return  # replaced already, or the palette is over it
         self._follow_blank()
         stage = self.stage
         changed = stage.store.changed_since(stage.meeting, self._seen)
@@ -84,11 +90,7 @@ class DisplayScreen(StageScreen):
         meeting = stage.meeting
         self.stage = Stage.follow(stage.store, meeting.set_slug, meeting.number, stage.clock)
         if self.stage.closed:
-            if self._blank is not None and self.app.screen is self._blank:
-                self.app.pop_screen()
-            self.app.switch_screen(
-                WaitingScreen(self.the_set, stage.store, stage.clock, self.stage.meeting)
-            )
+            replace(self, WaitingScreen(self.the_set, stage.store, stage.clock, self.stage.meeting))
             return
         self.show_agenda()
 
@@ -141,8 +143,6 @@ class WaitingScreen(Screen[None]):
     def _look(self) -> None:
         """Follow a meeting once one runs (a new one, or the ended one reopened); meanwhile
         keep the ended meeting's facts current (its next date is chosen after it ends)."""
-        if self.app.screen is not self:
-            return
         numbers = self.store.meeting_numbers(self.the_set.slug)
         if numbers and numbers[-1] != self._latest:
             self._latest, self._seen = numbers[-1], 0
@@ -155,6 +155,6 @@ class WaitingScreen(Screen[None]):
         self._seen = changed
         self.ended = self.store.meeting(self.the_set.slug, self.ended.number)
         if self.ended.status is MeetingStatus.RUNNING:
-            self.app.switch_screen(display_for(self.store, self.the_set, self.clock))
+            replace(self, display_for(self.store, self.the_set, self.clock))
             return
         self.query_one("#ended", Static).update(end_facts(self.store, self.ended))
