@@ -110,8 +110,8 @@ class WaitingScreen(Screen[None]):
 
     DEFAULT_CSS = """
     WaitingScreen { align: center middle; }
-    WaitingScreen > Vertical { width: auto; max-width: 90%; height: auto; }
-    WaitingScreen Static { width: auto; max-width: 100%; text-align: center; }
+    WaitingScreen > Vertical { width: 100%; height: auto; }
+    WaitingScreen Static { width: 100%; text-align: center; }
     WaitingScreen #set-name { text-style: bold; color: $accent; }
     WaitingScreen #waiting { margin-top: 1; text-style: bold; }
     WaitingScreen #ended { margin-top: 1; }
