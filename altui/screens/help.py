@@ -13,6 +13,7 @@ from textual.widgets import Static
 
 from altui.models import KIND_PREFIXES
 from altui.screens.hand_back import HandBack, HandsBack
+from altui.screens.stage import COMPACT_HEIGHT, COMPACT_WIDTH
 
 _KEY_NAMES = {
     "pagedown": "PageDown",
@@ -63,14 +64,16 @@ def _table(rows: list[tuple[str, str]]) -> Table:
 
 
 class HelpScreen(HandsBack[None]):
-    """A modal list of the console's keys."""
+    """A list of the console's keys beside the clock and below the headline (in a small window,
+    under the clock), the stage not dimmed, so the room still sees the time and whose turn."""
 
     DEFAULT_CSS = """
-    HelpScreen { align: center middle; }
+    HelpScreen { align: right bottom; background: transparent; }
     HelpScreen > VerticalScroll {
-        width: 78; max-width: 95%; height: auto; max-height: 90%;
+        width: 50%; min-width: 60; height: auto; max-height: 70%;
         border: thick $accent; background: $surface; padding: 1 2;
     }
+    HelpScreen.-compact > VerticalScroll { width: 100%; max-height: 50%; padding: 0 1; }
     HelpScreen Static { width: 1fr; }
     HelpScreen .heading { text-style: bold; color: $accent; }
     HelpScreen .kinds, HelpScreen .closing { margin-top: 1; }
@@ -94,6 +97,11 @@ class HelpScreen(HandsBack[None]):
                 "Escape, Enter or F1 closes this screen; typing closes it and is typed.",
                 classes="closing",
             )
+
+    def on_resize(self) -> None:
+        """In a small window the stage is one column: the list goes under the clock."""
+        width, height = self.size
+        self.set_class(width < COMPACT_WIDTH or height < COMPACT_HEIGHT, "-compact")
 
     def action_close(self) -> None:
         """Back to the console."""

@@ -1,4 +1,5 @@
-"""The command palette offers altui's commands only, beside the clock and below the headline."""
+"""The command palette and the key list leave the clock and headline in view; the palette
+offers altui's commands only."""
 
 from __future__ import annotations
 
@@ -48,3 +49,15 @@ async def test_palette_lists_altuis_commands_without_duplicates(console):
             assert not any(line.startswith(gone) for line in titles), titles
         assert sum(line.startswith("Keys") for line in titles) == 1
         assert any(line.startswith("Theme") for line in titles)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 36), (200, 60)])
+async def test_the_key_list_leaves_the_clock_and_headline_in_view(console, size):
+    async with console.run_test(size=size) as pilot:
+        stage = console.screen
+        await pilot.press("f1")
+        await pilot.pause()
+        box = console.screen.query_one("VerticalScroll").region
+        assert box.height >= 10
+        for part in (stage.query_one(BigClock), stage.query_one(Headline)):
+            assert not box.overlaps(part.region), (part, box)

@@ -91,7 +91,8 @@ def test_overrun_step(snap_compare, store, the_set, meeting, clock, size):
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_help_screen(snap_compare, store, the_set, meeting, clock, size):
-    """The help screen over the console: one line per action with all its keys (Escape,
+    """The help screen beside the clock (at 80x24 under it), the clock and headline still in
+    view: one line per action with all its keys (Escape,
     PageDown / n, PageUp / p, space, +, -, i / Enter, F1 / ?, e, Ctrl+R, Ctrl+Q, Ctrl+P), a long
     description wrapping under itself (never back under the keys), and, below, the four kind
     characters (? ! * #); it scrolls at 80x24. Behind it, the header says
