@@ -62,7 +62,7 @@ class Altui(App[None]):
         if the_set is not None and self._follow_only:
             from altui.screens.display import display_for
 
-            self.push_screen(display_for(self.store, the_set, self.clock))
+            self.push_screen(display_for(self.store, the_set, meeting, self.clock))
         elif the_set is not None and meeting is not None:
             self.push_screen(MeetingScreen(the_set, LiveMeeting(self.store, meeting, self.clock)))
         else:
@@ -186,6 +186,6 @@ def make_app(
 
     ``lock`` is the meeting's writer lock, already taken by the caller; the app releases it.
     ``display`` opens the read-only view that follows ``the_set``'s meetings instead of the
-    console (``meeting`` is then not used).
+    console, from ``meeting``, the set's latest (None before its first).
     """
     return Altui(store, clock or SystemClock(), the_set, meeting, lock, display)

@@ -265,7 +265,9 @@ def display(ctx: click.Context, set_name: str) -> None:
     Start it once: it waits for a meeting, follows it, shows its end, and waits for the next.
     """
     store = store_from(ctx, read_only=True)
-    run_console(store, store.find_set(set_name), None, display=True)
+    the_set = store.find_set(set_name)
+    latest = store.latest_meeting(the_set.slug)  # read now: a damaged file is refused at once
+    run_console(store, the_set, latest, display=True)
 
 
 @main.command()

@@ -27,9 +27,8 @@ FOLLOW_SECONDS = 0.25
 WAITING = "Waiting for the meeting"
 
 
-def display_for(store: Store, the_set: Set, clock: Clock) -> Screen[None]:
-    """The set's running meeting followed, or the wait for one (after the latest's end)."""
-    latest = store.latest_meeting(the_set.slug)
+def display_for(store: Store, the_set: Set, latest: Meeting | None, clock: Clock) -> Screen[None]:
+    """The set's ``latest`` meeting followed if it runs, else the wait for the next."""
     if latest is not None and latest.status is MeetingStatus.RUNNING:
         return DisplayScreen(the_set, Stage.follow(store, the_set.slug, latest.number, clock))
     return WaitingScreen(the_set, store, clock, latest)
@@ -155,6 +154,6 @@ class WaitingScreen(Screen[None]):
         self._seen = changed
         self.ended = self.store.meeting(self.the_set.slug, self.ended.number)
         if self.ended.status is MeetingStatus.RUNNING:
-            replace(self, display_for(self.store, self.the_set, self.clock))
+            replace(self, display_for(self.store, self.the_set, self.ended, self.clock))
             return
         self.query_one("#ended", Static).update(end_facts(self.store, self.ended))

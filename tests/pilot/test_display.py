@@ -149,7 +149,7 @@ async def test_a_display_started_after_a_meeting_ended_shows_its_end_and_waits(
     store, the_set, meeting, clock
 ):
     LiveMeeting(store, meeting, clock).close(None)
-    app = make_app(store, clock, the_set, None, display=True)
+    app = make_app(store, clock, the_set, store.meeting(meeting.set_slug, 1), display=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, WaitingScreen)
