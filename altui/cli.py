@@ -281,17 +281,25 @@ def display(ctx: click.Context, set_name: str) -> None:
 @click.option(
     "--port", type=click.IntRange(1, 65535), default=8000, show_default=True, help="Port."
 )
+@click.option(
+    "--max-viewers",
+    type=click.IntRange(min=1),
+    default=12,
+    show_default=True,
+    help="Browsers that may watch at once (each runs a display).",
+)
 @data_option
 @click.pass_context
-def serve(ctx: click.Context, set_name: str, host: str, port: int) -> None:
+def serve(ctx: click.Context, set_name: str, host: str, port: int, max_viewers: int) -> None:
     """Serve SET's read-only display to web browsers, for members joining remotely.
 
     Each browser gets its own display (never private notes) following the meeting run in the
-    console. Needs the serve extra: pip install 'altui[serve]'. Ctrl+C stops.
+    console; only pages this server sent may connect. Needs the serve extra:
+    pip install 'altui[serve]'. Ctrl+C stops.
     """
     from altui.serve import serve_display
 
-    serve_display(store_from(ctx, read_only=True), set_name, host, port)
+    serve_display(store_from(ctx, read_only=True), set_name, host, port, max_viewers)
 
 
 @main.group(name="set")

@@ -3,23 +3,54 @@
 textual-serve (the optional ``serve`` extra, imported only when serving) runs a command for each
 browser that connects: here ``python -m altui --data DIR display SET`` with this Python and this
 data folder, so every browser gets its own read-only display following the meeting.
+
+Around textual-serve's server (subclassed, not forked) altui adds what a meeting needs:
+- every request must name this server (``Host``) and, when it comes from a page, come from this
+  server's page (``Origin``): another site open in a browser, or a DNS-rebinding page, cannot
+  watch the meeting;
+- at most ``max_viewers`` displays at once, each no larger than ``MAX_SIZE`` however large a
+  terminal the browser asks for;
+- the page asks nothing of any other host: its font comes from here, and a content security
+  policy tells the browser to refuse anything else.
 """
 
 from __future__ import annotations
 
 import asyncio
+import ipaddress
+import re
 import shlex
 import socket
 import sys
+from dataclasses import dataclass
 from typing import Any
 
 from altui.errors import AltuiError
 from altui.store import Store
+from altui.text import count
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
+MAX_VIEWERS = 12
+"""Browsers watching at once unless told otherwise: a set plus a few (a display costs ~50 MiB)."""
+MIN_SIZE = (20, 5)
+DEFAULT_SIZE = (80, 24)
+"""What a browser gets when it asks for no size, or for one that is not a number."""
+MAX_SIZE = (300, 100)
+"""The largest terminal (columns, rows) a browser may ask for; a bigger one costs memory and CPU."""
 MISSING_EXTRA = "serving needs the serve extra: pip install 'altui[serve]'"
 WILDCARD_HOSTS = {"", "0.0.0.0", "::"}
+LOOPBACK_NAMES = frozenset({"localhost", "127.0.0.1", "::1"})
+HOST_HEADER = re.compile(r"(?P<name>\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9._-]+)(?::(?P<port>[0-9]{1,5}))?")
+ORIGIN_HEADER = re.compile(r"http://(?P<host>[^/?#]+)")
+EXTERNAL_LINK = re.compile(r"<link\b[^>]*\bhref=\"(?:https?:)?//[^\"]*\"[^>]*>", re.IGNORECASE)
+SVG_NAMESPACE = ' xmlns="http://www.w3.org/2000/svg"'
+"""Not a request, but not needed either in an HTML page: dropped, so the page names no host."""
+FONTS = {
+    "normal": "RobotoMono-VariableFont_wght.ttf",
+    "italic": "RobotoMono-Italic-VariableFont_wght.ttf",
+}
+"""The page's font, as textual-serve ships it in its static folder (it links Google's instead)."""
 
 
 def server_class() -> type[Any]:
@@ -75,11 +106,221 @@ def check_port(host: str, port: int) -> None:
             raise AltuiError(f"cannot serve on {host}:{port}: {exc.strerror or exc}") from None
 
 
+def _host_name(name: str) -> str:
+    """A host as compared: IP addresses in their one spelling, names lower case."""
+    bare = name.removeprefix("[").removesuffix("]")
+    try:
+        return str(ipaddress.ip_address(bare))
+    except ValueError:
+        return bare.lower().removesuffix(".")
+
+
+def _is_ip(name: str) -> bool:
+    try:
+        ipaddress.ip_address(name)
+    except ValueError:
+        return False
+    return True
+
+
+@dataclass(frozen=True)
+class Address:
+    """The names under which this server may be reached, and its port."""
+
+    names: frozenset[str]
+    port: int
+    any_ip: bool = False
+    """Listening on every interface: any IP address reaching it is one of this machine's."""
+
+    @classmethod
+    def serving(cls, host: str, port: int) -> Address:
+        """Where a server listening on ``host:port`` answers.
+
+        A DNS-rebinding page reaches the server under its own name, never under an IP address
+        or this machine's name, so those are what is accepted: the host served (with the usual
+        names of this machine when that is loopback), or on every interface any IP address
+        and this machine's name (``.local`` too, as mDNS resolves it).
+        """
+        if host in WILDCARD_HOSTS:
+            own = socket.gethostname().lower()
+            return cls(frozenset({own, f"{own}.local", "localhost"}), port, any_ip=True)
+        name = _host_name(host)
+        loopback = name == "localhost" or (_is_ip(name) and ipaddress.ip_address(name).is_loopback)
+        return cls(frozenset({name} | (LOOPBACK_NAMES if loopback else set())), port)
+
+    def accepts_host(self, header: str | None) -> bool:
+        """Whether a ``Host`` header (``name[:port]``) names this server."""
+        found = HOST_HEADER.fullmatch(header or "")
+        if found is None:
+            return False
+        port = int(found["port"]) if found["port"] else 80
+        name = _host_name(found["name"])
+        return port == self.port and (name in self.names or (self.any_ip and _is_ip(name)))
+
+    def accepts_origin(self, header: str | None) -> bool:
+        """Whether an ``Origin`` header is this server's page (no header: not a web page)."""
+        if header is None:
+            return True
+        found = ORIGIN_HEADER.fullmatch(header)
+        return found is not None and self.accepts_host(found["host"])
+
+    def refusal(self, host: str | None, origin: str | None, url: str) -> str | None:
+        """Why a request with these headers is refused (None: it is not)."""
+        if not self.accepts_host(host):
+            return f"altui serve answers only at {url}\n"
+        if not self.accepts_origin(origin):
+            return f"altui serve shows this meeting only on its own page, {url}\n"
+        return None
+
+
+def clamp_size(width: object, height: object) -> tuple[int, int]:
+    """A terminal size a browser asked for, made whole and kept within MIN_SIZE..MAX_SIZE."""
+    sizes = []
+    for asked, low, default, high in zip(
+        (width, height), MIN_SIZE, DEFAULT_SIZE, MAX_SIZE, strict=True
+    ):
+        try:
+            number = int(asked)  # type: ignore[call-overload]
+        except (TypeError, ValueError, OverflowError):
+            number = default
+        sizes.append(min(max(number, low), high))
+    return sizes[0], sizes[1]
+
+
+def local_page(html: str, static_url: str) -> str:
+    """textual-serve's page with its links to other hosts replaced by the font served here."""
+    faces = "".join(
+        f'@font-face {{ font-family: "Roboto Mono"; font-style: {style}; font-weight: 100 700; '
+        f'src: url("{static_url}fonts/{file}") format("truetype"); }}\n'
+        for style, file in FONTS.items()
+    )
+    preload = (
+        f'<link rel="preload" href="{static_url}fonts/{FONTS["normal"]}" as="font" '
+        'type="font/ttf" crossorigin />\n'
+    )
+    page = EXTERNAL_LINK.sub("", html).replace(SVG_NAMESPACE, "")
+    return page.replace("</head>", f"{preload}<style>\n{faces}</style>\n</head>", 1)
+
+
+def page_headers(url: str) -> dict[str, str]:
+    """Headers on every answer: the browser may fetch from this server only, frame it nowhere."""
+    own = f"'self' {url}"
+    socket_url = "ws" + url.removeprefix("http")
+    policy = (
+        "default-src 'none'; "
+        f"script-src {own} 'unsafe-inline'; style-src {own} 'unsafe-inline'; "
+        f"font-src {own}; img-src {own} data:; connect-src {own} {socket_url}; "
+        "base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+    )
+    return {
+        "Content-Security-Policy": policy,
+        "X-Frame-Options": "DENY",
+        "Referrer-Policy": "no-referrer",
+        "X-Content-Type-Options": "nosniff",
+    }
+
+
+class ClampedSizes:
+    """textual-serve's AppService for one browser, resized only within MIN_SIZE..MAX_SIZE."""
+
+    def __init__(self, service: Any) -> None:
+        self._service = service
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._service, name)
+
+    async def set_terminal_size(self, width: object, height: object) -> None:
+        """Pass on the size asked for, clamped."""
+        await self._service.set_terminal_size(*clamp_size(width, height))
+
+
+def guarded_server(base: type[Any]) -> type[Any]:
+    """textual-serve's ``Server`` class ``base`` with altui's guards (see the module docstring)."""
+    from aiohttp import web
+
+    class GuardedServer(base):  # type: ignore[misc]  # base: textual-serve's, imported on use
+        """textual-serve's server, guarded, with a prompt stop."""
+
+        def __init__(
+            self, *args: Any, address: Address, max_viewers: int = MAX_VIEWERS, **kwargs: Any
+        ) -> None:
+            super().__init__(*args, **kwargs)
+            self.address = address
+            self.max_viewers = max_viewers
+            self.sessions: set[asyncio.Task[Any]] = set()
+            self.headers = page_headers(self.public_url)
+
+        async def _make_app(self) -> web.Application:
+            app: web.Application = await super()._make_app()
+            app.middlewares.append(self.guard)
+            return app
+
+        @web.middleware
+        async def guard(self, request: web.Request, handler: Any) -> web.StreamResponse:
+            """Refuse what is not addressed to this server by its own page; headers on the rest."""
+            refusal = self.address.refusal(
+                request.headers.get("Host"), request.headers.get("Origin"), self.public_url
+            )
+            if refusal is not None:
+                return web.Response(status=403, text=refusal, headers=self.headers)
+            response: web.StreamResponse = await handler(request)
+            if not response.prepared:
+                response.headers.update(self.headers)
+            return response
+
+        def full(self) -> web.Response | None:
+            """A refusal when max_viewers browsers are watching already, else None."""
+            if len(self.sessions) < self.max_viewers:
+                return None
+            watching = f"{count(self.max_viewers, 'browser')} watching already"
+            print(f"Refused a browser: {watching} (--max-viewers)", flush=True)
+            line = f"altui serve: {watching}, the most it allows; close one, then reload this page."
+            return web.Response(status=503, text=line + "\n")
+
+        async def handle_index(self, request: web.Request) -> web.StreamResponse:
+            """textual-serve's page, asking nothing of other hosts; a refusal when full."""
+            refused = self.full()
+            if refused is not None:
+                return refused
+            response: web.Response = await super().handle_index(request)
+            response.text = local_page(response.text or "", f"{self.public_url}/static/")
+            return response
+
+        async def handle_websocket(self, request: web.Request) -> web.StreamResponse:
+            """One browser's display, at a clamped size, counted and remembered for stopping."""
+            refused = self.full()
+            if refused is not None:
+                return refused
+            task = asyncio.current_task()
+            assert task is not None  # aiohttp runs each request in a task
+            self.sessions.add(task)
+            try:
+                width, height = clamp_size(request.query.get("width"), request.query.get("height"))
+                sized = request.rel_url.update_query(width=str(width), height=str(height))
+                served: web.StreamResponse = await super().handle_websocket(
+                    request.clone(rel_url=sized)
+                )
+                return served
+            finally:
+                self.sessions.discard(task)
+
+        async def _process_messages(self, websocket: Any, app_service: Any) -> None:
+            await super()._process_messages(websocket, ClampedSizes(app_service))
+
+        async def on_shutdown(self, app: web.Application) -> None:
+            """Ctrl+C: end every browser's display now (each quits its app), not after a wait."""
+            for task in list(self.sessions):
+                task.cancel()
+
+    return GuardedServer
+
+
 def serve_display(
     store: Store,
     set_name: str,
     host: str = DEFAULT_HOST,
     port: int = DEFAULT_PORT,
+    max_viewers: int = MAX_VIEWERS,
 ) -> None:
     """Serve the display of ``set_name``'s meetings (waiting for one, following it, then
     waiting for the next) until Ctrl+C (or SIGTERM).
@@ -94,33 +335,13 @@ def serve_display(
 
     # The base is textual-serve's Server, imported on use (an optional extra), so mypy cannot
     # see it as a type here.
-    class DisplayServer(base):  # type: ignore[misc, valid-type]
-        """textual-serve's server, with altui's start line and a prompt stop."""
-
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            super().__init__(*args, **kwargs)
-            self.sessions: set[asyncio.Task[Any]] = set()
+    class DisplayServer(guarded_server(base)):  # type: ignore[misc]
+        """The guarded server, with altui's start line."""
 
         async def on_startup(self, app: Any) -> None:
             """One line with the address, instead of textual-serve's banner."""
             line = f"Serving the display of {the_set.name!r} at {url} (read only; Ctrl+C stops)"
             print(line, flush=True)
-
-        async def handle_websocket(self, request: Any) -> Any:
-            """One browser's display, remembered so that stopping can end it."""
-            task = asyncio.current_task()
-            if task is None:
-                return await super().handle_websocket(request)
-            self.sessions.add(task)
-            try:
-                return await super().handle_websocket(request)
-            finally:
-                self.sessions.discard(task)
-
-        async def on_shutdown(self, app: Any) -> None:
-            """Ctrl+C: end every browser's display now (each quits its app), not after a wait."""
-            for task in list(self.sessions):
-                task.cancel()
 
     server = DisplayServer(
         display_command(store, the_set.name),
@@ -128,5 +349,7 @@ def serve_display(
         port=port,
         title=f"altui · {the_set.name}",
         public_url=url,
+        address=Address.serving(host, port),
+        max_viewers=max_viewers,
     )
     server.serve()

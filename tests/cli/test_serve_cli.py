@@ -127,6 +127,26 @@ def test_serves_on_localhost_and_prints_the_address(runner, data, servers):
     assert str(data) not in server.title  # the page shows the title: no paths
 
 
+def test_at_most_twelve_browsers_unless_told(runner, data, servers):
+    assert run(runner, "--data", data, "serve", "Demo set", "--port", free_port()).exit_code == 0
+    assert servers[0].max_viewers == 12
+    result = run(
+        runner, "--data", data, "serve", "Demo set", "--port", free_port(), "--max-viewers", 3
+    )
+    assert result.exit_code == 0, result.output
+    assert servers[1].max_viewers == 3
+    assert run(runner, "--data", data, "serve", "Demo set", "--max-viewers", 0).exit_code == 2
+    assert len(servers) == 2
+
+
+def test_only_the_served_address_is_accepted(runner, data, servers):
+    port = free_port()
+    assert run(runner, "--data", data, "serve", "Demo set", "--port", port).exit_code == 0
+    address = servers[0].address
+    assert address.accepts_host(f"127.0.0.1:{port}")
+    assert not address.accepts_host(f"evil.example:{port}")
+
+
 def test_host_and_port_are_passed_on(runner, data, servers, monkeypatch):
     monkeypatch.setattr(altui.serve, "check_port", lambda host, port: None)
     monkeypatch.setattr(socket, "gethostname", lambda: "meeting-room")

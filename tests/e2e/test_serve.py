@@ -62,7 +62,7 @@ CHROMIUM_FLAGS = [
     "--no-default-browser-check",
     "--disable-breakpad",
     "--window-size=1280,800",
-    # The page asks for a web font: fail that at once, and never leave this machine.
+    # Never leave this machine, whatever the page asks for (it should ask nothing elsewhere).
     "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
 ]
 
@@ -173,6 +173,18 @@ def wait_for_port(port: int, process: subprocess.Popen[bytes], log: Path) -> Non
         time.sleep(0.1)
 
 
+def handshake_status(port: int, host: str, origin: str) -> int:
+    """The HTTP status of a websocket handshake to the server's ``/ws`` with these headers."""
+    request = (
+        f"GET /ws HTTP/1.1\r\nHost: {host}\r\nOrigin: {origin}\r\nUpgrade: websocket\r\n"
+        "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+        "Sec-WebSocket-Version: 13\r\n\r\n"
+    )
+    with socket.create_connection(("127.0.0.1", port), timeout=TIMEOUT) as connection:
+        connection.sendall(request.encode())
+        return int(connection.recv(1024).split()[1])
+
+
 # chromium -------------------------------------------------------------------------------------
 
 
@@ -236,6 +248,7 @@ class DevTools:
     def __init__(self, ws: aiohttp.ClientWebSocketResponse) -> None:
         self.ws = ws
         self.next_id = 0
+        self.events: list[dict[str, object]] = []
 
     async def call(self, method: str, **params: object) -> dict[str, object]:
         self.next_id += 1
@@ -246,10 +259,18 @@ class DevTools:
             if message.get("id") == ask:
                 assert "error" not in message, (method, message)
                 return message["result"]
+            if "method" in message:
+                self.events.append(message)
 
 
-async def page_text(devtools_port: int, url: str, wanted: str, screenshot: Path) -> str:
-    """Load ``url`` and read its terminal until ``wanted`` shows (or TIMEOUT); the last text."""
+async def page_text(
+    devtools_port: int, url: str, wanted: str, screenshot: Path
+) -> tuple[str, list[str]]:
+    """Load ``url`` and read its terminal until ``wanted`` shows (or TIMEOUT).
+
+    Returns the last text, and the address of every request the page made; fails if the
+    page's content security policy refused anything the page itself needs.
+    """
     import aiohttp  # comes with textual-serve (the test extra)
 
     with urllib.request.urlopen(f"http://127.0.0.1:{devtools_port}/json/list", timeout=10) as r:
@@ -261,6 +282,8 @@ async def page_text(devtools_port: int, url: str, wanted: str, screenshot: Path)
     ):
         tools = DevTools(ws)
         await tools.call("Page.enable")
+        await tools.call("Network.enable")
+        await tools.call("Log.enable")
         await tools.call("Page.addScriptToEvaluateOnNewDocument", source=CATCH_TERMINAL)
         await tools.call("Page.navigate", url=url)
         text = ""
@@ -273,7 +296,19 @@ async def page_text(devtools_port: int, url: str, wanted: str, screenshot: Path)
             await asyncio.sleep(0.25)
         shot = await tools.call("Page.captureScreenshot", format="png")
         screenshot.write_bytes(base64.b64decode(str(shot["data"])))
-        return text
+        refused = [
+            event["params"]["entry"]["text"]  # type: ignore[index]
+            for event in tools.events
+            if event["method"] == "Log.entryAdded"
+            and "Content Security Policy" in event["params"]["entry"]["text"]  # type: ignore[index]
+        ]
+        assert refused == []
+        requested = [
+            str(event["params"]["request"]["url"])  # type: ignore[index]
+            for event in tools.events
+            if event["method"] == "Network.requestWillBeSent"
+        ]
+        return text, requested
 
 
 # the test -------------------------------------------------------------------------------------
@@ -315,6 +350,12 @@ def test_serve_shows_the_display_in_a_browser(
     url = f"http://127.0.0.1:{port}"
     assert f"at {url} " in server_log.read_text(), server_log.read_text()
 
+    # Another site's page (a forged Origin) and a DNS-rebinding page (a foreign Host) are refused,
+    # and no display starts for them.
+    assert handshake_status(port, f"127.0.0.1:{port}", "http://evil.example") == 403
+    assert handshake_status(port, f"evil.example:{port}", f"http://evil.example:{port}") == 403
+    assert members(server.pid) == [server.pid]
+
     profile = tmp_path / "chromium-profile"
     browser_log = tmp_path / "chromium.log"
     home = tmp_path / "home"  # Chromium's config and caches stay in tmp too
@@ -333,13 +374,16 @@ def test_serve_shows_the_display_in_a_browser(
     )
     debug_port = devtools_port(profile, browser, browser_log)
     screenshot = tmp_path / "page.png"
-    text = asyncio.run(page_text(debug_port, url, SHOWN, screenshot))
+    text, requested = asyncio.run(page_text(debug_port, url, SHOWN, screenshot))
 
     assert SHOWN in text, (
         f"{SHOWN!r} not in the page's terminal after {TIMEOUT:g}s (screenshot: {screenshot})"
         f"\n--- terminal ---\n{text}\n--- altui serve ---\n{server_log.read_text()}"
     )
     assert "step 4 of 21" in text, text
+    # The page asked nothing of any other host; its font came from this server.
+    assert [u for u in requested if not u.startswith(f"{url}/")] == []
+    assert any(u.endswith(".ttf") for u in requested), requested
     assert server.poll() is None, server_log.read_text()
 
     # Ctrl+C with the page still open: the server stops at once, and so does the page's display.
