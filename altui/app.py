@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Iterable
+from functools import cache
 from typing import Any
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.driver import Driver
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from altui.clock import Clock, SystemClock
@@ -18,6 +21,7 @@ from altui.planning import refuse_archived, refuse_empty, unfinished_meeting
 from altui.resources import styles_dir
 from altui.screens.meeting import MeetingScreen
 from altui.store import Store
+from altui.text import strip_stray, visible
 from altui.themes import DEFAULT_THEME, THEMES
 
 
@@ -154,6 +158,25 @@ class Altui(App[None]):
             self._lock.release()
             self._lock = None
 
+    def get_driver_class(self) -> type[Driver]:
+        """Textual's driver for this terminal (or textual-serve's), writing no stray controls."""
+        return guarded_driver(super().get_driver_class())
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Textual's toast, with any character that could steer the terminal shown as a symbol."""
+        message = "\n".join(visible(line) for line in message.split("\n"))
+        super().notify(
+            message, title=visible(title), severity=severity, timeout=timeout, markup=markup
+        )
+
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """The palette offers the console's actions by name, then the theme chooser; none of
         Textual's others (its Keys panel, Maximize, Screenshot and Quit are not for the room)."""
@@ -161,6 +184,20 @@ class Altui(App[None]):
             for title, help_text, callback in screen.commands():
                 yield SystemCommand(title, help_text, callback)
         yield SystemCommand("Theme", "Change the colours", self.action_change_theme)
+
+
+@cache
+def guarded_driver(base: type[Driver]) -> type[Driver]:
+    """``base`` writing its output through ``strip_stray``: a C1 or bidi control that reached
+    the screen without ``visible`` (in an input box, say) never reaches the terminal or the
+    browsers of ``altui serve``."""
+
+    class Guarded(base):  # type: ignore[misc, valid-type]
+        def write(self, data: str) -> None:
+            super().write(strip_stray(data))
+
+    Guarded.__name__ = Guarded.__qualname__ = f"Guarded{base.__name__}"
+    return Guarded
 
 
 def settle_memory() -> None:

@@ -16,7 +16,7 @@ from altui.errors import AltuiError
 from altui.lock import MeetingLock
 from altui.models import Meeting, MeetingStatus, Set
 from altui.store import Store
-from altui.text import quoted
+from altui.text import quoted, visible
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -63,7 +63,7 @@ def store_from(ctx: click.Context, read_only: bool = False) -> Store:
 
 def fail(message: str) -> None:
     """Print one line to stderr and exit with status 2."""
-    click.echo(f"altui: {message}", err=True)
+    click.echo(f"altui: {visible(message)}", err=True)
     raise SystemExit(USAGE_ERROR)
 
 
@@ -249,7 +249,7 @@ def check(ctx: click.Context) -> None:
     found = check_data(store)
     click.echo(f"Data folder: {store.root}")
     for line in found.lines:
-        click.echo(line)
+        click.echo(visible(line))
     if found.problems:
         fail(f"{found.problems} problem(s) found; the files were left as they are")
 
@@ -337,11 +337,6 @@ def set_new(ctx: click.Context, name: str, members: tuple[str, ...], plan: str) 
     )
 
 
-def _shown(text: str) -> str:
-    """A stored name made safe to print bare: any non-printing character becomes U+FFFD."""
-    return "".join(ch if ch.isprintable() else "\ufffd" for ch in text)
-
-
 def _count(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
@@ -359,7 +354,7 @@ def set_list(ctx: click.Context) -> None:
         if not damaged:
             click.echo("No sets yet. Create one: altui set new NAME --member NAME")
         return
-    names = [_shown(s.name) for s in sets]
+    names = [visible(s.name) for s in sets]
     width = max(len(name) for name in names)
     for the_set, name in zip(sets, names, strict=True):
         held = len(store.meeting_numbers(the_set.slug))
@@ -644,4 +639,4 @@ def plans_check(file: Path) -> None:
     for step in plan.steps:
         where = " (each presenter)" if step.per_presenter else ""
         where = " (between presenters)" if step.between_presenters else where
-        click.echo(f"  {step.minutes:>5g} min  {step.name}{where}  [{step.kind.value}]")
+        click.echo(f"  {step.minutes:>5g} min  {visible(step.name)}{where}  [{step.kind.value}]")

@@ -27,7 +27,7 @@ from typing import Any
 
 from altui.errors import AltuiError
 from altui.store import Store
-from altui.text import count
+from altui.text import count, visible
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
@@ -347,7 +347,7 @@ def serve_display(
         display_command(store, the_set.name),
         host=host,
         port=port,
-        title=f"altui · {the_set.name}",
+        title=f"altui · {visible(the_set.name)}",
         public_url=url,
         address=Address.serving(host, port),
         max_viewers=max_viewers,

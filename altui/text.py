@@ -2,21 +2,44 @@
 
 from __future__ import annotations
 
-_CONTROL_PICTURES = (
+import re
+
+C1_CONTROLS = range(0x80, 0xA0)
+"""U+0080-U+009F: ``\\x9b`` is CSI and ``\\x9d`` OSC to a terminal (or xterm.js) that reads them."""
+BIDI_CONTROLS = (*range(0x202A, 0x202F), *range(0x2066, 0x206A))
+"""Embeddings, overrides (U+202E turns text around) and isolates: they reorder what follows."""
+SEPARATORS = (0x2028, 0x2029)
+"""Line and paragraph separators: a line break to some terminals, nothing to others."""
+UNSHOWN = "\ufffd"
+"""What a character that steers the terminal and has no picture of its own is shown as."""
+
+_UNPICTURED = (*C1_CONTROLS, *BIDI_CONTROLS, *SEPARATORS)
+_PICTURES = (
     {code: chr(0x2400 + code) for code in range(32)}
-    | {127: "\u2421"}
-    | dict.fromkeys([*range(0x80, 0xA0), *range(0x202A, 0x202F), *range(0x2066, 0x206A)], "\ufffd")
+    | {0x7F: "\u2421"}
+    | dict.fromkeys(_UNPICTURED, UNSHOWN)
 )
+_STRAY = re.compile("[" + "".join(map(chr, _UNPICTURED)) + "]")
 
 
 def visible(text: str) -> str:
-    """``text`` with control characters shown as their Unicode pictures (ESC as ␛, NUL as ␀),
-    and C1 controls and text-direction overrides (which a stored name from an older altui may
-    hold) as U+FFFD, so nothing typed can reorder or restyle what follows it.
+    """``text`` with every character that can steer a terminal shown as a symbol.
 
+    C0 controls become their Unicode pictures (ESC as ␛, NUL as ␀, DEL as ␡); C1 controls, bidi
+    embeddings, overrides and isolates, and line and paragraph separators become ``UNSHOWN``.
     Markup needs no escaping here: widgets render this through ``Content``, never as markup.
     """
-    return text.translate(_CONTROL_PICTURES)
+    return text.translate(_PICTURES)
+
+
+def strip_stray(output: str) -> str:
+    """Terminal output with any C1 control, bidi control or separator left out.
+
+    A last guard on what a screen writes, for text that reached it without ``visible``: these
+    characters are never part of the escape sequences Textual writes, and it lays them out as
+    zero width, so leaving them out moves nothing on the screen.
+    """
+    return _STRAY.sub("", output) if _STRAY.search(output) else output
 
 
 def shorten(text: str, width: int) -> str:

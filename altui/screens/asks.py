@@ -55,7 +55,7 @@ class EndMeeting(Ask[bool]):
 
     def __init__(self, question: str, detail: str, hand_back: HandBack | None = None) -> None:
         super().__init__(hand_back)
-        self._question = question
+        self._question = visible(question)  # it names the set
         self._detail = detail
 
     def compose(self) -> ComposeResult:

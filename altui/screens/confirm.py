@@ -9,6 +9,8 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from altui.text import visible
+
 
 class ConfirmScreen(ModalScreen[bool]):
     """Asks a question; y or Enter answers yes, n or Escape answers no."""
@@ -26,9 +28,10 @@ class ConfirmScreen(ModalScreen[bool]):
     ]
 
     def __init__(self, question: str, detail: str = "") -> None:
+        """``question`` and ``detail`` may hold names: any control character is shown."""
         super().__init__()
-        self._question = question
-        self._detail = detail
+        self._question = visible(question)
+        self._detail = visible(detail)
 
     def compose(self) -> ComposeResult:
         """The question and the keys that answer it."""

@@ -10,6 +10,8 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from altui.text import visible
+
 
 class PromptScreen(ModalScreen[str | None]):
     """Asks for one line of text (a name, a list of names)."""
@@ -24,10 +26,12 @@ class PromptScreen(ModalScreen[str | None]):
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
     def __init__(self, question: str, value: str = "", hint: str = "") -> None:
+        """``question`` and ``hint`` may hold names: any control character is shown. ``value``
+        is edited as it is (an input box cannot show a symbol in place of a character it keeps)."""
         super().__init__()
-        self._question = question
+        self._question = visible(question)
         self._value = value
-        self._hint = hint
+        self._hint = visible(hint)
 
     def compose(self) -> ComposeResult:
         """The question, the line, and the keys."""

@@ -14,8 +14,8 @@ _SEPARATOR = " › "
 def step_label(step: Step) -> str:
     """A step's name in the bar, with the presenter's first name for presenter steps."""
     if step.presenter:
-        return f"{step.short} {shorten(visible(step.presenter.split()[0]), 12)}"
-    return step.short
+        return f"{visible(step.short)} {shorten(visible(step.presenter.split()[0]), 12)}"
+    return visible(step.short)
 
 
 class StepBar(Widget):
