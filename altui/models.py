@@ -14,6 +14,8 @@ from typing import Any
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from altui.text import BIDI_CONTROLS, C1_CONTROLS, SEPARATORS
+
 SCHEMA_VERSION = 3
 """Version of the stored document shape; bumped when a stored field changes meaning.
 
@@ -35,8 +37,6 @@ def new_id() -> str:
     return uuid.uuid4().hex[:12]
 
 
-_DIRECTION_CONTROLS = frozenset([*range(0x202A, 0x202F), *range(0x2066, 0x206A)])
-"""Bidi embeddings, overrides and isolates: they reorder the text shown after them."""
 _INVISIBLE = frozenset(["Cc", "Cf", "Zs", "Zl", "Zp", "Mn", "Me"])
 """Unicode categories drawn as nothing (controls, format characters, spaces, lone marks)."""
 _BLANKS = frozenset([0x115F, 0x1160, 0x3164, 0xFFA0, 0x2800])
@@ -45,7 +45,7 @@ _BLANKS = frozenset([0x115F, 0x1160, 0x3164, 0xFFA0, 0x2800])
 
 def _control(ch: str) -> bool:
     code = ord(ch)
-    return code < 0x20 or 0x7F <= code <= 0x9F or code in (0x2028, 0x2029)
+    return code < 0x20 or code == 0x7F or code in C1_CONTROLS or code in SEPARATORS
 
 
 def _shows(ch: str) -> bool:
@@ -75,7 +75,7 @@ def clean_name(value: str) -> str:
         raise ValueError("a name cannot be empty")
     if any(_control(ch) for ch in name):
         raise ValueError("a name cannot contain control characters")
-    if any(ord(ch) in _DIRECTION_CONTROLS for ch in name):
+    if any(ord(ch) in BIDI_CONTROLS for ch in name):
         raise ValueError("a name cannot contain text-direction controls")
     if not any(_shows(ch) for ch in name):
         raise ValueError("a name needs a visible character")
