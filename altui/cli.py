@@ -16,7 +16,7 @@ from altui.errors import AltuiError
 from altui.lock import MeetingLock
 from altui.models import Meeting, MeetingStatus, Set
 from altui.store import Store
-from altui.text import quoted, visible
+from altui.text import count, quoted, visible
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -337,10 +337,6 @@ def set_new(ctx: click.Context, name: str, members: tuple[str, ...], plan: str) 
     )
 
 
-def _count(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
-
-
 @set_group.command(name="list")
 @data_option
 @click.pass_context
@@ -448,7 +444,7 @@ def member_add(ctx: click.Context, set_name: str, name: str) -> None:
     changed = add_member(store_from(ctx), set_name, name)
     added = changed.members[-1]
     click.echo(
-        f"Added {added.name!r} to {changed.name!r} ({_count(len(changed.members), 'member')})."
+        f"Added {added.name!r} to {changed.name!r} ({count(len(changed.members), 'member')})."
     )
 
 
@@ -504,19 +500,19 @@ def member_remove(ctx: click.Context, set_name: str, name: str, leaving: str | N
             store, set_name, name, Leaving(leaving) if leaving else None, SystemClock().now()
         )
     except OpenCommitments as exc:
-        held = _count(len(exc.still), "open commitment")
+        held = count(len(exc.still), "open commitment")
         fail(
             f"{exc.member.name} has {held}: add --drop-commitments to close them, or "
             f"--keep-commitments to keep them open under {exc.member.name + LEFT!r}"
         )
     who = gone.name if gone is not None else name
-    held = _count(len(still), "open commitment")
+    held = count(len(still), "open commitment")
     what = ""
     if still:
         what = f"; {held} dropped" if leaving == "drop" else f"; {held} kept under {who + LEFT!r}"
     click.echo(
         f"Removed {who!r} from {changed.name!r} "
-        f"({_count(len(changed.members), 'member')} left; past meetings still show them{what})."
+        f"({count(len(changed.members), 'member')} left; past meetings still show them{what})."
     )
 
 

@@ -70,6 +70,10 @@ def quote(text: str) -> str:
     return f"“{short}”"
 
 
+_State = tuple[Meeting, list[Item], list[Review], list[Change]]
+"""The meeting, its items, reviews and journal, as `LiveMeeting._state` copies them."""
+
+
 class _Pending:
     """The label of a change being made (it may depend on how the change turns out)."""
 
@@ -96,8 +100,8 @@ class LiveMeeting(Stage):
         A failed save (or an error inside the change) puts the meeting back as it was and
         raises `NotSaved`. A change that turns out to change nothing is not journaled.
         """
-        meeting = self.meeting.model_copy(deep=True)
-        items, reviews, journal = list(self.items), list(self.reviews), list(self.journal)
+        before = self._state()
+        meeting, items, reviews, _ = before
         pending = _Pending(label)
         try:
             yield pending
@@ -107,9 +111,22 @@ class LiveMeeting(Stage):
             self.journal = [*self.journal, change][-JOURNAL_KEPT:]
             self._write()
         except (AltuiError, OSError) as exc:
-            self.meeting, self.items, self.reviews, self.journal = meeting, items, reviews, journal
-            self._commitments = None
+            self._put_back(before)
             raise NotSaved(f"{pending.label}: not saved ({exc}); nothing was changed") from exc
+
+    def _state(self) -> _State:
+        """A copy of everything a change may alter, to put back if its save fails."""
+        return (
+            self.meeting.model_copy(deep=True),
+            list(self.items),
+            list(self.reviews),
+            list(self.journal),
+        )
+
+    def _put_back(self, state: _State) -> None:
+        """Make the meeting what ``state`` says (after a save that failed)."""
+        self.meeting, self.items, self.reviews, self.journal = state
+        self._commitments = None
 
     def _diff(
         self, label: str, meeting: Meeting, items: list[Item], reviews: list[Review]
@@ -175,14 +192,13 @@ class LiveMeeting(Stage):
         if not self.journal:
             return None
         change = self.journal[-1]
-        saved = self.meeting, list(self.items), list(self.reviews), list(self.journal)
+        before = self._state()
         self.journal = self.journal[:-1]
         self._revert(change)
         try:
             self._write()
         except (AltuiError, OSError) as exc:
-            self.meeting, self.items, self.reviews, self.journal = saved
-            self._commitments = None
+            self._put_back(before)
             raise NotSaved(f"Undo of {change.label}: not saved ({exc})") from exc
         return change.label
 
@@ -474,7 +490,7 @@ class LiveMeeting(Stage):
         if not self.closed:
             return
         self._check_reopenable()
-        saved = self.meeting.model_copy(deep=True), list(self.journal)
+        before = self._state()
         ends = [n for n, c in enumerate(self.journal) if c.meeting.get("status") == RUNNING]
         if ends:
             del self.journal[ends[-1]]
@@ -483,7 +499,7 @@ class LiveMeeting(Stage):
         try:
             self._write()
         except (AltuiError, OSError) as exc:
-            self.meeting, self.journal = saved
+            self._put_back(before)
             raise NotSaved(f"Reopen meeting {self.meeting.number}: not saved ({exc})") from exc
 
     def set_next_date(self, next_date: date) -> None:
