@@ -16,8 +16,8 @@ from textual.screen import Screen
 from altui.clock import Clock, SystemClock
 from altui.live import LiveMeeting
 from altui.lock import MeetingLock
+from altui.meetings import refuse_archived, refuse_empty, unfinished_meeting
 from altui.models import Meeting, Set
-from altui.planning import refuse_archived, refuse_empty, unfinished_meeting
 from altui.resources import styles_dir
 from altui.screens.meeting import MeetingScreen
 from altui.store import Store

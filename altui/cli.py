@@ -157,7 +157,7 @@ def main(ctx: click.Context) -> None:
 def demo(ctx: click.Context) -> None:
     """Open meeting 2 of a demo set (created once; other sets are never touched)."""
     from altui.demo import DEMO_PRESENTERS, ensure_demo
-    from altui.planning import start_or_resume
+    from altui.meetings import start_or_resume
 
     store, clock = store_from(ctx), SystemClock()
     the_set = ensure_demo(store, clock)
@@ -203,7 +203,7 @@ def meet(
     reopen: bool,
 ) -> None:
     """Start SET's next meeting, or resume its unfinished one."""
-    from altui.planning import start_or_resume, unfinished_meeting
+    from altui.meetings import start_or_resume, unfinished_meeting
     from altui.plans import find_plan
 
     store, clock = store_from(ctx), SystemClock()
@@ -328,7 +328,7 @@ def set_group() -> None:
 @click.pass_context
 def set_new(ctx: click.Context, name: str, members: tuple[str, ...], plan: str) -> None:
     """Create a set called NAME."""
-    from altui.planning import new_set
+    from altui.meetings import new_set
 
     created = new_set(store_from(ctx), name, list(members), plan, SystemClock())
     click.echo(
@@ -371,7 +371,7 @@ def set_list(ctx: click.Context) -> None:
 @click.pass_context
 def set_rename(ctx: click.Context, old: str, new: str) -> None:
     """Rename the set OLD to NEW (its data folder stays where it is)."""
-    from altui.membership import rename_set
+    from altui.sets import rename_set
 
     store = store_from(ctx)
     before = store.find_set(old)
@@ -385,7 +385,7 @@ def set_rename(ctx: click.Context, old: str, new: str) -> None:
 @click.pass_context
 def set_archive(ctx: click.Context, name: str) -> None:
     """Archive the set NAME: its meetings are kept and can still be exported."""
-    from altui.membership import archive_set
+    from altui.sets import archive_set
 
     store = store_from(ctx)
     before = store.find_set(name)
@@ -402,7 +402,7 @@ def set_archive(ctx: click.Context, name: str) -> None:
 @click.pass_context
 def set_unarchive(ctx: click.Context, name: str) -> None:
     """Make the archived set NAME current again: it can be changed and hold meetings."""
-    from altui.membership import unarchive_set
+    from altui.sets import unarchive_set
 
     store = store_from(ctx)
     before = store.find_set(name)
@@ -420,7 +420,7 @@ def set_unarchive(ctx: click.Context, name: str) -> None:
 @click.pass_context
 def set_plan(ctx: click.Context, name: str, plan: str) -> None:
     """Make PLAN (a shipped plan's name or a .toml file) the default for NAME's next meetings."""
-    from altui.membership import set_default_plan
+    from altui.sets import set_default_plan
 
     changed = set_default_plan(store_from(ctx), name, plan)
     click.echo(f"Set {changed.name!r} now uses plan {changed.plan} for its next meetings.")
@@ -439,7 +439,7 @@ def member_group() -> None:
 @click.pass_context
 def member_add(ctx: click.Context, set_name: str, name: str) -> None:
     """Add a member called NAME to SET."""
-    from altui.membership import add_member
+    from altui.sets import add_member
 
     changed = add_member(store_from(ctx), set_name, name)
     added = changed.members[-1]
@@ -456,7 +456,7 @@ def member_add(ctx: click.Context, set_name: str, name: str) -> None:
 @click.pass_context
 def member_rename(ctx: click.Context, set_name: str, old: str, new: str) -> None:
     """Rename SET's member OLD to NEW (past meetings keep the name they had then)."""
-    from altui.membership import rename_member
+    from altui.sets import rename_member
 
     store = store_from(ctx)
     member = store.find_set(set_name).member(old)
@@ -490,7 +490,7 @@ def member_remove(ctx: click.Context, set_name: str, name: str, leaving: str | N
     A member with open commitments needs --drop-commitments or --keep-commitments.
     """
     from altui.commitments import LEFT
-    from altui.membership import Leaving, OpenCommitments, commitments_of, remove_member
+    from altui.sets import Leaving, OpenCommitments, commitments_of, remove_member
 
     store = store_from(ctx)
     still = commitments_of(store, set_name, name)

@@ -6,8 +6,8 @@ from datetime import timedelta
 
 from altui.clock import Clock
 from altui.errors import AltuiError
+from altui.meetings import new_set, next_meeting
 from altui.models import Item, ItemKind, Meeting, MeetingStatus, Set
-from altui.planning import new_set, next_meeting
 from altui.plans import find_plan
 from altui.store import Store
 

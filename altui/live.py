@@ -35,9 +35,9 @@ from altui.models import (
     parse_entry,
     parse_score,
 )
-from altui.schedule import fit_factor
 from altui.stage import Stage
 from altui.store import Store
+from altui.timetable import fit_factor
 
 MINUTE = 60.0
 TEXT_MAX = 1_000_000

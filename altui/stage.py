@@ -14,8 +14,8 @@ from altui.commitments import Commitment, under_review
 from altui.errors import AltuiError
 from altui.history import EVERYONE
 from altui.models import Item, ItemKind, Meeting, MeetingStatus, Step
-from altui.schedule import projected_finish
 from altui.store import Store
+from altui.timetable import projected_finish
 
 
 class Stage:

@@ -12,12 +12,12 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from altui import membership
+from altui import sets
 from altui.commitments import open_commitments
 from altui.errors import AltuiError
 from altui.guard import guarded
+from altui.meetings import new_set
 from altui.models import MeetingStatus, Set
-from altui.planning import new_set
 from altui.plans import builtin_plans
 from altui.screens import altui_app
 from altui.screens.confirm import ConfirmScreen
@@ -196,7 +196,7 @@ class HomeScreen(Screen[None]):
 
         def renamed(name: str | None) -> None:
             if name is not None:
-                self._change(lambda: membership.rename_set(self.store, the_set.slug, name))
+                self._change(lambda: sets.rename_set(self.store, the_set.slug, name))
 
         self.app.push_screen(PromptScreen(f"Rename {the_set.name}", the_set.name), renamed)
 
@@ -208,9 +208,7 @@ class HomeScreen(Screen[None]):
 
         def chosen(plan: str | None) -> None:
             if plan is not None:
-                self._change(
-                    lambda: membership.set_default_plan(self.store, the_set.slug, plan.strip())
-                )
+                self._change(lambda: sets.set_default_plan(self.store, the_set.slug, plan.strip()))
 
         shipped = ", ".join(builtin_plans())
         self.app.push_screen(
@@ -227,9 +225,9 @@ class HomeScreen(Screen[None]):
 
         def confirmed(yes: bool | None) -> None:
             if yes and unarchive:
-                self._change(lambda: membership.unarchive_set(self.store, the_set.slug))
+                self._change(lambda: sets.unarchive_set(self.store, the_set.slug))
             elif yes:
-                self._change(lambda: membership.archive_set(self.store, the_set.slug))
+                self._change(lambda: sets.archive_set(self.store, the_set.slug))
 
         if unarchive:
             question = ConfirmScreen(

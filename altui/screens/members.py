@@ -12,14 +12,14 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from altui import membership
+from altui import sets
 from altui.commitments import LEFT
 from altui.errors import AltuiError
-from altui.membership import Leaving
 from altui.models import Set
 from altui.screens import altui_app
 from altui.screens.confirm import ConfirmScreen
 from altui.screens.prompt import PromptScreen
+from altui.sets import Leaving
 from altui.store import Store
 from altui.text import count, shorten, visible
 
@@ -132,7 +132,7 @@ class MembersScreen(ModalScreen[None]):
 
         def added(name: str | None) -> None:
             if name is not None:
-                self._change(lambda: membership.add_member(self.store, self.the_set.slug, name))
+                self._change(lambda: sets.add_member(self.store, self.the_set.slug, name))
 
         self.app.push_screen(PromptScreen("New member's name"), added)
 
@@ -144,9 +144,7 @@ class MembersScreen(ModalScreen[None]):
 
         def renamed(name: str | None) -> None:
             if name is not None:
-                self._change(
-                    lambda: membership.rename_member(self.store, self.the_set.slug, old, name)
-                )
+                self._change(lambda: sets.rename_member(self.store, self.the_set.slug, old, name))
 
         self.app.push_screen(PromptScreen(f"Rename {old}", old), renamed)
 
@@ -158,17 +156,17 @@ class MembersScreen(ModalScreen[None]):
             return
         slug = self.the_set.slug
         if self.the_set.archived:
-            self.notify(membership.archived(self.the_set), severity="error", markup=False)
+            self.notify(sets.archived(self.the_set), severity="error", markup=False)
             return
         try:
-            still = membership.commitments_of(self.store, slug, name)
+            still = sets.commitments_of(self.store, slug, name)
         except AltuiError as exc:
             self.notify(str(exc), severity="error", markup=False)
             return
 
         def remove(leaving: Leaving | None) -> None:
             now = altui_app(self).clock.now()
-            self._change(lambda: membership.remove_member(self.store, slug, name, leaving, now))
+            self._change(lambda: sets.remove_member(self.store, slug, name, leaving, now))
 
         def chosen(leaving: Leaving | None) -> None:
             if leaving is not None:

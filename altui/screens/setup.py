@@ -16,12 +16,12 @@ from textual.widgets import DataTable, Footer, Input, Select, Static
 from altui.clock import Clock
 from altui.errors import AltuiError
 from altui.guard import guarded
+from altui.meetings import next_meeting, start_meeting
 from altui.models import Meeting, Member, Set, Step
-from altui.planning import next_meeting, start_meeting
 from altui.plans import builtin_plans, find_plan
-from altui.schedule import shrink_to_fit, timetable
 from altui.store import Store
 from altui.text import shorten, visible
+from altui.timetable import shrink_to_fit, timetable
 
 BID_STEP = 5.0
 KEYS_HELP = (

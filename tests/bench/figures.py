@@ -684,7 +684,7 @@ def countdown_accuracy(root: Path, seconds: float, seed: int = 5) -> Figure:
     """
     from altui.clock import FakeClock
     from altui.live import LiveMeeting
-    from altui.planning import new_set, start_meeting
+    from altui.meetings import new_set, start_meeting
     from altui.store import Store
 
     tick = 0.25

@@ -4,8 +4,8 @@ A set of six members meets monthly; each meeting follows the classic plan with t
 (in rotation) and holds ``items`` captured lines, about a tenth of them actions, which later
 meetings report back on (done, partly, not done, dropped, or carried forward).
 
-The set is created with ``planning.new_set`` and the running meeting with
-``planning.start_meeting``. Writing thousands of items one ``LiveMeeting.capture`` at a time would
+The set is created with ``sets.new_set`` and the running meeting with
+``meetings.start_meeting``. Writing thousands of items one ``LiveMeeting.capture`` at a time would
 fsync each one, so each closed meeting's file is written whole, in the shape ``store.py`` writes
 (tables ``meeting``, ``items``, ``reviews``, documents from ``model_dump(mode="json",
 by_alias=True)``) with ``altui.store.write_atomic``. :func:`check_shape` proves that shape against
@@ -24,6 +24,7 @@ from typing import Any
 
 from altui.clock import FakeClock, SystemClock
 from altui.live import LiveMeeting
+from altui.meetings import new_set, start_meeting, unfinished_meeting
 from altui.models import (
     Item,
     ItemKind,
@@ -36,7 +37,6 @@ from altui.models import (
     Step,
     parse_entry,
 )
-from altui.planning import new_set, start_meeting, unfinished_meeting
 from altui.plans import find_plan
 from altui.store import MEETINGS, Store, write_atomic
 

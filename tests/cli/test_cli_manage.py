@@ -14,8 +14,8 @@ import pytest
 from altui.clock import SystemClock
 from altui.commitments import open_commitments, report_back_lines
 from altui.live import LiveMeeting
+from altui.meetings import start_or_resume
 from altui.models import ItemKind, MeetingStatus, Review, ReviewStatus
-from altui.planning import start_or_resume
 from altui.recap import PRIVATE_BANNER
 from altui.store import Store
 from tests.cli.test_cli import make_set, one_line_error, run

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import altui.cli
-from altui.planning import new_set, start_or_resume
+from altui.meetings import new_set, start_or_resume
 from altui.store import SET_FILE, Store
 from tests.cli.test_cli import one_line_error, run
 

@@ -9,7 +9,7 @@ import pytest
 
 import altui.cli
 from altui.cli import main
-from altui.planning import new_set, start_or_resume
+from altui.meetings import new_set, start_or_resume
 from altui.store import Store
 
 

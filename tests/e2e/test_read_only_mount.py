@@ -32,7 +32,7 @@ from altui.clock import SystemClock
 from altui.demo import DEMO_PRESENTERS, ensure_demo
 from altui.guard import LOG_FILE
 from altui.live import LiveMeeting
-from altui.planning import start_or_resume
+from altui.meetings import start_or_resume
 from altui.store import COMMITMENT_INDEX, Store
 from tests.conftest import tree
 from tests.e2e.test_serve import free_port

@@ -37,7 +37,7 @@ import pytest
 from altui.clock import SystemClock
 from altui.demo import DEMO_PRESENTERS, ensure_demo
 from altui.live import LiveMeeting
-from altui.planning import start_or_resume
+from altui.meetings import start_or_resume
 from altui.store import Store
 
 if TYPE_CHECKING:

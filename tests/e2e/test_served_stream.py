@@ -60,7 +60,7 @@ class Stream:
 
 def test_the_served_display_sends_only_visible_symbols(store: Store, clock: FakeClock):
     from altui.live import LiveMeeting
-    from altui.planning import start_or_resume
+    from altui.meetings import start_or_resume
 
     the_set = hostile(store, clock)
     meeting = start_or_resume(store, the_set, clock)

@@ -6,7 +6,7 @@ import pytest
 
 from altui.app import make_app
 from altui.errors import AltuiError
-from altui.planning import new_set, start_or_resume
+from altui.meetings import new_set, start_or_resume
 from altui.plans import load_plan_file
 from altui.screens.meeting import MeetingScreen
 from altui.text import visible

@@ -143,7 +143,7 @@ async def test_quit_and_reopen_resumes_step_and_items(
     store: Store, the_set, meeting: Meeting, clock: FakeClock
 ):
     from altui.app import make_app
-    from altui.planning import start_or_resume
+    from altui.meetings import start_or_resume
 
     first = make_app(store, clock, the_set, meeting)
     async with first.run_test(size=(120, 36)) as pilot:

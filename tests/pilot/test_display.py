@@ -10,7 +10,7 @@ from textual.widgets import Static
 
 from altui.app import make_app
 from altui.live import LiveMeeting
-from altui.planning import start_or_resume
+from altui.meetings import start_or_resume
 from altui.screens.display import DisplayScreen, WaitingScreen
 from altui.store import Store
 from altui.widgets.big_clock import BigClock

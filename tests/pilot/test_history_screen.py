@@ -7,8 +7,8 @@ from textual.widgets import DataTable, Input, OptionList, Static
 
 from altui.app import make_app
 from altui.live import LiveMeeting
+from altui.meetings import start_or_resume
 from altui.models import MeetingStatus, Review, ReviewStatus
-from altui.planning import start_or_resume
 from altui.screens.history import HistoryScreen
 from altui.screens.meeting_view import PRIVATE_HIDDEN, MeetingViewScreen
 from tests.conftest import step_of

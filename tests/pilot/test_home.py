@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from altui.app import make_app
+from altui.meetings import FIRST_MEETING, NOTHING_OPEN
 from altui.models import Meeting, ReviewStatus, Set
-from altui.planning import FIRST_MEETING, NOTHING_OPEN
 from altui.screens.home import HomeScreen
 from altui.screens.meeting import MeetingScreen
 from altui.screens.setup import SetupScreen
@@ -209,7 +209,7 @@ async def test_setup_after_every_commitment_was_closed_has_no_report_back(
 
 
 async def test_setup_of_a_big_set_starts_with_slots_that_fit(store: Store, clock):
-    from altui.planning import new_set
+    from altui.meetings import new_set
 
     names = ["Ana", "Ben", "Chloé", "Dev", "Eve", "Femi", "Gus"]
     new_set(store, "Big", names, "classic", clock)
@@ -290,7 +290,7 @@ async def test_a_damaged_set_is_shown_greyed_and_the_others_still_open(
 ):
     """Crows' set.json is not JSON and Owls' meeting file is: both are listed with their one
     line; Crows cannot be chosen, Team Tiger still opens."""
-    from altui.planning import new_set, start_or_resume
+    from altui.meetings import new_set, start_or_resume
     from altui.store import SET_FILE
 
     new_set(store, "Crows", ["Dev"], "classic", clock)

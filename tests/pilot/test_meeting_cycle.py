@@ -7,8 +7,8 @@ from datetime import date
 from altui.app import make_app
 from altui.commitments import open_commitments
 from altui.live import LiveMeeting
+from altui.meetings import start_or_resume
 from altui.models import MeetingStatus, ReviewStatus
-from altui.planning import start_or_resume
 from altui.screens.asks import EndMeeting
 from altui.screens.meeting import MeetingScreen
 from altui.screens.summary import SummaryScreen

@@ -8,8 +8,8 @@ import pytest
 
 from altui.app import make_app
 from altui.exporting import recap_text
+from altui.meetings import start_or_resume
 from altui.models import MeetingStatus, parse_score
-from altui.planning import start_or_resume
 from altui.screens.history import HistoryScreen, score_chart
 
 

@@ -16,8 +16,8 @@ import pytest
 from altui.app import make_app
 from altui.clock import FakeClock
 from altui.live import LiveMeeting
+from altui.meetings import new_set, start_or_resume
 from altui.models import Meeting, Set
-from altui.planning import new_set, start_or_resume
 from altui.screens.asks import EndMeeting
 from altui.screens.confirm import ConfirmScreen
 from altui.screens.display import DisplayScreen

@@ -11,8 +11,8 @@ import pytest
 from altui.app import Altui, make_app
 from altui.clock import FakeClock
 from altui.live import LiveMeeting
+from altui.meetings import start_or_resume
 from altui.models import Set
-from altui.planning import start_or_resume
 from altui.store import Store
 from altui.widgets.entry import EntryInput
 from tests.conftest import step_of

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from altui.live import LiveMeeting
-from altui.planning import start_or_resume
-from altui.schedule import fit_factor
+from altui.meetings import start_or_resume
+from altui.timetable import fit_factor
 from tests.conftest import step_of
 
 

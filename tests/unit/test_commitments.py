@@ -13,8 +13,8 @@ from altui.commitments import (
     under_review,
 )
 from altui.live import LiveMeeting
+from altui.meetings import start_or_resume
 from altui.models import Item, Meeting, MeetingStatus, ReportBackLine, Review, ReviewStatus
-from altui.planning import start_or_resume
 from tests.conftest import step_of
 
 ANA, BEN = "Ana Silva", "Ben Okafor"

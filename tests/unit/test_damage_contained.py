@@ -6,7 +6,7 @@ import pytest
 
 from altui.check import check_data
 from altui.errors import AltuiError
-from altui.planning import new_set, start_or_resume
+from altui.meetings import new_set, start_or_resume
 from altui.store import SET_FILE, Store
 
 

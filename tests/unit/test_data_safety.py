@@ -8,7 +8,7 @@ import stat
 import time
 
 from altui.check import check_data
-from altui.planning import start_or_resume
+from altui.meetings import start_or_resume
 from altui.store import BACKUPS_KEPT
 
 

@@ -18,9 +18,9 @@ from altui.history import (
     search,
 )
 from altui.live import LiveMeeting
-from altui.membership import Leaving, remove_member
+from altui.meetings import start_or_resume
 from altui.models import ItemKind, MeetingStatus, Review, ReviewStatus
-from altui.planning import start_or_resume
+from altui.sets import Leaving, remove_member
 from tests.conftest import step_of
 
 ANA, BEN, CHLOE, DEV = "Ana Silva", "Ben Okafor", "Chloé Martin", "Dev Patel"

@@ -11,7 +11,7 @@ from icalendar import Calendar
 from altui.errors import AltuiError
 from altui.ics import event_uid, local_zone, next_meeting_ics, started
 from altui.live import LiveMeeting
-from altui.planning import start_or_resume
+from altui.meetings import start_or_resume
 
 LONDON = ZoneInfo("Europe/London")
 

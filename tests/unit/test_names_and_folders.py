@@ -11,9 +11,9 @@ import pytest
 
 from altui.check import check_data
 from altui.errors import AltuiError
-from altui.membership import add_member, rename_member, rename_set
+from altui.meetings import new_set
 from altui.models import clean_name, name_key
-from altui.planning import new_set
+from altui.sets import add_member, rename_member, rename_set
 from altui.store import SET_FILE, Store
 from altui.text import visible
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from altui.exporting import recap_text
 from altui.live import LiveMeeting
-from altui.planning import start_or_resume
+from altui.meetings import start_or_resume
 from tests.conftest import step_of
 
 

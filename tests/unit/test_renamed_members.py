@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from altui.commitments import report_back_lines, under_review
-from altui.membership import Leaving, remove_member, rename_member
 from altui.models import ReviewStatus
+from altui.sets import Leaving, remove_member, rename_member
 from tests.unit.test_commitments import ANA, BEN, close, hold, review
 
 

@@ -9,8 +9,8 @@ import pytest
 import altui.store
 from altui.errors import AltuiError
 from altui.history import EVERYONE, REPORT_BACK_NOTE, History, search
-from altui.membership import rename_member
 from altui.models import ItemKind, ItemTag, ReviewStatus
+from altui.sets import rename_member
 from tests.conftest import retag_newest
 from tests.unit.test_history import ANA, BEN, CHLOE, DEV, close, commit, hold, review, step_of
 

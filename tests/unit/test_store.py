@@ -12,8 +12,8 @@ import pytest
 
 from altui.clock import FakeClock
 from altui.errors import AltuiError
+from altui.meetings import start_or_resume
 from altui.models import Item, ItemKind, Meeting, MeetingStatus, Member, Set, slugify
-from altui.planning import start_or_resume
 from altui.plans import find_plan
 from altui.store import Store
 

@@ -7,8 +7,8 @@ import pytest
 from altui.errors import AltuiError
 from altui.exporting import recap_text
 from altui.live import JOURNAL_KEPT, LiveMeeting, NotSaved
+from altui.meetings import start_or_resume
 from altui.models import ItemKind, ItemTag, MeetingStatus, ReviewStatus
-from altui.planning import start_or_resume
 from tests.conftest import step_of
 
 ANA, BEN = "Ana Silva", "Ben Okafor"
@@ -193,7 +193,7 @@ def test_a_score_out_of_range_is_refused_not_saved_as_a_learning(live, meeting):
 
 
 def test_fit_skip_swap_and_score_are_undone_too(store, the_set, clock):
-    from altui.planning import start_or_resume as start
+    from altui.meetings import start_or_resume as start
 
     meeting = start(store, the_set, clock)
     live = LiveMeeting(store, meeting, clock)

@@ -10,9 +10,9 @@ from altui import clock as timing
 from altui.clock import Clock
 from altui.commitments import open_commitments
 from altui.errors import AltuiError
-from altui.membership import archived, checked_name
 from altui.models import Meeting, MeetingStatus, Member, Set, Step, name_key, slugify
 from altui.plans import Plan, find_plan
+from altui.sets import archived, checked_name
 from altui.store import Store
 from altui.text import quoted
 

@@ -8,8 +8,7 @@ import pytest
 
 from altui.demo import DEMO_MEMBERS, DEMO_PRESENTERS, DEMO_SET, ensure_demo
 from altui.errors import AltuiError
-from altui.models import ItemKind, MeetingStatus, ReviewStatus
-from altui.planning import (
+from altui.meetings import (
     FIRST_MEETING,
     NOTHING_OPEN,
     NextMeeting,
@@ -19,6 +18,7 @@ from altui.planning import (
     start_or_resume,
     unfinished_meeting,
 )
+from altui.models import ItemKind, MeetingStatus, ReviewStatus
 from altui.plans import find_plan
 from altui.store import Store
 from tests.unit.test_commitments import ANA, BEN, close, hold, review

@@ -8,7 +8,11 @@ from altui.commitments import open_commitments, under_review
 from altui.errors import AltuiError
 from altui.history import follow_through
 from altui.live import LiveMeeting
-from altui.membership import (
+from altui.meetings import new_set, start_or_resume
+from altui.models import NAME_MAX, MeetingStatus
+from altui.plans import builtin_plans
+from altui.recap import render_recap
+from altui.sets import (
     Leaving,
     OpenCommitments,
     add_member,
@@ -20,10 +24,6 @@ from altui.membership import (
     set_default_plan,
     unarchive_set,
 )
-from altui.models import NAME_MAX, MeetingStatus
-from altui.planning import new_set, start_or_resume
-from altui.plans import builtin_plans
-from altui.recap import render_recap
 from altui.store import Store
 from tests.conftest import step_of
 
