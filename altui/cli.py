@@ -328,7 +328,7 @@ def set_group() -> None:
 @click.pass_context
 def set_new(ctx: click.Context, name: str, members: tuple[str, ...], plan: str) -> None:
     """Create a set called NAME."""
-    from altui.meetings import new_set
+    from altui.sets import new_set
 
     created = new_set(store_from(ctx), name, list(members), plan, SystemClock())
     click.echo(

@@ -6,9 +6,10 @@ from datetime import timedelta
 
 from altui.clock import Clock
 from altui.errors import AltuiError
-from altui.meetings import new_set, next_meeting
+from altui.meetings import next_meeting
 from altui.models import Item, ItemKind, Meeting, MeetingStatus, Set
 from altui.plans import find_plan
+from altui.sets import new_set
 from altui.store import Store
 
 DEMO_SET = "Demo set"

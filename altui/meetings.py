@@ -1,4 +1,4 @@
-"""Creating sets and starting (or resuming) their meetings."""
+"""A set's meetings: choosing who presents, the next meeting, starting or resuming it."""
 
 from __future__ import annotations
 
@@ -10,29 +10,14 @@ from altui import clock as timing
 from altui.clock import Clock
 from altui.commitments import open_commitments
 from altui.errors import AltuiError
-from altui.models import Meeting, MeetingStatus, Member, Set, Step, name_key, slugify
+from altui.models import Meeting, MeetingStatus, Member, Set, Step
 from altui.plans import Plan, find_plan
-from altui.sets import archived, checked_name
+from altui.sets import archived
 from altui.store import Store
 from altui.text import quoted
 
 FIRST_MEETING = "No report back: this is the set's first meeting."
 NOTHING_OPEN = "No report back: nothing is open from earlier meetings."
-
-
-def new_set(store: Store, name: str, members: list[str], plan: str, clock: Clock) -> Set:
-    """Create and store a set; empty or duplicate names are refused with a clear message."""
-    find_plan(plan)
-    name = checked_name("set name", name)
-    candidate = Set(name=name, slug=slugify(name), plan=plan, created=clock.now())
-    built = [Member(name=checked_name("member name", m)) for m in members]
-    seen: set[str] = set()
-    for member in built:
-        if name_key(member.name) in seen:
-            raise AltuiError(f"member {member.name!r} is named twice")
-        seen.add(name_key(member.name))
-    candidate.members = built
-    return store.create_set(candidate)
 
 
 def choose_members(the_set: Set, names: list[str]) -> list[Member]:

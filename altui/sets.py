@@ -1,9 +1,9 @@
-"""Changing a set after it is made: its name, its default plan, its members, archiving it.
+"""Set administration: making a set, then its name, its default plan, its members, archiving it.
 
-Each function reads the set from the store, changes it, saves it with ``Store.save_set`` and
-returns the saved set. A problem the user can fix (an empty or duplicate name, an unknown member
-or plan, an archived set) is an :class:`AltuiError` with a one-line message, and nothing is
-written.
+:func:`new_set` creates a set; every other function reads the set from the store, changes it,
+saves it with ``Store.save_set`` and returns the saved set. A problem the user can fix (an empty
+or duplicate name, an unknown member or plan, an archived set) is an :class:`AltuiError` with a
+one-line message, and nothing is written.
 
 Past meetings keep their own copy of who presented, so renaming or removing a member never
 changes a meeting already held; and a set's folder (its slug) never changes, so nothing on disk
@@ -15,9 +15,10 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from enum import StrEnum
 
+from altui.clock import Clock
 from altui.commitments import LEFT, Commitment, open_commitments
 from altui.errors import AltuiError
-from altui.models import Departure, MeetingStatus, Member, Set, clean_name, name_key
+from altui.models import Departure, MeetingStatus, Member, Set, clean_name, name_key, slugify
 from altui.plans import find_plan
 from altui.store import Store
 from altui.text import count, quoted, shorten
@@ -48,6 +49,21 @@ def archived(the_set: Set) -> str:
         f"{the_set.name!r} is archived; unarchive it first "
         f"(a on the home screen, or: altui set unarchive {quoted(the_set.name)})"
     )
+
+
+def new_set(store: Store, name: str, members: list[str], plan: str, clock: Clock) -> Set:
+    """Create and store a set; empty or duplicate names are refused with a clear message."""
+    find_plan(plan)
+    name = checked_name("set name", name)
+    candidate = Set(name=name, slug=slugify(name), plan=plan, created=clock.now())
+    built = [Member(name=checked_name("member name", m)) for m in members]
+    seen: set[str] = set()
+    for member in built:
+        if name_key(member.name) in seen:
+            raise AltuiError(f"member {member.name!r} is named twice")
+        seen.add(name_key(member.name))
+    candidate.members = built
+    return store.create_set(candidate)
 
 
 def _changeable(store: Store, name: str) -> Set:

@@ -21,8 +21,9 @@ import pytest
 from altui import guard
 from altui.app import Altui, make_app
 from altui.clock import FakeClock
-from altui.meetings import new_set, start_or_resume
+from altui.meetings import start_or_resume
 from altui.models import Meeting, Set
+from altui.sets import new_set
 from altui.store import Store
 
 os.environ["TZ"] = "UTC"  # the header shows local times; pin them so pictures are stable

@@ -16,7 +16,6 @@ from altui import sets
 from altui.commitments import open_commitments
 from altui.errors import AltuiError
 from altui.guard import guarded
-from altui.meetings import new_set
 from altui.models import MeetingStatus, Set
 from altui.plans import builtin_plans
 from altui.screens import altui_app
@@ -174,7 +173,7 @@ class HomeScreen(Screen[None]):
                     return
                 names = [m for m in (part.strip() for part in members.split(",")) if m]
                 clock = altui_app(self).clock
-                self._change(lambda: new_set(self.store, name, names, "classic", clock))
+                self._change(lambda: sets.new_set(self.store, name, names, "classic", clock))
 
             self.app.push_screen(
                 PromptScreen(f"Members of {name}", hint="Names separated by commas"), staffed

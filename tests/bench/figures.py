@@ -684,7 +684,8 @@ def countdown_accuracy(root: Path, seconds: float, seed: int = 5) -> Figure:
     """
     from altui.clock import FakeClock
     from altui.live import LiveMeeting
-    from altui.meetings import new_set, start_meeting
+    from altui.meetings import start_meeting
+    from altui.sets import new_set
     from altui.store import Store
 
     tick = 0.25

@@ -24,7 +24,7 @@ from typing import Any
 
 from altui.clock import FakeClock, SystemClock
 from altui.live import LiveMeeting
-from altui.meetings import new_set, start_meeting, unfinished_meeting
+from altui.meetings import start_meeting, unfinished_meeting
 from altui.models import (
     Item,
     ItemKind,
@@ -38,6 +38,7 @@ from altui.models import (
     parse_entry,
 )
 from altui.plans import find_plan
+from altui.sets import new_set
 from altui.store import MEETINGS, Store, write_atomic
 
 SET_NAME = "Bench set"

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 import altui.cli
-from altui.meetings import new_set, start_or_resume
+from altui.meetings import start_or_resume
+from altui.sets import new_set
 from altui.store import SET_FILE, Store
 from tests.cli.test_cli import one_line_error, run
 

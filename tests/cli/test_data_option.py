@@ -9,7 +9,8 @@ import pytest
 
 import altui.cli
 from altui.cli import main
-from altui.meetings import new_set, start_or_resume
+from altui.meetings import start_or_resume
+from altui.sets import new_set
 from altui.store import Store
 
 

@@ -18,7 +18,8 @@ import altui.serve
 from altui.cli import main
 from altui.clock import SystemClock
 from altui.demo import DEMO_PRESENTERS, ensure_demo
-from altui.meetings import new_set, start_or_resume
+from altui.meetings import start_or_resume
+from altui.sets import new_set
 from altui.store import Store
 
 

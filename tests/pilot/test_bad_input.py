@@ -6,9 +6,10 @@ import pytest
 
 from altui.app import make_app
 from altui.errors import AltuiError
-from altui.meetings import new_set, start_or_resume
+from altui.meetings import start_or_resume
 from altui.plans import load_plan_file
 from altui.screens.meeting import MeetingScreen
+from altui.sets import new_set
 from altui.text import visible
 from altui.widgets.entry import EntryInput
 

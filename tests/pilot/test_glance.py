@@ -7,7 +7,8 @@ import pytest
 from altui import lettering
 from altui.app import make_app
 from altui.live import LiveMeeting
-from altui.meetings import new_set, start_or_resume
+from altui.meetings import start_or_resume
+from altui.sets import new_set
 from altui.widgets.big_clock import BigClock
 from altui.widgets.headline import Headline
 from altui.widgets.item_panel import ItemPanel

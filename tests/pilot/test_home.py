@@ -209,7 +209,7 @@ async def test_setup_after_every_commitment_was_closed_has_no_report_back(
 
 
 async def test_setup_of_a_big_set_starts_with_slots_that_fit(store: Store, clock):
-    from altui.meetings import new_set
+    from altui.sets import new_set
 
     names = ["Ana", "Ben", "Chloé", "Dev", "Eve", "Femi", "Gus"]
     new_set(store, "Big", names, "classic", clock)
@@ -290,7 +290,8 @@ async def test_a_damaged_set_is_shown_greyed_and_the_others_still_open(
 ):
     """Crows' set.json is not JSON and Owls' meeting file is: both are listed with their one
     line; Crows cannot be chosen, Team Tiger still opens."""
-    from altui.meetings import new_set, start_or_resume
+    from altui.meetings import start_or_resume
+    from altui.sets import new_set
     from altui.store import SET_FILE
 
     new_set(store, "Crows", ["Dev"], "classic", clock)

@@ -6,11 +6,10 @@ import pytest
 
 from altui.app import make_app
 from altui.commitments import open_commitments
-from altui.meetings import new_set
 from altui.screens.home import HomeScreen
 from altui.screens.members import LeavingScreen, MembersScreen
 from altui.screens.setup import SetupScreen
-from altui.sets import archive_set
+from altui.sets import archive_set, new_set
 from tests.unit.test_commitments import BEN, close, hold
 
 

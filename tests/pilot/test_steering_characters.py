@@ -16,7 +16,7 @@ import pytest
 from altui.app import make_app
 from altui.clock import FakeClock
 from altui.live import LiveMeeting
-from altui.meetings import new_set, start_or_resume
+from altui.meetings import start_or_resume
 from altui.models import Meeting, Set
 from altui.screens.asks import EndMeeting
 from altui.screens.confirm import ConfirmScreen
@@ -28,6 +28,7 @@ from altui.screens.members import MembersScreen
 from altui.screens.prompt import PromptScreen
 from altui.screens.setup import SetupScreen
 from altui.screens.summary import SummaryScreen
+from altui.sets import new_set
 from altui.store import Store
 from altui.text import UNSHOWN, visible
 

@@ -6,7 +6,8 @@ import pytest
 
 from altui.check import check_data
 from altui.errors import AltuiError
-from altui.meetings import new_set, start_or_resume
+from altui.meetings import start_or_resume
+from altui.sets import new_set
 from altui.store import SET_FILE, Store
 
 

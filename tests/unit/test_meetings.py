@@ -1,4 +1,4 @@
-"""Creating sets, choosing presenters, starting or resuming meetings, and the demo."""
+"""Choosing presenters, the next meeting, starting or resuming it, and the demo."""
 
 from __future__ import annotations
 
@@ -13,63 +13,19 @@ from altui.meetings import (
     NOTHING_OPEN,
     NextMeeting,
     choose_presenters,
-    new_set,
     next_meeting,
     start_or_resume,
     unfinished_meeting,
 )
 from altui.models import ItemKind, MeetingStatus, ReviewStatus
 from altui.plans import find_plan
+from altui.sets import new_set
 from altui.store import Store
 from tests.unit.test_commitments import ANA, BEN, close, hold, review
 
 
 def files(root):
     return {p: p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
-
-
-def test_new_set_stores_members_in_order(store, clock):
-    made = new_set(store, "  Owls ", [" Zed ", "amy"], "quick", clock)
-    assert made.name == "Owls"
-    assert made.slug == "owls"
-    assert [m.name for m in made.members] == ["Zed", "amy"]
-    assert made.plan == "quick"
-    assert made.created == clock.now()
-    assert store.find_set("owls") == made
-
-
-def test_new_set_refuses_duplicate_members_case_insensitively(store, clock):
-    with pytest.raises(AltuiError, match="named twice"):
-        new_set(store, "Owls", ["Ana Silva", "Ben", "  ANA silva"], "classic", clock)
-    assert store.sets() == []
-
-
-@pytest.mark.parametrize("name", ["", "   "])
-def test_new_set_refuses_an_empty_name(store, clock, name):
-    with pytest.raises(AltuiError, match="empty"):
-        new_set(store, name, ["Ana"], "classic", clock)
-    assert store.sets() == []
-
-
-def test_new_set_refuses_an_empty_member_name_and_says_it_is_a_member(store, clock):
-    with pytest.raises(AltuiError) as caught:
-        new_set(store, "Owls", ["Ana", " "], "classic", clock)
-    message = str(caught.value)
-    assert "empty" in message
-    # the set's name is fine: the message must point at the member, not at "name"
-    assert "member" in message.lower()
-    assert store.sets() == []
-
-
-def test_new_set_refuses_an_unknown_plan(store, clock):
-    with pytest.raises(AltuiError, match="no plan called 'nope'"):
-        new_set(store, "Owls", ["Ana"], "nope", clock)
-    assert store.sets() == []
-
-
-def test_new_set_refuses_a_taken_name(store, the_set, clock):
-    with pytest.raises(AltuiError, match="already exists"):
-        new_set(store, "team tiger", ["Ana"], "classic", clock)
 
 
 def test_choose_presenters_in_the_order_given(the_set):

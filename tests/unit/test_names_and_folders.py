@@ -11,9 +11,8 @@ import pytest
 
 from altui.check import check_data
 from altui.errors import AltuiError
-from altui.meetings import new_set
 from altui.models import clean_name, name_key
-from altui.sets import add_member, rename_member, rename_set
+from altui.sets import add_member, new_set, rename_member, rename_set
 from altui.store import SET_FILE, Store
 from altui.text import visible
 

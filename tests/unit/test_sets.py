@@ -1,4 +1,4 @@
-"""Changing a set after it is made: renaming, archiving, its plan and its members."""
+"""Set administration: making a set, renaming, archiving, its plan and its members."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from altui.commitments import open_commitments, under_review
 from altui.errors import AltuiError
 from altui.history import follow_through
 from altui.live import LiveMeeting
-from altui.meetings import new_set, start_or_resume
+from altui.meetings import start_or_resume
 from altui.models import NAME_MAX, MeetingStatus
 from altui.plans import builtin_plans
 from altui.recap import render_recap
@@ -18,6 +18,7 @@ from altui.sets import (
     add_member,
     archive_set,
     commitments_of,
+    new_set,
     remove_member,
     rename_member,
     rename_set,
@@ -30,6 +31,50 @@ from tests.conftest import step_of
 
 def files(root):
     return {p: p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def test_new_set_stores_members_in_order(store, clock):
+    made = new_set(store, "  Owls ", [" Zed ", "amy"], "quick", clock)
+    assert made.name == "Owls"
+    assert made.slug == "owls"
+    assert [m.name for m in made.members] == ["Zed", "amy"]
+    assert made.plan == "quick"
+    assert made.created == clock.now()
+    assert store.find_set("owls") == made
+
+
+def test_new_set_refuses_duplicate_members_case_insensitively(store, clock):
+    with pytest.raises(AltuiError, match="named twice"):
+        new_set(store, "Owls", ["Ana Silva", "Ben", "  ANA silva"], "classic", clock)
+    assert store.sets() == []
+
+
+@pytest.mark.parametrize("name", ["", "   "])
+def test_new_set_refuses_an_empty_name(store, clock, name):
+    with pytest.raises(AltuiError, match="empty"):
+        new_set(store, name, ["Ana"], "classic", clock)
+    assert store.sets() == []
+
+
+def test_new_set_refuses_an_empty_member_name_and_says_it_is_a_member(store, clock):
+    with pytest.raises(AltuiError) as caught:
+        new_set(store, "Owls", ["Ana", " "], "classic", clock)
+    message = str(caught.value)
+    assert "empty" in message
+    # the set's name is fine: the message must point at the member, not at "name"
+    assert "member" in message.lower()
+    assert store.sets() == []
+
+
+def test_new_set_refuses_an_unknown_plan(store, clock):
+    with pytest.raises(AltuiError, match="no plan called 'nope'"):
+        new_set(store, "Owls", ["Ana"], "nope", clock)
+    assert store.sets() == []
+
+
+def test_new_set_refuses_a_taken_name(store, the_set, clock):
+    with pytest.raises(AltuiError, match="already exists"):
+        new_set(store, "team tiger", ["Ana"], "classic", clock)
 
 
 @pytest.fixture
