@@ -1,9 +1,7 @@
 """A set's life across meetings: the meeting list, search, and each member's follow-through.
 
-Pure (no textual). :meth:`History.load` reads every meeting of a set in one pass; the functions
-:func:`follow_through` and :func:`meeting_rows` each load once and answer from memory, and
-:func:`search` loads only what holds the text. A screen that asks several questions keeps one
-:class:`History` and asks it.
+Pure (no textual). :meth:`History.load` reads every meeting of a set in one pass; the History
+screen keeps that one :class:`History` and asks it for the rows, a search and follow-through.
 """
 
 from __future__ import annotations
@@ -154,17 +152,15 @@ class History:
     """One line per meeting file that could not be read (it is left out, and left untouched)."""
 
     @classmethod
-    def load(cls, store: Store, slug: str, matching: str | None = None) -> History:
+    def load(cls, store: Store, slug: str) -> History:
         """Read each of the set's meetings (its steps, items and reviews) once.
 
-        A meeting whose file cannot be read is left out and named in ``problems``. With
-        ``matching`` (a casefolded query), only the items and latest report-back notes holding it
-        are read (see :meth:`Store.record`): such a History is only for searching that text.
+        A meeting whose file cannot be read is left out and named in ``problems``.
         """
         records, problems = [], []
         for number in store.meeting_numbers(slug):
             try:
-                meeting, items, reviews = store.record(slug, number, matching=matching)
+                meeting, items, reviews = store.record(slug, number)
             except AltuiError as exc:
                 problems.append(str(exc))
                 continue
@@ -331,26 +327,3 @@ class History:
                 )
             )
         return result
-
-
-def search(store: Store, slug: str, text: str, include_private: bool = False) -> list[Match]:
-    """Every item and report-back note of the set containing ``text``, any case.
-
-    Private notes only with ``include_private``. Only what holds the text is validated, so a
-    damaged item or review that does not hold it is skipped silently (see :meth:`Store.record`).
-    """
-    wanted = _query(text)
-    if not wanted:
-        return []
-    return History.load(store, slug, matching=wanted).search(text, include_private)
-
-
-def follow_through(store: Store, slug: str) -> list[MemberFollowThrough]:
-    """Each member's follow-through over the set's life (current members first)."""
-    the_set = store.set_at(slug)
-    return History.load(store, slug).follow_through(the_set.members, the_set.departures)
-
-
-def meeting_rows(store: Store, slug: str) -> list[MeetingRow]:
-    """One row per meeting of the set, oldest first, for the history list."""
-    return History.load(store, slug).rows()

@@ -20,7 +20,7 @@ import shutil
 import stat
 import tempfile
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -210,19 +210,6 @@ def _validate(model: type[Model], data: dict[str, Any], path: Path) -> Model:
         raise AltuiError(
             f"{path}: not an altui {model.__name__.lower()} file ({problem}); left untouched"
         ) from None
-
-
-def _contains(doc: dict[str, Any], field: str, text: str) -> bool:
-    """Whether ``doc[field]`` holds ``text`` (casefolded); also true when the field is not a
-    string, so that validation reports it."""
-    value = doc.get(field)
-    return not isinstance(value, str) or text in value.casefold()
-
-
-def _noted(doc: dict[str, Any], text: str) -> bool:
-    """Whether a review's note holds ``text``; also true when its action_id is not a string,
-    so that validation reports it."""
-    return not isinstance(doc.get("action_id"), str) or _contains(doc, "note", text)
 
 
 def _backup_seq(name: str) -> int:
@@ -670,19 +657,12 @@ class Store:
         return old
 
     def record(
-        self,
-        slug: str,
-        number: int,
-        kinds: frozenset[ItemKind] | None = None,
-        matching: str | None = None,
+        self, slug: str, number: int, kinds: frozenset[ItemKind] | None = None
     ) -> tuple[Meeting, list[Item], list[Review]]:
         """A meeting, its items (only of ``kinds`` if given) and its reviews, in one file read.
 
         For reading across the history (report back, search, recaps) without the three reads
-        that going table by table through TinyDB costs. With ``matching`` (casefolded, for
-        search), only the items whose text holds it and the reviews whose note holds it are
-        validated and returned: the others are skipped unvalidated, even damaged ones, except a
-        document whose text, note or action_id is not a string.
+        that going table by table through TinyDB costs.
         """
         path = self._meeting_path(slug, number)
         tables = AtomicJSONStorage(str(path)).read() or {}
@@ -695,17 +675,7 @@ class Store:
         items = [
             _validate(Item, doc, path)
             for doc in tables.get("items", {}).values()
-            if (wanted is None or doc.get("kind") in wanted)
-            and (matching is None or _contains(doc, "text", matching))
+            if wanted is None or doc.get("kind") in wanted
         ]
-        reviews = [
-            _validate(Review, doc, path)
-            for doc in tables.get("reviews", {}).values()
-            if matching is None or _noted(doc, matching)
-        ]
+        reviews = [_validate(Review, doc, path) for doc in tables.get("reviews", {}).values()]
         return _validate(Meeting, header, path), items, reviews
-
-    def iter_meetings(self, slug: str) -> Iterator[Meeting]:
-        """Every meeting of the set, oldest first."""
-        for number in self.meeting_numbers(slug):
-            yield self.meeting(slug, number)

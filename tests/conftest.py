@@ -21,6 +21,7 @@ import pytest
 from altui import guard
 from altui.app import Altui, make_app
 from altui.clock import FakeClock
+from altui.history import History, MemberFollowThrough
 from altui.meetings import start_or_resume
 from altui.models import Meeting, Set
 from altui.sets import new_set
@@ -197,3 +198,10 @@ def retag_newest(live):
 
     item = [i for i in live.items_here() if i.kind in TAG_CYCLES][-1]
     return live.edit(item.id, item.text, item.kind, next_tag(item.kind, item.tag))
+
+
+def follow_through(store: Store, slug: str) -> list[MemberFollowThrough]:
+    """Each member's follow-through as the History screen asks for it: the set's whole history,
+    loaded once, with its current members and departures."""
+    the_set = store.set_at(slug)
+    return History.load(store, slug).follow_through(the_set.members, the_set.departures)

@@ -15,7 +15,7 @@ from altui.commitments import (
 from altui.live import LiveMeeting
 from altui.meetings import start_or_resume
 from altui.models import Item, Meeting, MeetingStatus, ReportBackLine, Review, ReviewStatus
-from tests.conftest import step_of
+from tests.conftest import follow_through, step_of
 
 ANA, BEN = "Ana Silva", "Ben Okafor"
 
@@ -398,7 +398,6 @@ LIFECYCLES = {
 
 @pytest.mark.parametrize("case", LIFECYCLES)
 def test_report_back_home_count_and_follow_through_agree(store, the_set, clock, case):
-    from altui.history import follow_through
     from altui.screens.home import set_line
 
     in_two, in_three, still_open, outcomes, kept = LIFECYCLES[case]

@@ -8,20 +8,12 @@ from datetime import date
 
 import pytest
 
-from altui.history import (
-    EVERYONE,
-    REPORT_BACK_NOTE,
-    History,
-    SharePoint,
-    follow_through,
-    meeting_rows,
-    search,
-)
+from altui.history import EVERYONE, REPORT_BACK_NOTE, History, SharePoint
 from altui.live import LiveMeeting
 from altui.meetings import start_or_resume
 from altui.models import ItemKind, MeetingStatus, Review, ReviewStatus
 from altui.sets import Leaving, remove_member
-from tests.conftest import step_of
+from tests.conftest import follow_through, step_of
 
 ANA, BEN, CHLOE, DEV = "Ana Silva", "Ben Okafor", "Chloé Martin", "Dev Patel"
 DAY = 24 * 3600
@@ -82,7 +74,7 @@ def test_meeting_rows_list_every_meeting_with_its_presenters_and_counts(store, t
     close(store, clock, first)
     hold(store, the_set, clock, [("Check-in", None, "Rested")], presenters=(CHLOE,))
 
-    rows = meeting_rows(store, the_set.slug)
+    rows = History.load(store, the_set.slug).rows()
 
     assert [(r.number, r.date, r.status, r.presenters) for r in rows] == [
         (1, date(2026, 11, 25), MeetingStatus.CLOSED, (ANA, BEN)),
@@ -99,8 +91,8 @@ def test_meeting_rows_list_every_meeting_with_its_presenters_and_counts(store, t
 
 
 def test_a_set_without_meetings_has_no_rows(store, the_set):
-    assert meeting_rows(store, the_set.slug) == []
-    assert search(store, the_set.slug, "anything") == []
+    assert History.load(store, the_set.slug).rows() == []
+    assert History.load(store, the_set.slug).search("anything") == []
 
 
 # search -------------------------------------------------------------------------------------
@@ -135,7 +127,7 @@ def two_meetings(store, the_set, clock):
 
 
 def test_search_finds_items_in_any_case_with_where_they_were_said(store, the_set, two_meetings):
-    matches = search(store, the_set.slug, "budget")
+    matches = History.load(store, the_set.slug).search("budget")
 
     assert [(m.meeting, m.date, m.step, m.presenter, m.kind, m.text) for m in matches] == [
         (1, date(2026, 11, 25), "Check-in", EVERYONE, "Note", "The BUDGET worries everyone"),
@@ -153,16 +145,16 @@ def test_search_finds_items_in_any_case_with_where_they_were_said(store, the_set
 
 
 def test_search_leaves_private_notes_out_unless_asked(store, the_set, two_meetings):
-    assert not any("secret" in m.text for m in search(store, the_set.slug, "BUDGET"))
-    private = search(store, the_set.slug, "secret", include_private=True)
+    assert not any("secret" in m.text for m in History.load(store, the_set.slug).search("BUDGET"))
+    private = History.load(store, the_set.slug).search("secret", include_private=True)
     assert [(m.presenter, m.kind, m.text) for m in private] == [
         (BEN, "Private", "Ben's budget is a secret")
     ]
 
 
 def test_an_empty_search_finds_nothing(store, the_set, two_meetings):
-    assert search(store, the_set.slug, "") == []
-    assert search(store, the_set.slug, "   ") == []
+    assert History.load(store, the_set.slug).search("") == []
+    assert History.load(store, the_set.slug).search("   ") == []
 
 
 def test_search_finds_every_note_of_a_commitment_in_a_meeting_in_order(
@@ -172,14 +164,15 @@ def test_search_finds_every_note_of_a_commitment_in_a_meeting_in_order(
     action = next(i for i in store.items(first) if i.kind is ItemKind.ACTION)
     review(store, clock, second, action, 1, ReviewStatus.DONE, "She doubled the budget")
 
-    notes = [m.text for m in search(store, the_set.slug, "budget") if m.kind == REPORT_BACK_NOTE]
+    found = History.load(store, the_set.slug).search("budget")
+    notes = [m.text for m in found if m.kind == REPORT_BACK_NOTE]
 
     assert notes == ["She cut the budget in half", "She doubled the budget"]
 
 
 def test_search_keeps_markup_and_control_characters_as_typed(store, the_set, clock):
     hold(store, the_set, clock, [("Check-in", None, "[b]bold[/b] and \x1b[31mred")])
-    [match] = search(store, the_set.slug, "[B]BOLD")
+    [match] = History.load(store, the_set.slug).search("[B]BOLD")
     assert match.text == "[b]bold[/b] and \x1b[31mred"
 
 
@@ -187,9 +180,9 @@ def test_history_reads_each_meeting_once(store, the_set, two_meetings, monkeypat
     calls: list[int] = []
     original = store.record
 
-    def counted(slug, number, kinds=None, matching=None):
+    def counted(slug, number, kinds=None):
         calls.append(number)
-        return original(slug, number, kinds, matching)
+        return original(slug, number, kinds)
 
     monkeypatch.setattr(store, "record", counted)
 

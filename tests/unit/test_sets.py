@@ -6,7 +6,6 @@ import pytest
 
 from altui.commitments import open_commitments, under_review
 from altui.errors import AltuiError
-from altui.history import follow_through
 from altui.live import LiveMeeting
 from altui.meetings import start_or_resume
 from altui.models import NAME_MAX, MeetingStatus
@@ -26,7 +25,7 @@ from altui.sets import (
     unarchive_set,
 )
 from altui.store import Store
-from tests.conftest import step_of
+from tests.conftest import follow_through, step_of
 
 
 def files(root):
