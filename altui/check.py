@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from altui.errors import AltuiError
+from altui.files import privacy_warnings
 from altui.store import SET_FILE, Store
 
 
@@ -37,7 +38,7 @@ def check_data(store: Store) -> Findings:
             found.problem(f"{folder}: a folder without {SET_FILE} (not an altui set?)")
             continue
         _check_set(store, folder.name, found)
-    for warning in store.privacy_warnings():
+    for warning in privacy_warnings(store.root):
         found.problem(warning)
     return found
 

@@ -13,6 +13,7 @@ from platformdirs import user_data_dir
 from altui import __version__
 from altui.clock import SystemClock
 from altui.errors import AltuiError
+from altui.files import privacy_warnings
 from altui.lock import MeetingLock
 from altui.models import Meeting, MeetingStatus, Set
 from altui.store import Store
@@ -84,7 +85,7 @@ def run_console(
     from altui.app import make_app
     from altui.guard import start_log
 
-    for warning in store.privacy_warnings():
+    for warning in privacy_warnings(store.root):
         click.echo(f"altui: warning: {warning}", err=True)
     lock = None
     if meeting is not None and not display:

@@ -10,9 +10,10 @@ from pathlib import Path
 
 from altui.commitments import report_back_lines
 from altui.errors import AltuiError
+from altui.files import write_atomic
 from altui.models import Meeting, Set
 from altui.recap import render_recap
-from altui.store import Store, write_atomic
+from altui.store import Store
 
 RECAPS = "recaps"
 CALENDAR = "calendar"

@@ -1,7 +1,8 @@
 """The data folder: one TinyDB file per set and one per meeting, written atomically.
 
 This is the only module that imports tinydb. It takes and returns models; a TinyDB document or
-query never leaves it.
+query never leaves it. It knows which file holds what; ``altui.files`` reads and writes each
+file safely and keeps the backup folders.
 
 Layout::
 
@@ -16,10 +17,6 @@ import contextlib
 import functools
 import json
 import os
-import shutil
-import stat
-import tempfile
-import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
@@ -32,6 +29,15 @@ from tinydb.storages import Storage
 from tinydb.table import Document
 
 from altui.errors import AltuiError
+from altui.files import (
+    new_backup,
+    parse_json,
+    prune_backups,
+    read_data,
+    remove_files,
+    stale_temp_files,
+    write_atomic,
+)
 from altui.lock import MeetingLock
 from altui.migrate import upgrade, version_of
 from altui.models import (
@@ -55,13 +61,9 @@ MEETINGS = "meetings"
 BACKUPS = "backups"
 COMMITMENT_INDEX = "open-commitments.json"
 """Derived from the meeting files (see altui.commitments): never backed up, rebuilt when stale."""
-TEMP_STALE_SECONDS = 10.0
-"""Age after which a temporary file is a killed save's leftover (a save takes milliseconds)."""
 BACKUPS_KEPT = 10
 """Backups kept per set (one is made when a meeting starts and one when it closes)."""
 _HEADER_ID = 1
-READ_MAX = 64 << 20
-"""Largest data file read, in bytes (years of meetings come to well under a megabyte)."""
 
 Stamp = tuple[int, int, int]
 """A file's (st_mtime_ns, st_size, st_ino): any save changes it (a save is a new file)."""
@@ -100,68 +102,6 @@ class AtomicJSONStorage(Storage):
             write_atomic(self.path, text.encode("utf-8"))
         except OSError as exc:
             raise AltuiError(f"{self.path}: could not save ({exc.strerror or exc})") from exc
-
-
-def read_data(path: Path, limit: int = READ_MAX) -> bytes | None:
-    """The bytes of a file in the data folder, or None if there is none.
-
-    Only a regular file is read (a link to one is followed; a link to ``/dev/zero`` would never
-    end), it is opened without blocking (a FIFO in its place would hang every command), and at
-    most ``limit`` bytes are read. Anything else is an AltuiError naming the file.
-    """
-    try:
-        if not stat.S_ISREG(os.stat(path).st_mode):
-            raise AltuiError(f"{path}: not a regular file; left untouched")
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
-    except FileNotFoundError:
-        return None
-    except OSError as exc:
-        raise AltuiError(f"{path}: cannot be read ({exc.strerror})") from None
-    with open(fd, "rb") as handle:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):  # replaced between the two looks
-            raise AltuiError(f"{path}: not a regular file; left untouched")
-        try:
-            raw = handle.read(limit + 1)
-        except OSError as exc:
-            raise AltuiError(f"{path}: cannot be read ({exc.strerror})") from None
-    if len(raw) > limit:
-        raise AltuiError(f"{path}: over {limit >> 20} MiB, not an altui file; left untouched")
-    return raw
-
-
-def parse_json(path: Path, raw: bytes) -> Any:
-    """``raw`` decoded as JSON, or one AltuiError naming the file, whatever is wrong with it
-    (not UTF-8, not JSON, nested too deep, a number too long)."""
-    try:
-        return json.loads(raw)
-    except RecursionError:
-        raise AltuiError(f"{path}: not valid JSON (nested too deep); left untouched") from None
-    except ValueError as exc:  # JSONDecodeError, UnicodeDecodeError, an integer too long
-        raise AltuiError(f"{path}: not valid JSON ({exc}); left untouched") from None
-
-
-def write_atomic(path: Path, payload: bytes, mode: int = 0o600) -> None:
-    """Write ``payload`` to ``path`` so that a crash leaves the old or the new file, never half.
-
-    The new file has ``mode`` (private unless told otherwise).
-    """
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        if mode != 0o600:  # mkstemp's own
-            os.fchmod(fd, mode)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    dir_fd = os.open(path.parent, os.O_RDONLY)
-    try:
-        os.fsync(dir_fd)
-    finally:
-        os.close(dir_fd)
 
 
 @dataclass(frozen=True)
@@ -210,18 +150,6 @@ def _validate(model: type[Model], data: dict[str, Any], path: Path) -> Model:
         raise AltuiError(
             f"{path}: not an altui {model.__name__.lower()} file ({problem}); left untouched"
         ) from None
-
-
-def _backup_seq(name: str) -> int:
-    """A backup's sequence number (0 for one named by time alone, by an older altui)."""
-    seq, underscore, _ = name.partition("_")
-    return int(seq) if underscore and seq.isdigit() else 0
-
-
-def _backups(folder: Path) -> list[Path]:
-    """The backups in ``folder``, oldest first by sequence (then by name, for older ones)."""
-    found = [p for p in folder.iterdir() if p.is_dir() and not p.is_symlink()]
-    return sorted(found, key=lambda p: (_backup_seq(p.name), p.name))
 
 
 def _meeting_file(number: int) -> str:
@@ -540,43 +468,25 @@ class Store:
         )
 
     def stale_temp_files(self, slug: str) -> list[Path]:
-        """Temporary files in the set's folders left by saves that never finished: older than
-        TEMP_STALE_SECONDS (a younger one may be a save under way in a running console)."""
-        cutoff = time.time() - TEMP_STALE_SECONDS
-        found = []
-        for folder in (self.root / slug, self.root / slug / MEETINGS):
-            for path in folder.glob(".*.tmp"):
-                with contextlib.suppress(FileNotFoundError):
-                    info = path.lstat()
-                    if stat.S_ISREG(info.st_mode) and info.st_mtime < cutoff:
-                        found.append(path)
-        return sorted(found)
+        """Temporary files in the set's folders left by saves that never finished (see
+        ``files.stale_temp_files``)."""
+        return stale_temp_files([self.root / slug, self.root / slug / MEETINGS])
 
     @_writes
     def remove_stale_temp_files(self, slug: str) -> list[Path]:
         """Delete the set's stale temporary files (see ``stale_temp_files``); those removed."""
-        removed = []
-        for path in self.stale_temp_files(slug):
-            with contextlib.suppress(FileNotFoundError):
-                path.unlink()
-                removed.append(path)
-        return removed
+        return remove_files(self.stale_temp_files(slug))
 
     @_writes
     def backup(self, slug: str, reason: str, now: datetime, everything: bool = False) -> Path:
         """Copy the set's file and its latest meetings to ``backups/<seq>_<time>-<reason>/``.
 
         Only the last two meetings are copied unless ``everything``: a closed meeting older
-        than that no longer changes, and it is in earlier backups already. The newest few
-        backups are kept, newest by sequence number (one more than the last), never by the
-        time in the name: after the clock is set back, the backup just made is still the newest.
+        than that no longer changes, and it is in earlier backups already. The newest
+        BACKUPS_KEPT backups are kept, newest by sequence (see ``files.new_backup``).
         """
         folder = self.root / slug / BACKUPS
-        folder.mkdir(exist_ok=True, mode=0o700)
-        made = _backups(folder)
-        seq = _backup_seq(made[-1].name) + 1 if made else 1
-        target = folder / f"{seq:06d}_{now:%Y%m%d-%H%M%S}-{reason}"
-        target.mkdir(mode=0o700)
+        target = new_backup(folder, f"{now:%Y%m%d-%H%M%S}-{reason}")
         (target / MEETINGS).mkdir(mode=0o700)
         numbers = self.meeting_numbers(slug)
         latest = [self._meeting_path(slug, n) for n in (numbers if everything else numbers[-2:])]
@@ -585,29 +495,8 @@ class Store:
             raw = read_data(source)
             if raw is not None:
                 write_atomic(target / source.relative_to(self.root / slug), raw)
-        for old in _backups(folder)[:-BACKUPS_KEPT]:
-            shutil.rmtree(old)
+        prune_backups(folder, BACKUPS_KEPT)
         return target
-
-    def privacy_warnings(self) -> list[str]:
-        """Folders and files of the data folder that others could read.
-
-        Only real files and folders are looked at: a link's own mode means nothing, and the
-        advice to chmod must never reach what a link points to (``/dev/zero``, say).
-        """
-        found: list[str] = []
-        paths = [self.root, *self.root.glob("*"), *self.root.glob("*/*"), *self.root.glob("*/*/*")]
-        for path in paths:
-            try:
-                mode = (path.stat() if path == self.root else path.lstat()).st_mode
-            except OSError:
-                continue
-            if (stat.S_ISREG(mode) or stat.S_ISDIR(mode)) and mode & 0o077:
-                found.append(
-                    f"{path} can be read by other users (mode {stat.S_IMODE(mode):o}); "
-                    f"run: chmod {'700' if path.is_dir() else '600'} {path}"
-                )
-        return found
 
     def needs_upgrade(self, slug: str) -> list[Path]:
         """The set's files written by an older altui.

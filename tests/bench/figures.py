@@ -200,7 +200,7 @@ UNDO_DEPTH = 20
 
 def _atomic_floor(path: Path, floor_path: Path) -> float:
     """Milliseconds for write_atomic of the meeting file's current bytes to a scratch file."""
-    from altui.store import write_atomic
+    from altui.files import write_atomic
 
     payload = path.read_bytes()
     start = time.perf_counter()
@@ -270,9 +270,10 @@ def _changes_at(
 ) -> tuple[dict[str, list[float]], dict[str, list[float]]]:
     """Milliseconds of each change, and of the disk's atomic write beside it, by change."""
     from altui.clock import SystemClock
+    from altui.files import write_atomic
     from altui.live import LiveMeeting
     from altui.models import ItemKind
-    from altui.store import Store, write_atomic
+    from altui.store import Store
 
     path = history.meeting_path(history.running)
     original = path.read_bytes()
@@ -310,8 +311,9 @@ def _running(history: BenchHistory) -> Any:
 def _undo_depth(history: BenchHistory, rounds: int) -> Figure:
     """Time to undo ``UNDO_DEPTH`` changes in a row, against as many atomic writes of the file."""
     from altui.clock import SystemClock
+    from altui.files import write_atomic
     from altui.live import LiveMeeting
-    from altui.store import Store, write_atomic
+    from altui.store import Store
 
     rng = random.Random(13)
     path = history.meeting_path(history.running)

@@ -8,7 +8,7 @@ The set is created with ``sets.new_set`` and the running meeting with
 ``meetings.start_meeting``. Writing thousands of items one ``LiveMeeting.capture`` at a time would
 fsync each one, so each closed meeting's file is written whole, in the shape ``store.py`` writes
 (tables ``meeting``, ``items``, ``reviews``, documents from ``model_dump(mode="json",
-by_alias=True)``) with ``altui.store.write_atomic``. :func:`check_shape` proves that shape against
+by_alias=True)``) with ``altui.files.write_atomic``. :func:`check_shape` proves that shape against
 a meeting made through the real API, and :func:`verify` reads every meeting back through Store.
 """
 
@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from altui.clock import FakeClock, SystemClock
+from altui.files import write_atomic
 from altui.live import LiveMeeting
 from altui.meetings import start_meeting, unfinished_meeting
 from altui.models import (
@@ -39,7 +40,7 @@ from altui.models import (
 )
 from altui.plans import find_plan
 from altui.sets import new_set
-from altui.store import MEETINGS, Store, write_atomic
+from altui.store import MEETINGS, Store
 
 SET_NAME = "Bench set"
 MEMBERS = ["Amira Haddad", "Ben Okafor", "Chloé Martin", "Dev Patel", "Eilidh Ross", "Femi Ade"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from altui.check import check_data
+from altui.files import privacy_warnings
 
 
 def test_the_marker_comes_and_goes(store, meeting):
@@ -25,7 +26,7 @@ def test_the_marker_is_private_not_backed_up_and_not_a_problem_for_check(
     store, the_set, meeting, clock
 ):
     store.set_blanked(meeting, True)
-    assert store.privacy_warnings() == []
+    assert privacy_warnings(store.root) == []
     copy = store.backup(the_set.slug, "test", clock.now(), everything=True)
     assert not list(copy.rglob("*.blank"))
     found = check_data(store)

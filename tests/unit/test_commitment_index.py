@@ -14,6 +14,7 @@ import pytest
 from altui import store as store_module
 from altui.check import check_data
 from altui.commitments import INDEX_FORMAT, Commitment, open_commitments
+from altui.files import privacy_warnings
 from altui.live import LiveMeeting
 from altui.models import SCHEMA_VERSION, Item, ItemKind, ReviewStatus
 from altui.store import COMMITMENT_INDEX, Store
@@ -279,7 +280,7 @@ def test_the_index_is_private_not_backed_up_and_not_a_problem_for_check(store, h
     open_commitments(store, history, 5)
     path = index_path(store, history)
     assert path.stat().st_mode & 0o777 == 0o600
-    assert store.privacy_warnings() == []
+    assert privacy_warnings(store.root) == []
     copy = store.backup(history, "test", clock.now(), everything=True)
     assert not list(copy.rglob(COMMITMENT_INDEX))
     found = check_data(store)

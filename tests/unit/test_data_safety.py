@@ -8,6 +8,7 @@ import stat
 import time
 
 from altui.check import check_data
+from altui.files import privacy_warnings
 from altui.meetings import start_or_resume
 from altui.store import BACKUPS_KEPT
 
@@ -51,14 +52,14 @@ def test_backups_rotate_by_sequence_whatever_the_clock_says(store, the_set, cloc
 
 
 def test_a_private_data_folder_gives_no_warning(store, the_set, meeting):
-    assert store.privacy_warnings() == []
+    assert privacy_warnings(store.root) == []
 
 
 def test_files_readable_by_others_are_named(store, the_set, meeting):
     meeting_file = store.root / the_set.slug / "meetings" / "0001.json"
     meeting_file.chmod(0o644)
     store.root.chmod(0o755)
-    warnings = store.privacy_warnings()
+    warnings = privacy_warnings(store.root)
     assert len(warnings) == 2
     assert str(meeting_file) in warnings[1] and "chmod 600" in warnings[1]
     assert "chmod 700" in warnings[0]

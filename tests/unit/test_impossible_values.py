@@ -19,8 +19,9 @@ from pydantic import ValidationError
 
 from altui.check import check_data
 from altui.errors import AltuiError
+from altui.files import READ_MAX
 from altui.models import MINUTES_MAX, Item, ItemKind, Meeting, Review, Set, Step
-from altui.store import READ_MAX, AtomicJSONStorage, Store
+from altui.store import AtomicJSONStorage, Store
 
 NAIVE = "2026-11-25T14:00:00"
 

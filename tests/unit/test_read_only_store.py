@@ -6,6 +6,7 @@ import pytest
 
 from altui.commitments import open_commitments, report_back_lines, under_review
 from altui.errors import AltuiError
+from altui.files import privacy_warnings
 from altui.live import LiveMeeting
 from altui.models import Item, ItemKind, Review, Set
 from altui.store import COMMITMENT_INDEX, Store
@@ -52,7 +53,7 @@ def test_everything_a_view_reads_works_where_nothing_can_be_written(
     assert viewer.record(found.slug, 1)[1]
     assert not viewer.blanked(meeting)
     assert viewer.needs_upgrade(found.slug) == []
-    assert viewer.privacy_warnings() == []
+    assert privacy_warnings(viewer.root) == []
     assert tried == []
     assert tree(store.root) == before
 

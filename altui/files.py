@@ -1,0 +1,164 @@
+"""Files in the data folder, below TinyDB: bounded safe reads, crash-safe writes, backup
+folders kept in sequence, the leftovers of killed saves, and files others could read.
+
+Nothing here knows TinyDB or which file holds what: ``altui.store`` does.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import shutil
+import stat
+import tempfile
+import time
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from altui.errors import AltuiError
+
+READ_MAX = 64 << 20
+"""Largest data file read, in bytes (years of meetings come to well under a megabyte)."""
+TEMP_STALE_SECONDS = 10.0
+"""Age after which a temporary file is a killed save's leftover (a save takes milliseconds)."""
+
+
+def read_data(path: Path, limit: int = READ_MAX) -> bytes | None:
+    """The bytes of a file in the data folder, or None if there is none.
+
+    Only a regular file is read (a link to one is followed; a link to ``/dev/zero`` would never
+    end), it is opened without blocking (a FIFO in its place would hang every command), and at
+    most ``limit`` bytes are read. Anything else is an AltuiError naming the file.
+    """
+    try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            raise AltuiError(f"{path}: not a regular file; left untouched")
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise AltuiError(f"{path}: cannot be read ({exc.strerror})") from None
+    with open(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):  # replaced between the two looks
+            raise AltuiError(f"{path}: not a regular file; left untouched")
+        try:
+            raw = handle.read(limit + 1)
+        except OSError as exc:
+            raise AltuiError(f"{path}: cannot be read ({exc.strerror})") from None
+    if len(raw) > limit:
+        raise AltuiError(f"{path}: over {limit >> 20} MiB, not an altui file; left untouched")
+    return raw
+
+
+def parse_json(path: Path, raw: bytes) -> Any:
+    """``raw`` decoded as JSON, or one AltuiError naming the file, whatever is wrong with it
+    (not UTF-8, not JSON, nested too deep, a number too long)."""
+    try:
+        return json.loads(raw)
+    except RecursionError:
+        raise AltuiError(f"{path}: not valid JSON (nested too deep); left untouched") from None
+    except ValueError as exc:  # JSONDecodeError, UnicodeDecodeError, an integer too long
+        raise AltuiError(f"{path}: not valid JSON ({exc}); left untouched") from None
+
+
+def write_atomic(path: Path, payload: bytes, mode: int = 0o600) -> None:
+    """Write ``payload`` to ``path`` so that a crash leaves the old or the new file, never half.
+
+    The new file has ``mode`` (private unless told otherwise).
+    """
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        if mode != 0o600:  # mkstemp's own
+            os.fchmod(fd, mode)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    dir_fd = os.open(path.parent, os.O_RDONLY)
+    try:
+        os.fsync(dir_fd)
+    finally:
+        os.close(dir_fd)
+
+
+def stale_temp_files(folders: Iterable[Path]) -> list[Path]:
+    """Temporary files of :func:`write_atomic` in ``folders`` left by saves that never finished:
+    older than TEMP_STALE_SECONDS (a younger one may be a save under way in a running console)."""
+    cutoff = time.time() - TEMP_STALE_SECONDS
+    found = []
+    for folder in folders:
+        for path in folder.glob(".*.tmp"):
+            with contextlib.suppress(FileNotFoundError):
+                info = path.lstat()
+                if stat.S_ISREG(info.st_mode) and info.st_mtime < cutoff:
+                    found.append(path)
+    return sorted(found)
+
+
+def remove_files(paths: Iterable[Path]) -> list[Path]:
+    """Delete ``paths``; those removed (one already gone is skipped)."""
+    removed = []
+    for path in paths:
+        with contextlib.suppress(FileNotFoundError):
+            path.unlink()
+            removed.append(path)
+    return removed
+
+
+def _backup_seq(name: str) -> int:
+    """A backup's sequence number (0 for one named by time alone, by an older altui)."""
+    seq, underscore, _ = name.partition("_")
+    return int(seq) if underscore and seq.isdigit() else 0
+
+
+def _backups(folder: Path) -> list[Path]:
+    """The backups in ``folder``, oldest first by sequence (then by name, for older ones)."""
+    found = [p for p in folder.iterdir() if p.is_dir() and not p.is_symlink()]
+    return sorted(found, key=lambda p: (_backup_seq(p.name), p.name))
+
+
+def new_backup(folder: Path, label: str) -> Path:
+    """A new, empty, private backup folder in ``folder``, named ``<seq>_<label>``.
+
+    Its sequence number is one more than the newest backup's: backups are ordered by it, never
+    by a time in the label, so after the clock is set back the backup just made is the newest.
+    """
+    folder.mkdir(exist_ok=True, mode=0o700)
+    made = _backups(folder)
+    seq = _backup_seq(made[-1].name) + 1 if made else 1
+    target = folder / f"{seq:06d}_{label}"
+    target.mkdir(mode=0o700)
+    return target
+
+
+def prune_backups(folder: Path, keep: int) -> None:
+    """Delete all but the newest ``keep`` backups in ``folder`` (newest by sequence)."""
+    for old in _backups(folder)[:-keep]:
+        shutil.rmtree(old)
+
+
+def privacy_warnings(root: Path) -> list[str]:
+    """Folders and files of the data folder ``root`` (three levels down) that others could read.
+
+    Only real files and folders are looked at: a link's own mode means nothing, and the
+    advice to chmod must never reach what a link points to (``/dev/zero``, say).
+    """
+    found: list[str] = []
+    paths = [root, *root.glob("*"), *root.glob("*/*"), *root.glob("*/*/*")]
+    for path in paths:
+        try:
+            mode = (path.stat() if path == root else path.lstat()).st_mode
+        except OSError:
+            continue
+        if (stat.S_ISREG(mode) or stat.S_ISDIR(mode)) and mode & 0o077:
+            found.append(
+                f"{path} can be read by other users (mode {stat.S_IMODE(mode):o}); "
+                f"run: chmod {'700' if path.is_dir() else '600'} {path}"
+            )
+    return found
