@@ -16,6 +16,7 @@ from the files.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date, datetime
@@ -24,7 +25,6 @@ from typing import Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from altui.guard import log
 from altui.models import (
     Departure,
     Item,
@@ -36,6 +36,8 @@ from altui.models import (
 )
 from altui.recap import NO_OWNER, short_date
 from altui.store import Stamp, Store
+
+log = logging.getLogger(__name__)
 
 ACTIONS = frozenset({ItemKind.ACTION})
 LEFT = " (left)"

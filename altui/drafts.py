@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable
 
 from altui.errors import AltuiError
-from altui.guard import log
+
+log = logging.getLogger(__name__)
 
 
 class DraftKeeper:

@@ -32,7 +32,8 @@ N = TypeVar("N", bound=_Notifies)  # the screen whose handler is guarded
 
 
 def start_log(data_dir: Path) -> Path:
-    """Send altui's error log to ``altui.log`` in the data folder (once per process)."""
+    """Send altui's log to ``altui.log`` in the data folder (once per process): the "altui"
+    logger's, and so every module's ``logging.getLogger(__name__)``."""
     path = data_dir / LOG_FILE
     if not any(isinstance(h, logging.FileHandler) for h in log.handlers):
         data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
