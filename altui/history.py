@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 
-from altui.commitments import Event, Ledger, heard, still_held
+from altui.commitment import Event
+from altui.commitments import Ledger, heard, still_held
 from altui.errors import AltuiError
 from altui.models import (
     Departure,

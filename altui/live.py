@@ -17,7 +17,8 @@ from typing import Any
 
 from altui import clock as timing
 from altui.clock import Clock
-from altui.commitments import Commitment, open_commitments
+from altui.commitment import Commitment
+from altui.commitments import open_commitments
 from altui.drafts import DraftKeeper
 from altui.errors import AltuiError
 from altui.models import (

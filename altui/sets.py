@@ -16,7 +16,8 @@ from datetime import UTC, datetime
 from enum import StrEnum
 
 from altui.clock import Clock
-from altui.commitments import LEFT, Commitment, open_commitments
+from altui.commitment import Commitment
+from altui.commitments import LEFT, open_commitments
 from altui.errors import AltuiError
 from altui.models import Departure, MeetingStatus, Member, Set, clean_name, name_key, slugify
 from altui.plans import find_plan

@@ -10,7 +10,8 @@ from datetime import datetime, timedelta
 
 from altui import clock as timing
 from altui.clock import Clock, Reading, on_the_wall
-from altui.commitments import Commitment, under_review
+from altui.commitment import Commitment
+from altui.commitments import under_review
 from altui.errors import AltuiError
 from altui.history import EVERYONE
 from altui.models import Item, ItemKind, Meeting, MeetingStatus, Step

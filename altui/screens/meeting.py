@@ -17,7 +17,7 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.widgets import Footer, Static
 
-from altui.commitments import Commitment
+from altui.commitment import Commitment
 from altui.errors import AltuiError
 from altui.guard import guarded, guarded_or, log
 from altui.live import MINUTE, LiveMeeting, NotSaved

@@ -13,7 +13,8 @@ import pytest
 
 from altui import store as store_module
 from altui.check import check_data
-from altui.commitments import INDEX_FORMAT, Commitment, open_commitments
+from altui.commitment import Commitment
+from altui.commitments import INDEX_FORMAT, open_commitments
 from altui.files import privacy_warnings
 from altui.live import LiveMeeting
 from altui.models import SCHEMA_VERSION, Item, ItemKind, ReviewStatus

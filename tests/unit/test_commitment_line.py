@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from altui.commitments import Commitment, Hearing
+from altui.commitment import Commitment, Hearing
 from altui.models import Item, ItemKind, ReviewStatus
 from altui.widgets.commitment_list import commitment_line, status_width
 

@@ -4,14 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from altui.commitments import (
-    LEFT,
-    NO_OWNER,
-    Commitment,
-    open_commitments,
-    report_back_lines,
-    under_review,
-)
+from altui.commitment import Commitment
+from altui.commitments import LEFT, NO_OWNER, open_commitments, report_back_lines, under_review
 from altui.live import LiveMeeting
 from altui.meetings import start_or_resume
 from altui.models import Item, Meeting, MeetingStatus, ReportBackLine, Review, ReviewStatus
