@@ -15,6 +15,7 @@ import time
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -31,6 +32,15 @@ os.environ["TZ"] = "UTC"  # the header shows local times; pin them so pictures a
 time.tzset()
 
 MEMBERS = ["Ana Silva", "Ben Okafor", "Chloé Martin", "Dev Patel"]
+
+
+async def until(pilot: Any, check: Callable[[], object], what: str) -> None:
+    """Let the app's own timers and messages run until ``check()`` holds (3 s at most)."""
+    for _ in range(60):
+        await pilot.pause(0.05)
+        if check():
+            return
+    raise AssertionError(f"the screen never showed {what}")
 
 
 def step_of(meeting: Meeting, name: str, presenter: str | None = None) -> int:

@@ -14,6 +14,7 @@ from altui.meetings import start_or_resume
 from altui.screens.display import DisplayScreen, WaitingScreen
 from altui.store import Store
 from altui.widgets.big_clock import BigClock
+from tests.conftest import until
 
 
 async def settled(pilot, screen) -> None:
@@ -97,15 +98,6 @@ async def test_closing_the_display_leaves_the_consoles_draft_alone(store, the_se
 
 def shown(screen, selector: str) -> str:
     return str(screen.query_one(selector, Static).render())
-
-
-async def until(pilot, check, what: str) -> None:
-    """Let the display's own quarter-second checks run until ``check()`` holds."""
-    for _ in range(60):
-        await pilot.pause(0.05)
-        if check():
-            return
-    raise AssertionError(f"the display never showed {what}")
 
 
 async def test_a_display_started_before_any_meeting_follows_one_after_another(

@@ -31,6 +31,7 @@ from altui.screens.summary import SummaryScreen
 from altui.sets import new_set
 from altui.store import Store
 from altui.text import UNSHOWN, visible
+from tests.conftest import until
 
 NAME = "Ana\x9b2J\u202eSilva\x85\u2066x\u2028y"
 """A member name with C1 controls (CSI, NEL), an override, an isolate and a line separator."""
@@ -94,8 +95,7 @@ async def test_the_console_and_its_toasts(store: Store, clock: FakeClock, held):
         assert "What" + UNSHOWN + "2J is it?" in text
         assert "see ␛]0;pwned␇ and " + UNSHOWN + "31mred" in text
         app.screen.notify(f"Skipped {NAME}.", markup=False)  # as skipping a presenter says
-        await pilot.pause()
-        assert f"Skipped {visible(NAME)}." in shown_safely(app)
+        await until(pilot, lambda: f"Skipped {visible(NAME)}." in shown_safely(app), "the toast")
 
         await pilot.press("f9")
         assert isinstance(app.screen, EndMeeting)
