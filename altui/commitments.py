@@ -206,6 +206,6 @@ def under_review(store: Store, meeting: Meeting) -> list[Commitment]:
 
 
 def report_back_lines(store: Store, meeting: Meeting) -> list[ReportBackLine]:
-    """The rows of the meeting's report-back table, in report-back order: every commitment that
-    was given a status or a note in it."""
-    return [c.line() for c in under_review(store, meeting) if c.status is not None or c.notes]
+    """The rows of the meeting's report-back table, in report-back order: every commitment open
+    at its start, heard of or not (one nobody spoke to is still open, and the record says so)."""
+    return [c.line() for c in under_review(store, meeting)]

@@ -390,6 +390,13 @@ class ReportBackLine(BaseModel):
     still_open: bool = False
     """Whether it comes back at the next report back (it was not done or dropped)."""
 
+    @property
+    def outcome(self) -> str:
+        """What the meeting decided, in words: the status, or that nobody gave one."""
+        if self.status is not None:
+            return self.status.label
+        return "No status given" if self.notes else "Not discussed"
+
 
 class ItemChange(BaseModel):
     """An item as it stood before a change: None when the change added it."""

@@ -168,7 +168,7 @@ def _report_back(meeting: Meeting, lines: list[ReportBackLine]) -> str:
     if not lines:
         if meeting.number == 1:
             return "This was the set's first meeting: there were no commitments to report back on."
-        return "There was nothing to report back."
+        return "No commitment was open."
     blocks: list[str] = []
     for member, group in groupby(lines, key=lambda line: line.member):
         rows: list[str] = []
@@ -176,9 +176,10 @@ def _report_back(meeting: Meeting, lines: list[ReportBackLine]) -> str:
             said = [f"from meeting {line.origin}"] if line.origin < meeting.number - 1 else []
             said += [line.earlier] if line.earlier else []
             context = f" ({escape_inline('; '.join(said))})" if said else ""
-            status = line.status.label if line.status else "No status given"
             comes_back = ", comes back next meeting" if line.still_open else ""
-            rows.append(f"- {escape_inline(line.commitment)}{context}: **{status}**{comes_back}")
+            rows.append(
+                f"- {escape_inline(line.commitment)}{context}: **{line.outcome}**{comes_back}"
+            )
             rows.extend(f"  - {escape_inline(note)}" for note in line.notes)
         blocks += [f"### {escape_inline(member)}", "\n".join(rows)]
     return "\n\n".join(blocks)

@@ -79,14 +79,13 @@ def captured(meeting: Meeting, items: list[Item]) -> Content:
 
 
 def report_back(lines: list[ReportBackLine], number: int) -> Content:
-    """Each commitment reported on in meeting ``number``: who, what, the outcome, what earlier
+    """Each commitment open at the start of meeting ``number``: who, what, the outcome, what earlier
     meetings heard of it, and every note.
 
     A commitment older than the previous meeting says where it came from.
     """
     parts: list[Content] = []
     for line in lines:
-        status = line.status.label if line.status else "Not yet reviewed"
         row = Content.assemble(
             ("  ", ""),
             (visible(line.member), "bold $secondary"),
@@ -94,7 +93,7 @@ def report_back(lines: list[ReportBackLine], number: int) -> Content:
             visible(line.commitment),
             (f" (from meeting {line.origin})" if line.origin < number - 1 else "", "$text-muted"),
             " → ",
-            (status, "bold"),
+            (line.outcome, "bold"),
         )
         if line.earlier:
             row = Content.assemble(row, "\n    ", (visible(line.earlier), "$text-muted"))

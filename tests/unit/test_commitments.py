@@ -158,13 +158,15 @@ def test_a_review_of_an_unknown_action_is_ignored(store, the_set, clock):
     review(store, clock, second, stray, 1, ReviewStatus.DONE)
     (seen,) = under_review(store, second)
     assert seen.status is None
-    assert report_back_lines(store, second) == []
+    (line,) = report_back_lines(store, second)
+    assert (line.status, line.outcome, line.still_open) == (None, "Not discussed", True)
 
 
 # report back --------------------------------------------------------------------------------
 
 
-def test_report_back_lines_list_only_the_reviewed_commitments(store, the_set, clock):
+def test_report_back_lines_list_every_open_commitment_heard_of_or_not(store, the_set, clock):
+    """Nobody spoke to Ben's bid in meeting 2: it is listed, not discussed, still open."""
     first, made = hold(
         store,
         the_set,
@@ -187,6 +189,13 @@ def test_report_back_lines_list_only_the_reviewed_commitments(store, the_set, cl
             origin=1,
             status=ReviewStatus.CARRIED,
             notes=("on leave",),
+            still_open=True,
+        ),
+        ReportBackLine(
+            member=BEN,
+            commitment="Draft the bid",
+            origin=1,
+            status=None,
             still_open=True,
         ),
         ReportBackLine(
@@ -356,7 +365,8 @@ def test_an_owner_who_has_left_is_marked(store, the_set, clock):
     second, _ = hold(store, the_set, clock, presenters=[ANA])
     (seen,) = under_review(store, second)
     assert seen.owner == f"{BEN}{LEFT}"
-    assert report_back_lines(store, second) == []  # nothing heard of it yet
+    (line,) = report_back_lines(store, second)  # nothing heard of it yet, and still open
+    assert (line.member, line.outcome) == (f"{BEN}{LEFT}", "Not discussed")
 
 
 # one history, every reader ------------------------------------------------------------------

@@ -508,7 +508,7 @@ def test_questions_are_split_by_tag():
 def test_nothing_to_report_back_later_than_the_first_meeting():
     the_set, meeting, items, _ = full_meeting()
     recap = render_recap(the_set, meeting, items, [], now=NOW)
-    assert "## Report back\n\nThere was nothing to report back.\n" in recap
+    assert "## Report back\n\nNo commitment was open.\n" in recap
 
 
 @pytest.mark.parametrize(

@@ -136,6 +136,23 @@ def test_a_status_and_a_note_can_be_undone(store, the_set, meeting, clock):
     assert store.reviews(second.meeting) == []
 
 
+def test_a_commitment_whose_status_was_undone_stays_in_the_recap_as_open(
+    store, the_set, meeting, clock
+):
+    """Marked dropped by a slip, then undone: the record must not lose it (a recap listing
+    only what was heard made it vanish while it was still open)."""
+    live = LiveMeeting(store, meeting, clock)
+    live.go_to(step_of(meeting, "Commit to actions", ANA))
+    live.enter("Ask the director")
+    live.close(None)
+    second = LiveMeeting(store, start_or_resume(store, the_set, clock), clock)
+    second.next_step()
+    second.review(second.commitments()[0], status=ReviewStatus.DROPPED)
+    second.undo()
+    recap = recap_text(store, the_set, second.meeting)
+    assert "- Ask the director: **Not discussed**, comes back next meeting" in recap
+
+
 def test_a_failed_save_changes_nothing_and_the_next_one_writes_everything(
     live, store, meeting, monkeypatch
 ):
