@@ -9,8 +9,8 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 from enum import StrEnum
 
+from altui.dates import day_month
 from altui.models import Item, ReportBackLine, Review, ReviewStatus
-from altui.recap import short_date
 
 CLOSING = frozenset({ReviewStatus.DONE, ReviewStatus.DROPPED})
 """The outcomes that close a commitment; every other word on it keeps it open."""
@@ -70,7 +70,7 @@ class Hearing:
         """``partly, 12 Jan: called twice / she said no`` (``noted`` when no status was given)."""
         said = self.status.value.replace("_", " ") if self.status else "noted"
         notes = " / ".join(self.notes)
-        return f"{said}, {short_date(self.date)}" + (f": {notes}" if notes else "")
+        return f"{said}, {day_month(self.date)}" + (f": {notes}" if notes else "")
 
 
 @dataclass(frozen=True)

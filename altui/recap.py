@@ -12,27 +12,12 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from itertools import groupby
 
 from altui.clock import elapsed, whole_minutes
+from altui.dates import long_date
 from altui.models import Item, ItemKind, ItemTag, Meeting, Member, ReportBackLine, Set, Step
-
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-"""Month names, so dates read the same whatever the machine's locale."""
 
 NOTHING = "—"
 """Shown for the actual minutes of a step that was never visited."""
@@ -59,16 +44,6 @@ _LINE_BREAK = re.compile(r"\s*(?:\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029])\s*")
 _SPECIAL = re.compile(r"[\\`*_\[\]#~$<>]|&(?=#?\w+;)")
 _HTML = {"<": "&lt;", ">": "&gt;", "&": "&amp;"}
 _ORDERED_MARKER = re.compile(r"(\d{1,9})([.)])")
-
-
-def format_date(day: date) -> str:
-    """``25 November 2026``."""
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
-
-
-def short_date(day: date) -> str:
-    """``25 Nov``."""
-    return f"{day.day} {MONTHS[day.month - 1][:3]}"
 
 
 def _plain(text: str) -> str:
@@ -128,7 +103,7 @@ def _names(members: list[Member], empty: str) -> str:
 
 def _due(meeting: Meeting) -> str:
     """When actions fall due."""
-    return format_date(meeting.next_date) if meeting.next_date else "the next meeting"
+    return long_date(meeting.next_date) if meeting.next_date else "the next meeting"
 
 
 def _people(meeting: Meeting) -> str:
@@ -139,7 +114,7 @@ def _people(meeting: Meeting) -> str:
     ]
     if meeting.set_score is not None:
         lines.append(f"**Set score (process review):** {meeting.set_score} out of 10")
-    next_meeting = format_date(meeting.next_date) if meeting.next_date else "to be agreed"
+    next_meeting = long_date(meeting.next_date) if meeting.next_date else "to be agreed"
     lines.append(f"**Next meeting:** {next_meeting}")
     return _bullets(lines)
 
@@ -312,9 +287,7 @@ def render_recap(
     )
     presenters = list({member.id: member for member in meeting.presenters}.values())
     slots = {member.id: [i for i in kept if i.presenter_id == member.id] for member in presenters}
-    title = (
-        f"# {escape_inline(the_set.name)}: meeting {meeting.number}, {format_date(meeting.date)}"
-    )
+    title = f"# {escape_inline(the_set.name)}: meeting {meeting.number}, {long_date(meeting.date)}"
     blocks = [title]
     if include_private:
         blocks.append(PRIVATE_BANNER)

@@ -12,6 +12,7 @@ from altui import clock as timing
 from altui.clock import Clock, Reading, on_the_wall
 from altui.commitment import Commitment
 from altui.commitments import under_review
+from altui.dates import time_of_day
 from altui.errors import AltuiError
 from altui.history import EVERYONE
 from altui.models import Item, ItemKind, Meeting, MeetingStatus, Step
@@ -75,8 +76,7 @@ class Stage:
         """When the current step is planned to end, as the wall clock will read it (``15:40``):
         now plus the time it has left, so it moves with a minute more or less."""
         end = self.clock.now() + timedelta(seconds=self.reading().seconds)
-        wall = on_the_wall(self.clock, end).astimezone() + timedelta(seconds=30)
-        return f"{wall:%H:%M}"
+        return time_of_day(on_the_wall(self.clock, end) + timedelta(seconds=30))
 
     def who(self) -> str:
         """Whose turn it is: the presenter, Everyone, or on a break when to be back."""

@@ -14,6 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from altui.clock import Clock
+from altui.dates import weekday_date
 from altui.guard import guarded
 from altui.models import ItemKind, Meeting, MeetingStatus, Set
 from altui.screens.blank import BlankScreen
@@ -45,7 +46,7 @@ def replace(current: Screen[None], new: Screen[None]) -> None:
 def end_facts(store: Store, meeting: Meeting) -> str:
     """What the room takes away from an ended meeting: the next date and the new commitments."""
     actions = sum(i.kind is ItemKind.ACTION for i in store.items(meeting))
-    when = f"{meeting.next_date:%a %d %b %Y}" if meeting.next_date else "not set yet"
+    when = weekday_date(meeting.next_date) if meeting.next_date else "not set yet"
     plural = "" if actions == 1 else "s"
     return (
         f"Meeting {meeting.number} has ended. Thank you.\n"

@@ -16,10 +16,10 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from altui.dates import day_month, short_date
 from altui.guard import guarded
 from altui.history import History, Match, MeetingRow, MemberFollowThrough
 from altui.models import Set
-from altui.recap import MONTHS
 from altui.screens.meeting_view import MeetingViewScreen
 from altui.store import Store
 from altui.text import shorten, visible
@@ -37,11 +37,6 @@ NARROW = 100
 """Below this many columns the follow-through panel sits under the list."""
 NAME_WIDTH = 40
 """Longest presenter name shown in a list before it is cut with an ellipsis."""
-
-
-def day(when: date) -> str:
-    """``25 Nov 2026``, the same whatever the machine's locale."""
-    return f"{when.day} {MONTHS[when.month - 1][:3]} {when.year}"
 
 
 def items_cell(row: MeetingRow) -> str:
@@ -69,7 +64,7 @@ def match_line(match: Match, query: str) -> Content:
     """
     where = Content.assemble(
         (f"Meeting {match.meeting}", "bold"),
-        (f" · {day(match.date)} · ", "$text-muted"),
+        (f" · {short_date(match.date)} · ", "$text-muted"),
         (visible(match.step), "$text-muted"),
         (" · ", "$text-muted"),
         (visible(match.presenter), "bold $secondary"),
@@ -121,7 +116,7 @@ def score_chart(records: list[tuple[int, date, int | None]]) -> Content:
         )
     rows: list[Bar] = [
         (
-            f"{number:>2} · {when.day} {MONTHS[when.month - 1][:3]}",
+            f"{number:>2} · {day_month(when)}",
             None if score is None else score / 10,
             "—" if score is None else str(score),
         )
@@ -229,7 +224,7 @@ class HistoryScreen(Screen[None]):
         cells = [
             [
                 Content(str(row.number)),
-                Content(day(row.date)),
+                Content(short_date(row.date)),
                 status_cell(row),
                 Content(items_cell(row)),
                 presenters_cell(row),

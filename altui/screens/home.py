@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option
 
 from altui import sets
 from altui.commitments import open_commitments
+from altui.dates import short_date
 from altui.errors import AltuiError
 from altui.guard import guarded
 from altui.models import MeetingStatus, Set
@@ -64,9 +65,9 @@ def _facts(store: Store, the_set: Set) -> str:
     if latest is not None and latest.status is MeetingStatus.RUNNING:
         facts.append(f"meeting {latest.number} in progress")
     elif latest is not None:
-        facts.append(f"last {latest.date:%d %b %Y}")
+        facts.append(f"last {short_date(latest.date)}")
         if latest.next_date:
-            facts.append(f"next {latest.next_date:%d %b %Y}")
+            facts.append(f"next {short_date(latest.next_date)}")
         upcoming = latest.number + 1
         still_open = len(open_commitments(store, the_set.slug, upcoming))
         facts.append(count(still_open, "open commitment"))

@@ -18,11 +18,11 @@ from textual.widgets import DataTable, Footer, Static
 
 from altui.clock import elapsed
 from altui.commitments import report_back_lines
+from altui.dates import weekday_date
 from altui.errors import AltuiError
 from altui.exporting import write_recap
 from altui.guard import guarded
 from altui.models import Item, ItemKind, Meeting, MeetingStatus, ReportBackLine, Set
-from altui.recap import MONTHS
 from altui.screens import altui_app
 from altui.store import Store
 from altui.text import visible
@@ -31,13 +31,6 @@ from altui.widgets.tables import add_sized_columns, minutes
 
 PRIVATE_HIDDEN = "(private note hidden)"
 """Shown in place of a private note's text."""
-WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-
-
-def long_day(meeting: Meeting) -> str:
-    """``Wed 25 Nov 2026``, the same whatever the machine's locale."""
-    when = meeting.date
-    return f"{WEEKDAYS[when.weekday()]} {when.day} {MONTHS[when.month - 1][:3]} {when.year}"
 
 
 def view_title(the_set: Set, meeting: Meeting) -> Content:
@@ -45,7 +38,7 @@ def view_title(the_set: Set, meeting: Meeting) -> Content:
     closed = meeting.status is MeetingStatus.CLOSED
     return Content.assemble(
         (visible(the_set.name), "bold $accent"),
-        f" · Meeting {meeting.number} · {long_day(meeting)} · ",
+        f" · Meeting {meeting.number} · {weekday_date(meeting.date)} · ",
         ("✓ closed", "$text-muted") if closed else ("▶ in progress", "bold $warning"),
     )
 

@@ -14,6 +14,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Select, Static
 
 from altui.clock import Clock
+from altui.dates import time_of_day
 from altui.errors import AltuiError
 from altui.guard import guarded
 from altui.meetings import next_meeting, start_meeting
@@ -169,7 +170,7 @@ class SetupScreen(Screen[Meeting | None]):
         ]
         for slot in slots:
             parts += [
-                f"  {slot.start.astimezone():%H:%M}-{slot.end.astimezone():%H:%M}  ",
+                f"  {time_of_day(slot.start)}-{time_of_day(slot.end)}  ",
                 (visible(slot.presenter), "bold"),
                 "\n",
             ]
@@ -180,7 +181,7 @@ class SetupScreen(Screen[Meeting | None]):
         if left_out:
             parts.append(f"{left_out}\n")
         total = sum(s.planned_seconds for s in steps) / 60
-        parts.append(f"Finish ≈ {finish.astimezone():%H:%M} ({round(total)} min). ")
+        parts.append(f"Finish ≈ {time_of_day(finish)} ({round(total)} min). ")
         available = self._available()
         if available is None:
             parts.append(("Minutes available must be a whole number.", "$error"))

@@ -14,6 +14,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
 
 from altui.clock import elapsed
+from altui.dates import weekday_date
 from altui.errors import AltuiError
 from altui.exporting import write_ics
 from altui.guard import guarded
@@ -129,7 +130,7 @@ class SummaryScreen(Screen[None]):
             return False
         status.update(
             Content.styled(
-                f"Next meeting saved: {chosen:%A %d %B %Y}. Ctrl+E makes a calendar event of it.",
+                f"Next meeting saved: {weekday_date(chosen)}. Ctrl+E makes a calendar event of it.",
                 "$success",
             )
         )

@@ -10,13 +10,9 @@ from textual.content import Content
 from textual.widgets import Static
 
 from altui.clock import Clock, on_the_wall
+from altui.dates import time_of_day, weekday_date
 from altui.models import Meeting
 from altui.text import shorten, visible
-
-
-def local_time(moment: datetime) -> str:
-    """``14:05`` in the machine's time zone."""
-    return moment.astimezone().strftime("%H:%M")
 
 
 class MeetingHeader(Horizontal):
@@ -26,7 +22,7 @@ class MeetingHeader(Horizontal):
         super().__init__(id=id)
         self._title = Content.assemble(
             (shorten(visible(set_name), 40), "bold"),
-            f" · Meeting {meeting.number} · {meeting.date:%a %d %b %Y}",
+            f" · Meeting {meeting.number} · {weekday_date(meeting.date)}",
         )
         self._shown = ""
 
@@ -42,7 +38,7 @@ class MeetingHeader(Horizontal):
         the countdown never moves with it, but the room's time of day does.
         """
         now, finish = clock.wall(), on_the_wall(clock, finish)
-        text = f"Now {local_time(now)} · Finish ≈ {local_time(finish)}"
+        text = f"Now {time_of_day(now)} · Finish ≈ {time_of_day(finish)}"
         if text != self._shown:
             self._shown = text
             self.query_one("#header-times", Static).update(text)
