@@ -86,9 +86,8 @@ class LiveMeeting(Stage):
     """The facilitator's handle on one meeting: each method changes it and saves it."""
 
     def __init__(self, store: Store, meeting: Meeting, clock: Clock) -> None:
-        super().__init__(store, meeting, store.items(meeting), clock)
-        self.reviews: list[Review] = store.reviews(meeting)
-        self.journal: list[Change] = store.journal(meeting)
+        items, self.reviews, self.journal = store.open_meeting(meeting)
+        super().__init__(store, meeting, items, clock)
         self.draft = store.draft(meeting)
         self._drafts = DraftKeeper(lambda text: store.save_draft(meeting, text))
 

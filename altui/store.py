@@ -183,6 +183,8 @@ class Store:
         self.root = Path(root)
         self.read_only = read_only
         self._dbs: dict[Path, TinyDB] = {}
+        self._foreign: dict[Path, dict[str, dict[str, Any]]] = {}
+        """Other programs' tables in each meeting file this store writes whole, as first read."""
 
     def _ensure_root(self) -> None:
         try:
@@ -361,10 +363,23 @@ class Store:
         path = self._meeting_path(meeting.set_slug, meeting.number)
         return [_validate(Review, dict(doc), path) for doc in self._db(path).table("reviews").all()]
 
-    def journal(self, meeting: Meeting) -> list[Change]:
-        """The meeting's undoable changes, oldest first."""
+    def open_meeting(self, meeting: Meeting) -> tuple[list[Item], list[Review], list[Change]]:
+        """The meeting's items, reviews and journal, in one read, for a console that will
+        write the meeting whole (``write_meeting``)."""
         path = self._meeting_path(meeting.set_slug, meeting.number)
-        return [_validate(Change, dict(d), path) for d in self._db(path).table("journal").all()]
+        tables = self._read_whole(path)
+        return (
+            [_validate(Item, doc, path) for doc in tables.get("items", {}).values()],
+            [_validate(Review, doc, path) for doc in tables.get("reviews", {}).values()],
+            [_validate(Change, doc, path) for doc in tables.get("journal", {}).values()],
+        )
+
+    def _read_whole(self, path: Path) -> dict[str, dict[str, Any]]:
+        """A meeting file's tables, remembering the ones altui does not keep: ``write_meeting``
+        writes those back unchanged."""
+        tables = AtomicJSONStorage(str(path)).read() or {}
+        self._foreign[path] = {name: docs for name, docs in tables.items() if name not in _OURS}
+        return tables
 
     @_writes
     def write_meeting(
@@ -373,15 +388,17 @@ class Store:
         """Replace the meeting's file with all of it in one atomic write.
 
         One write for everything the console shows means a save that failed leaves nothing
-        half-kept: the next one that succeeds writes it all.
+        half-kept: the next one that succeeds writes it all. A table some other program keeps
+        in the file is written back as it was when the meeting was opened (``open_meeting``).
         """
         path = self._meeting_path(meeting.set_slug, meeting.number)
-
+        if path not in self._foreign:
+            self._read_whole(path)
         tables: dict[str, dict[str, Any]] = {"meeting": {str(_HEADER_ID): _dump(meeting)}}
         for name, docs in (("items", items), ("reviews", reviews), ("journal", journal)):
             if docs:  # as TinyDB does, a table is written once it holds something
                 tables[name] = {str(n): _dump(doc) for n, doc in enumerate(docs, start=1)}
-        AtomicJSONStorage(str(path)).write(tables)
+        AtomicJSONStorage(str(path)).write(tables | self._foreign[path])
         self._dbs.pop(path, None)  # TinyDB's tables cache their next id; read afresh
 
     def meeting_stamps(self, slug: str, numbers: Iterable[int]) -> dict[int, Stamp]:

@@ -11,6 +11,7 @@ import pytest
 
 from altui.check import check_data
 from altui.errors import AltuiError
+from altui.live import LiveMeeting
 from altui.models import clean_name, name_key
 from altui.sets import add_member, new_set, rename_member, rename_set
 from altui.store import SET_FILE, Store
@@ -166,3 +167,30 @@ def test_upgrading_an_older_set_file_leaves_its_foreign_table_alone(store, the_s
     data = json.loads(path.read_text())
     assert data["notes"] == {"1": {"by": "another program"}, "2": {"schema": "theirs"}}
     assert data["set"]["1"]["schema"] > 1
+
+
+def test_a_foreign_table_in_a_meeting_file_outlives_every_save_of_the_console(
+    store, meeting, clock
+):
+    path = store.root / meeting.set_slug / "meetings" / "0001.json"
+    data = json.loads(path.read_text())
+    theirs = {"1": {"by": "another program"}, "2": {"schema": "theirs", "n": [1, 2]}}
+    data["notes_from_other_tool"] = theirs
+    path.write_text(json.dumps(data))
+
+    live = LiveMeeting(Store(store.root), meeting, clock)
+
+    def kept(what: str) -> None:
+        assert json.loads(path.read_text())["notes_from_other_tool"] == theirs, what
+
+    added = live.enter("what did you try?").item
+    kept("an item saved")
+    live.edit(added.id, "what else did you try?", added.kind)
+    kept("an edit")
+    assert live.undo() is not None
+    kept("an undo")
+    assert live.next_step()
+    kept("a step move")
+    live.close(None)
+    kept("the end of the meeting")
+    assert [i.text for i in Store(store.root).items(meeting)] == ["what did you try?"]
