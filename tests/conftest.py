@@ -15,40 +15,20 @@ import time
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from altui import guard
 from altui.app import Altui, make_app
 from altui.clock import FakeClock
-from altui.history import History, MemberFollowThrough
 from altui.meetings import start_or_resume
 from altui.models import Meeting, Set
 from altui.sets import new_set
 from altui.store import Store
+from tests.builders import MEMBERS
 
 os.environ["TZ"] = "UTC"  # the header shows local times; pin them so pictures are stable
 time.tzset()
-
-MEMBERS = ["Ana Silva", "Ben Okafor", "Chloé Martin", "Dev Patel"]
-
-
-async def until(pilot: Any, check: Callable[[], object], what: str) -> None:
-    """Let the app's own timers and messages run until ``check()`` holds (3 s at most)."""
-    for _ in range(60):
-        await pilot.pause(0.05)
-        if check():
-            return
-    raise AssertionError(f"the screen never showed {what}")
-
-
-def step_of(meeting: Meeting, name: str, presenter: str | None = None) -> int:
-    """The index of the meeting's step called ``name`` (in ``presenter``'s slot, if given)."""
-    return next(
-        i for i, s in enumerate(meeting.steps) if s.name == name and s.presenter == presenter
-    )
-
 
 HOLD_LOCK = textwrap.dedent(
     """
@@ -141,16 +121,6 @@ def forbid_writes(monkeypatch: pytest.MonkeyPatch) -> Callable[[Path], list[str]
     return install
 
 
-def tree(root: Path) -> dict[str, tuple[int, int, bytes]]:
-    """Every file and folder under ``root``: its mode, change time and content (folders: b"")."""
-    found = {}
-    for path in [root, *sorted(root.rglob("*"))]:
-        info = path.lstat()
-        content = path.read_bytes() if path.is_file() else b""
-        found[str(path)] = (info.st_mode, info.st_mtime_ns, content)
-    return found
-
-
 @pytest.fixture(autouse=True)
 def _thaw_after_each_test() -> Iterator[None]:
     """Undo the app's gc.freeze() after each test, so one test's objects are not kept forever."""
@@ -184,7 +154,7 @@ def store(tmp_path: Path) -> Store:
 @pytest.fixture
 def the_set(store: Store, clock: FakeClock) -> Set:
     """A four-member set using the classic plan."""
-    return new_set(store, "Team Tiger", MEMBERS, "classic", clock)
+    return new_set(store, "Team Tiger", list(MEMBERS), "classic", clock)
 
 
 @pytest.fixture
@@ -200,18 +170,3 @@ def meeting(store: Store, the_set: Set, clock: FakeClock) -> Meeting:
 def console(store: Store, the_set: Set, meeting: Meeting, clock: FakeClock) -> Altui:
     """The app opened on the meeting."""
     return make_app(store, clock, the_set, meeting)
-
-
-def retag_newest(live):
-    """Give the newest taggable item of the current step its next tag, as Shift+Tab does."""
-    from altui.models import TAG_CYCLES, next_tag
-
-    item = [i for i in live.items_here() if i.kind in TAG_CYCLES][-1]
-    return live.edit(item.id, item.text, item.kind, next_tag(item.kind, item.tag))
-
-
-def follow_through(store: Store, slug: str) -> list[MemberFollowThrough]:
-    """Each member's follow-through as the History screen asks for it: the set's whole history,
-    loaded once, with its current members and departures."""
-    the_set = store.set_at(slug)
-    return History.load(store, slug).follow_through(the_set.members, the_set.departures)

@@ -18,8 +18,8 @@ from altui.meetings import start_or_resume
 from altui.models import ItemKind, MeetingStatus, Review, ReviewStatus
 from altui.recap import PRIVATE_BANNER
 from altui.store import Store
+from tests.builders import step_of
 from tests.cli.test_cli import make_set, one_line_error, run
-from tests.conftest import step_of
 
 
 @pytest.fixture

@@ -34,7 +34,7 @@ from altui.guard import LOG_FILE
 from altui.live import LiveMeeting
 from altui.meetings import start_or_resume
 from altui.store import COMMITMENT_INDEX, Store
-from tests.conftest import tree
+from tests.builders import tree
 from tests.e2e.test_serve import free_port
 
 TIMEOUT = 30.0

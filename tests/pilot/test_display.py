@@ -14,7 +14,7 @@ from altui.meetings import start_or_resume
 from altui.screens.display import DisplayScreen, WaitingScreen
 from altui.store import Store
 from altui.widgets.big_clock import BigClock
-from tests.conftest import until
+from tests.builders import until
 
 
 async def settled(pilot, screen) -> None:

@@ -12,7 +12,7 @@ from altui.sets import new_set
 from altui.widgets.big_clock import BigClock
 from altui.widgets.headline import Headline
 from altui.widgets.item_panel import ItemPanel
-from tests.conftest import step_of
+from tests.builders import step_of
 
 QUESTION = "Who else knows about this, and what have they said to you?!!"
 

@@ -8,43 +8,34 @@ from textual.widgets import DataTable, Input, OptionList, Static
 from altui.app import make_app
 from altui.live import LiveMeeting
 from altui.meetings import start_or_resume
-from altui.models import MeetingStatus, Review, ReviewStatus
+from altui.models import MeetingStatus, ReviewStatus
 from altui.screens.history import HistoryScreen
 from altui.screens.meeting_view import PRIVATE_HIDDEN, MeetingViewScreen
-from tests.conftest import step_of
+from tests.builders import ANA, BEN, close, commit, hold, review
 
-ANA, BEN = "Ana Silva", "Ben Okafor"
 MARKUP = "[b]budget[/b] [@click=app.quit]quit[/]"
 
 
 @pytest.fixture
-def history(store, the_set, meeting, clock):
+def history(store, the_set, clock):
     """Meeting 1 closed (Ana and Ben presented), meeting 2 in progress with a report back."""
-    live = LiveMeeting(store, meeting, clock)
-    live.go_to(step_of(meeting, "Check-in"))
-    live.enter("Everyone talks about the budget")
-    live.go_to(step_of(meeting, "Open questions", ANA))
-    live.enter("What is the real budget?")
-    live.enter("#Ana looks worried about the budget")
-    live.go_to(step_of(meeting, "Commit to actions", ANA))
-    action = live.enter("Ask the director for time").item
-    live.go_to(step_of(meeting, "Open questions", BEN))
-    live.enter(MARKUP)
-    live.close(None)
-    clock.advance(28 * 24 * 3600)
-    second = start_or_resume(store, the_set, clock, presenters=[BEN])
-    store.add_review(
-        second,
-        Review(
-            action_id=action.id,
-            origin=1,
-            member_id=action.presenter_id,
-            status=ReviewStatus.DONE,
-            note="The director gave me a budget",
-            created=clock.now(),
-        ),
+    first, made = hold(
+        store,
+        the_set,
+        clock,
+        [
+            ("Check-in", None, "Everyone talks about the budget"),
+            ("Open questions", ANA, "What is the real budget?"),
+            ("Open questions", ANA, "#Ana looks worried about the budget"),
+            commit(ANA, "Ask the director for time"),
+            ("Open questions", BEN, MARKUP),
+        ],
     )
-    return meeting, second
+    close(store, clock, first)
+    second, _ = hold(store, the_set, clock, presenters=[BEN])
+    action = made["Ask the director for time"]
+    review(store, clock, second, action, 1, ReviewStatus.DONE, "The director gave me a budget")
+    return first, second
 
 
 def cells(table: DataTable, row: int) -> list[str]:

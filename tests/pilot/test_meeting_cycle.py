@@ -13,7 +13,7 @@ from altui.screens.asks import EndMeeting
 from altui.screens.meeting import MeetingScreen
 from altui.screens.summary import SummaryScreen
 from altui.widgets.commitment_list import CommitmentList
-from tests.conftest import step_of
+from tests.builders import step_of
 
 
 async def run_first_meeting(store, the_set, meeting, clock) -> None:

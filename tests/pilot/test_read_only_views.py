@@ -14,16 +14,17 @@ from altui.guard import LOG_FILE
 from altui.live import LiveMeeting
 from altui.store import COMMITMENT_INDEX, Store
 from altui.widgets.commitment_list import CommitmentList
+from tests.builders import ANA, BEN, close, commit, hold, tree
 from tests.cli.test_serve_cli import FakeServer
-from tests.conftest import tree
-from tests.unit.test_commitments import ANA, BEN, close, hold
 
 
 @pytest.fixture
 def reporting(store, the_set, clock):
     """Meeting 2 at its report-back step, with meeting 1's actions open and no index written."""
-    first, _ = hold(store, the_set, clock, [(ANA, "Call the director"), (BEN, "Draft the bid")])
-    close(store, first)
+    first, _ = hold(
+        store, the_set, clock, [commit(ANA, "Call the director"), commit(BEN, "Draft the bid")]
+    )
+    close(store, clock, first)
     second, _ = hold(store, the_set, clock)
     live = LiveMeeting(store, second, clock)
     assert live.go_to(next(i for i, s in enumerate(second.steps) if s.report_back))

@@ -6,7 +6,7 @@ from altui.models import TimeUpSignal
 from altui.screens.blank import BlankScreen
 from altui.screens.meeting import MeetingScreen
 from altui.widgets.countdown import Countdown
-from tests.conftest import step_of
+from tests.builders import step_of
 
 
 def panel_text(app) -> str:

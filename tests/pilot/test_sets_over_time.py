@@ -10,7 +10,7 @@ from altui.screens.home import HomeScreen
 from altui.screens.members import LeavingScreen, MembersScreen
 from altui.screens.setup import SetupScreen
 from altui.sets import archive_set, new_set
-from tests.unit.test_commitments import BEN, close, hold
+from tests.builders import BEN, close, commit, hold
 
 
 def said(app) -> list[str]:
@@ -21,8 +21,8 @@ def said(app) -> list[str]:
 async def test_removing_a_member_with_open_commitments_asks_what_becomes_of_them(
     store, the_set, clock, key, still_open
 ):
-    first, _ = hold(store, the_set, clock, [(BEN, "Talk to the supplier")])
-    close(store, first)
+    first, _ = hold(store, the_set, clock, [commit(BEN, "Talk to the supplier")])
+    close(store, clock, first)
     app = make_app(store, clock)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("m", "down", "d")
@@ -35,8 +35,8 @@ async def test_removing_a_member_with_open_commitments_asks_what_becomes_of_them
 
 
 async def test_escape_keeps_the_member_and_their_commitments(store, the_set, clock):
-    first, _ = hold(store, the_set, clock, [(BEN, "Talk to the supplier")])
-    close(store, first)
+    first, _ = hold(store, the_set, clock, [commit(BEN, "Talk to the supplier")])
+    close(store, clock, first)
     app = make_app(store, clock)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("m", "down", "d", "escape")

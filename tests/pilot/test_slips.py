@@ -11,7 +11,7 @@ from altui.screens.asks import ChooseSlot
 from altui.screens.meeting import MeetingScreen
 from altui.widgets.entry import EntryInput
 from altui.widgets.item_panel import ItemPanel
-from tests.conftest import step_of
+from tests.builders import step_of
 
 
 def entry(app) -> EntryInput:

@@ -31,7 +31,7 @@ from altui.screens.summary import SummaryScreen
 from altui.sets import new_set
 from altui.store import Store
 from altui.text import UNSHOWN, visible
-from tests.conftest import until
+from tests.builders import until
 
 NAME = "Ana\x9b2J\u202eSilva\x85\u2066x\u2028y"
 """A member name with C1 controls (CSI, NEL), an override, an isolate and a line separator."""

@@ -10,7 +10,7 @@ from altui.live import LiveMeeting
 from altui.models import Meeting, Set
 from altui.store import Store
 from altui.widgets.entry import EntryInput
-from tests.conftest import step_of
+from tests.builders import step_of
 
 SIZES = [(80, 24), (160, 48)]
 

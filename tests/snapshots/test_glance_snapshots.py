@@ -15,7 +15,7 @@ from altui.meetings import start_or_resume
 from altui.models import Set
 from altui.store import Store
 from altui.widgets.entry import EntryInput
-from tests.conftest import step_of
+from tests.builders import step_of
 
 SIZES = [(80, 24), (120, 36), (160, 48), (200, 60), (240, 50)]
 QUESTIONS = [

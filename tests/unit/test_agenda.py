@@ -5,7 +5,7 @@ from __future__ import annotations
 from altui.live import LiveMeeting
 from altui.meetings import start_or_resume
 from altui.timetable import fit_factor
-from tests.conftest import step_of
+from tests.builders import step_of
 
 
 def test_fit_factor():

@@ -19,7 +19,7 @@ from altui.files import privacy_warnings
 from altui.live import LiveMeeting
 from altui.models import SCHEMA_VERSION, Item, ItemKind, ReviewStatus
 from altui.store import COMMITMENT_INDEX, Store
-from tests.unit.test_commitments import ANA, BEN, close, hold, review, texts
+from tests.builders import ANA, BEN, close, commit, hold, review, texts
 
 FIXTURE = Path(__file__).parent.parent / "fixtures" / "v1-data"
 
@@ -55,24 +55,30 @@ def history(store, the_set, clock):
         store,
         the_set,
         clock,
-        [(ANA, "Call the director"), (BEN, "Draft the bid"), (None, "Agree the date")],
+        [
+            commit(ANA, "Call the director"),
+            commit(BEN, "Draft the bid"),
+            commit(None, "Agree the date"),
+        ],
     )
-    close(store, first)
-    second, two = hold(store, the_set, clock, [(BEN, "Ask for feedback"), (None, "Write it up")])
+    close(store, clock, first)
+    second, two = hold(
+        store, the_set, clock, [commit(BEN, "Ask for feedback"), commit(None, "Write it up")]
+    )
     review(store, clock, second, one["Call the director"], 1, ReviewStatus.CARRIED)
     review(store, clock, second, one["Draft the bid"], 1, ReviewStatus.DONE)
     review(store, clock, second, one["Agree the date"], 1, ReviewStatus.DROPPED)
-    close(store, second)
-    third, three = hold(store, the_set, clock, [(ANA, "Say no once")])
+    close(store, clock, second)
+    third, three = hold(store, the_set, clock, [commit(ANA, "Say no once")])
     review(store, clock, third, one["Call the director"], 1, ReviewStatus.CARRIED)
     review(store, clock, third, two["Ask for feedback"], 2, ReviewStatus.CARRIED)
     review(store, clock, third, two["Ask for feedback"], 2, ReviewStatus.PARTLY)
-    close(store, third)
+    close(store, clock, third)
     fourth, _ = hold(store, the_set, clock)
     review(store, clock, fourth, one["Call the director"], 1, ReviewStatus.DONE)
     review(store, clock, fourth, three["Say no once"], 3, ReviewStatus.CARRIED)
-    close(store, fourth)
-    fifth, _ = hold(store, the_set, clock, [(BEN, "Late one")])
+    close(store, clock, fourth)
+    fifth, _ = hold(store, the_set, clock, [commit(BEN, "Late one")])
     review(store, clock, fifth, three["Say no once"], 3, ReviewStatus.NOT_DONE)
     index_path(store, the_set.slug).unlink(missing_ok=True)
     return the_set.slug

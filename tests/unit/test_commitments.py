@@ -4,67 +4,17 @@ from __future__ import annotations
 
 import pytest
 
-from altui.commitment import Commitment
 from altui.commitments import LEFT, NO_OWNER, open_commitments, report_back_lines, under_review
 from altui.live import LiveMeeting
 from altui.meetings import start_or_resume
-from altui.models import Item, Meeting, MeetingStatus, ReportBackLine, Review, ReviewStatus
-from tests.conftest import follow_through, step_of
-
-ANA, BEN = "Ana Silva", "Ben Okafor"
-
-
-def hold(store, the_set, clock, actions=(), presenters=(ANA, BEN)):
-    """Start the set's next meeting and capture each (presenter or None, text) as an action.
-
-    A presenter's action is typed in their "Commit to actions" step; a group one (None) in
-    "Process review". Returns the meeting and its actions by text.
-    """
-    meeting = start_or_resume(store, the_set, clock, presenters=list(presenters))
-    live = LiveMeeting(store, meeting, clock)
-    made: dict[str, Item] = {}
-    for who, text in actions:
-        if who is None:
-            where = step_of(meeting, "Process review")
-        else:
-            where = step_of(meeting, "Commit to actions", who)
-        live.go_to(where)
-        clock.advance(60)
-        item = live.enter(f"!{text}").item
-        assert item is not None
-        made[text] = item
-    return live.meeting, made
-
-
-def close(store, meeting: Meeting) -> None:
-    meeting.status = MeetingStatus.CLOSED
-    store.save_meeting(meeting)
-
-
-def review(store, clock, meeting, action: Item, origin: int, status, note=""):
-    clock.advance(30)
-    store.add_review(
-        meeting,
-        Review(
-            action_id=action.id,
-            origin=origin,
-            member_id=action.presenter_id,
-            status=status,
-            note=note,
-            created=clock.now(),
-        ),
-    )
-
-
-def texts(commitments: list[Commitment]) -> list[str]:
-    return [c.action.text for c in commitments]
-
+from altui.models import Item, ReportBackLine, ReviewStatus
+from tests.builders import ANA, BEN, close, commit, follow_through, hold, review, step_of, texts
 
 # open commitments ---------------------------------------------------------------------------
 
 
 def test_the_first_meeting_has_nothing_to_review(store, the_set, clock):
-    first, _ = hold(store, the_set, clock, [(ANA, "Call the director")])
+    first, _ = hold(store, the_set, clock, [commit(ANA, "Call the director")])
     assert open_commitments(store, the_set.slug, 1) == []
     assert under_review(store, first) == []
     assert report_back_lines(store, first) == []
@@ -75,10 +25,14 @@ def test_meeting_two_lists_meeting_one_actions_with_their_owners(store, the_set,
         store,
         the_set,
         clock,
-        [(ANA, "Call the director"), (BEN, "Draft the bid"), (ANA, "Book a coach")],
+        [
+            commit(ANA, "Call the director"),
+            commit(BEN, "Draft the bid"),
+            commit(ANA, "Book a coach"),
+        ],
     )
-    close(store, first)
-    second, _ = hold(store, the_set, clock, [(BEN, "Not yet due")])
+    close(store, clock, first)
+    second, _ = hold(store, the_set, clock, [commit(BEN, "Not yet due")])
     found = open_commitments(store, the_set.slug, second.number)
     assert texts(found) == ["Call the director", "Draft the bid", "Book a coach"]
     assert [c.owner for c in found] == [ANA, BEN, ANA]
@@ -91,8 +45,8 @@ def test_meeting_two_lists_meeting_one_actions_with_their_owners(store, the_set,
 
 
 def test_an_action_from_a_group_step_belongs_to_the_set(store, the_set, clock):
-    first, _ = hold(store, the_set, clock, [(None, "Agree the next date")])
-    close(store, first)
+    first, _ = hold(store, the_set, clock, [commit(None, "Agree the next date")])
+    close(store, clock, first)
     second, _ = hold(store, the_set, clock)
     (found,) = open_commitments(store, the_set.slug, second.number)
     assert found.owner == NO_OWNER
@@ -107,24 +61,26 @@ def test_only_actions_are_commitments(store, the_set, clock):
     live.enter("*I avoid the conversation")
     live.enter("#Seemed tired")
     live.enter("Ring the union rep")  # the step's default kind is action
-    close(store, live.meeting)
+    close(store, clock, live.meeting)
     second, _ = hold(store, the_set, clock)
     assert texts(open_commitments(store, the_set.slug, second.number)) == ["Ring the union rep"]
 
 
 def test_a_commitment_nobody_reported_on_stays_open_without_being_carried(store, the_set, clock):
-    first, _ = hold(store, the_set, clock, [(ANA, "Forgotten")])
-    close(store, first)
+    first, _ = hold(store, the_set, clock, [commit(ANA, "Forgotten")])
+    close(store, clock, first)
     second, _ = hold(store, the_set, clock)
-    close(store, second)
+    close(store, clock, second)
     third, _ = hold(store, the_set, clock)
     (still,) = open_commitments(store, the_set.slug, third.number)
     assert (still.action.text, still.times_carried, still.origin) == ("Forgotten", 0, 1)
 
 
 def test_under_review_overlays_this_meetings_reports(store, the_set, clock):
-    first, made = hold(store, the_set, clock, [(ANA, "Call the director"), (BEN, "Draft the bid")])
-    close(store, first)
+    first, made = hold(
+        store, the_set, clock, [commit(ANA, "Call the director"), commit(BEN, "Draft the bid")]
+    )
+    close(store, clock, first)
     second, _ = hold(store, the_set, clock)
     assert [(c.status, c.notes) for c in under_review(store, second)] == [(None, ()), (None, ())]
     review(store, clock, second, made["Draft the bid"], 1, ReviewStatus.PARTLY, note="half")
@@ -137,11 +93,11 @@ def test_under_review_overlays_this_meetings_reports(store, the_set, clock):
 
 
 def test_a_later_meeting_does_not_change_what_an_earlier_one_heard(store, the_set, clock):
-    first, made = hold(store, the_set, clock, [(ANA, "Call the director")])
-    close(store, first)
+    first, made = hold(store, the_set, clock, [commit(ANA, "Call the director")])
+    close(store, clock, first)
     second, _ = hold(store, the_set, clock)
     review(store, clock, second, made["Call the director"], 1, ReviewStatus.CARRIED, note="soon")
-    close(store, second)
+    close(store, clock, second)
     third, _ = hold(store, the_set, clock)
     review(store, clock, third, made["Call the director"], 1, ReviewStatus.DONE, note="done")
     (then,) = under_review(store, store.meeting(the_set.slug, 2))
@@ -151,8 +107,8 @@ def test_a_later_meeting_does_not_change_what_an_earlier_one_heard(store, the_se
 
 
 def test_a_review_of_an_unknown_action_is_ignored(store, the_set, clock):
-    first, made = hold(store, the_set, clock, [(ANA, "Call the director")])
-    close(store, first)
+    first, made = hold(store, the_set, clock, [commit(ANA, "Call the director")])
+    close(store, clock, first)
     second, _ = hold(store, the_set, clock)
     stray = Item.model_validate({**made["Call the director"].model_dump(), "id": "nosuchaction"})
     review(store, clock, second, stray, 1, ReviewStatus.DONE)
@@ -171,13 +127,17 @@ def test_report_back_lines_list_every_open_commitment_heard_of_or_not(store, the
         store,
         the_set,
         clock,
-        [(ANA, "Call the director"), (BEN, "Draft the bid"), (None, "Agree the next date")],
+        [
+            commit(ANA, "Call the director"),
+            commit(BEN, "Draft the bid"),
+            commit(None, "Agree the next date"),
+        ],
     )
-    close(store, first)
+    close(store, clock, first)
     second, _ = hold(store, the_set, clock)
     review(store, clock, second, made["Call the director"], 1, ReviewStatus.CARRIED, "on leave")
     review(store, clock, second, made["Agree the next date"], 1, ReviewStatus.DONE, "4 March")
-    close(store, second)
+    close(store, clock, second)
     third, _ = hold(store, the_set, clock)
     review(store, clock, third, made["Call the director"], 1, ReviewStatus.DONE, "she said yes")
     review(store, clock, third, made["Draft the bid"], 1, ReviewStatus.NOT_DONE)
@@ -213,7 +173,7 @@ def test_report_back_lines_list_every_open_commitment_heard_of_or_not(store, the
             origin=1,
             status=ReviewStatus.DONE,
             notes=("she said yes",),
-            earlier="carried, 25 Nov: on leave",
+            earlier="carried, 23 Dec: on leave",
         ),
         ReportBackLine(
             member=BEN,
@@ -226,11 +186,11 @@ def test_report_back_lines_list_every_open_commitment_heard_of_or_not(store, the
 
 
 def test_report_back_keeps_each_commitments_origin(store, the_set, clock):
-    first, made_1 = hold(store, the_set, clock, [(ANA, "From one")])
-    close(store, first)
-    second, made_2 = hold(store, the_set, clock, [(BEN, "From two")])
+    first, made_1 = hold(store, the_set, clock, [commit(ANA, "From one")])
+    close(store, clock, first)
+    second, made_2 = hold(store, the_set, clock, [commit(BEN, "From two")])
     review(store, clock, second, made_1["From one"], 1, ReviewStatus.CARRIED)
-    close(store, second)
+    close(store, clock, second)
     third, _ = hold(store, the_set, clock)
     review(store, clock, third, made_1["From one"], 1, ReviewStatus.PARTLY)
     review(store, clock, third, made_2["From two"], 2, ReviewStatus.DROPPED)
@@ -243,19 +203,16 @@ def test_report_back_keeps_each_commitments_origin(store, the_set, clock):
 
 # the lifecycle, one rule at a time -----------------------------------------------------------
 
-DAY = 24 * 3600
-
 
 def heard_in_meeting_two(store, the_set, clock, *said):
-    """Meeting 1 commits Ana to "Call the director"; meeting 2 (a week later) hears each
+    """Meeting 1 commits Ana to "Call the director"; meeting 2 (four weeks later) hears each
     (status, note) in ``said`` about it and closes. Returns what is open before meeting 3."""
-    first, made = hold(store, the_set, clock, [(ANA, "Call the director")])
-    close(store, first)
-    clock.advance(7 * DAY)
+    first, made = hold(store, the_set, clock, [commit(ANA, "Call the director")])
+    close(store, clock, first)
     second, _ = hold(store, the_set, clock)
     for status, note in said:
         review(store, clock, second, made["Call the director"], 1, status, note)
-    close(store, second)
+    close(store, clock, second)
     return open_commitments(store, the_set.slug, 3)
 
 
@@ -270,13 +227,13 @@ def test_partly_and_not_done_keep_it_open_with_what_happened(store, the_set, clo
     assert [(h.meeting, h.status, h.notes) for h in still.earlier] == [
         (2, status, ("she was away",))
     ]
-    assert still.history() == f"{status.label.lower()}, 2 Dec: she was away"
+    assert still.history() == f"{status.label.lower()}, 23 Dec: she was away"
     assert (still.status, still.notes) == (None, ())  # nothing heard yet in meeting 3
 
 
 def test_a_note_alone_never_closes(store, the_set, clock):
     (still,) = heard_in_meeting_two(store, the_set, clock, (None, "Tried twice, no answer"))
-    assert still.history() == "noted, 2 Dec: Tried twice, no answer"
+    assert still.history() == "noted, 23 Dec: Tried twice, no answer"
 
 
 def test_an_unreviewed_commitment_stays_open_with_no_history(store, the_set, clock):
@@ -317,36 +274,37 @@ def test_every_note_is_kept_in_order_and_a_repeated_one_once(store, the_set, clo
 
 
 def test_the_history_reads_in_order_with_plain_carries_counted(store, the_set, clock):
-    first, made = hold(store, the_set, clock, [(ANA, "Call the director")])
+    first, made = hold(store, the_set, clock, [commit(ANA, "Call the director")])
     action = made["Call the director"]
-    close(store, first)
+    close(store, clock, first)
     for status, note in [
         (ReviewStatus.PARTLY, "voicemail"),
         (ReviewStatus.CARRIED, ""),
         (ReviewStatus.CARRIED, ""),
         (ReviewStatus.CARRIED, "on leave"),
     ]:
-        clock.advance(14 * DAY)
         meeting, _ = hold(store, the_set, clock)
         review(store, clock, meeting, action, 1, status, note)
-        close(store, meeting)
+        close(store, clock, meeting)
     (still,) = open_commitments(store, the_set.slug, 6)
-    assert still.history() == "partly, 9 Dec: voicemail; carried 2x; carried, 20 Jan: on leave"
+    assert still.history() == "partly, 23 Dec: voicemail; carried 2x; carried, 17 Mar: on leave"
     assert still.times_carried == 3
 
 
 def test_a_commitment_reviewed_in_the_meeting_it_was_made_is_not_closed(store, the_set, clock):
-    first, made = hold(store, the_set, clock, [(ANA, "Call the director")])
+    first, made = hold(store, the_set, clock, [commit(ANA, "Call the director")])
     review(store, clock, first, made["Call the director"], 1, ReviewStatus.DONE)
-    close(store, first)
+    close(store, clock, first)
     assert texts(open_commitments(store, the_set.slug, 2)) == ["Call the director"]
 
 
 def test_report_back_is_by_owner_then_oldest_first(store, the_set, clock):
-    first, _ = hold(store, the_set, clock, [(BEN, "Ben's first"), (ANA, "Ana's first")])
-    close(store, first)
-    second, _ = hold(store, the_set, clock, [(None, "The set's"), (ANA, "Ana's second")])
-    close(store, second)
+    first, _ = hold(store, the_set, clock, [commit(BEN, "Ben's first"), commit(ANA, "Ana's first")])
+    close(store, clock, first)
+    second, _ = hold(
+        store, the_set, clock, [commit(None, "The set's"), commit(ANA, "Ana's second")]
+    )
+    close(store, clock, second)
     third, _ = hold(store, the_set, clock)
     seen = under_review(store, third)
     assert [(c.owner, c.action.text) for c in seen] == [
@@ -358,8 +316,8 @@ def test_report_back_is_by_owner_then_oldest_first(store, the_set, clock):
 
 
 def test_an_owner_who_has_left_is_marked(store, the_set, clock):
-    first, _ = hold(store, the_set, clock, [(BEN, "Talk to the supplier")])
-    close(store, first)
+    first, _ = hold(store, the_set, clock, [commit(BEN, "Talk to the supplier")])
+    close(store, clock, first)
     the_set.members = [m for m in the_set.members if m.name != BEN]
     store.save_set(the_set)
     second, _ = hold(store, the_set, clock, presenters=[ANA])
@@ -406,14 +364,17 @@ def test_report_back_home_count_and_follow_through_agree(store, the_set, clock, 
 
     in_two, in_three, still_open, outcomes, kept = LIFECYCLES[case]
     first, made = hold(
-        store, the_set, clock, [(ANA, "The one under test"), (BEN, "Ben's, never reviewed")]
+        store,
+        the_set,
+        clock,
+        [commit(ANA, "The one under test"), commit(BEN, "Ben's, never reviewed")],
     )
-    close(store, first)
+    close(store, clock, first)
     for said in (in_two, in_three):
         meeting, _ = hold(store, the_set, clock)
         for status, note in said:
             review(store, clock, meeting, made["The one under test"], 1, status, note)
-        close(store, meeting)
+        close(store, clock, meeting)
 
     expected = ["The one under test"] if still_open else []
     home = set_line(store, store.find_set(the_set.name)).plain

@@ -9,52 +9,9 @@ from datetime import date
 import pytest
 
 from altui.history import EVERYONE, REPORT_BACK_NOTE, History, SharePoint
-from altui.live import LiveMeeting
-from altui.meetings import start_or_resume
-from altui.models import ItemKind, MeetingStatus, Review, ReviewStatus
+from altui.models import ItemKind, MeetingStatus, ReviewStatus
 from altui.sets import Leaving, remove_member
-from tests.conftest import follow_through, step_of
-
-ANA, BEN, CHLOE, DEV = "Ana Silva", "Ben Okafor", "Chloé Martin", "Dev Patel"
-DAY = 24 * 3600
-
-
-def hold(store, the_set, clock, lines=(), presenters=(ANA, BEN)) -> tuple[LiveMeeting, dict]:
-    """Start the set's next meeting and capture (step name, presenter or None, typed text)."""
-    meeting = start_or_resume(store, the_set, clock, presenters=list(presenters))
-    live = LiveMeeting(store, meeting, clock)
-    made = {}
-    for step, who, text in lines:
-        live.go_to(step_of(meeting, step, who))
-        clock.advance(60)
-        made[text] = live.enter(text).item
-    return live, made
-
-
-def close(store, clock, live: LiveMeeting) -> None:
-    live.meeting.status = MeetingStatus.CLOSED
-    store.save_meeting(live.meeting)
-    clock.advance(28 * DAY)
-
-
-def review(store, clock, meeting, action, origin, status, note=""):
-    clock.advance(30)
-    store.add_review(
-        meeting,
-        Review(
-            action_id=action.id,
-            origin=origin,
-            member_id=action.presenter_id,
-            status=status,
-            note=note,
-            created=clock.now(),
-        ),
-    )
-
-
-def commit(who: str, text: str) -> tuple[str, str, str]:
-    return ("Commit to actions", who, f"!{text}")
-
+from tests.builders import ANA, BEN, CHLOE, DEV, close, commit, follow_through, hold, review
 
 # the meeting list ----------------------------------------------------------------------------
 
@@ -117,13 +74,13 @@ def two_meetings(store, the_set, clock):
     review(
         store,
         clock,
-        second.meeting,
-        made["!Ask the director about the budget"],
+        second,
+        made["Ask the director about the budget"],
         1,
         ReviewStatus.PARTLY,
         "She cut the budget in half",
     )
-    return first.meeting, second.meeting
+    return first, second
 
 
 def test_search_finds_items_in_any_case_with_where_they_were_said(store, the_set, two_meetings):
@@ -207,21 +164,20 @@ def test_follow_through_counts_done_and_partly_of_the_reviewed(store, the_set, c
             commit(ANA, "Write it down"),
             commit(ANA, "Read the report"),
             commit(BEN, "Talk to the supplier"),
-            ("Process review", None, "!Book the next room"),  # the set's, nobody's
+            commit(None, "Book the next room"),  # the set's, nobody's
         ],
     )
     close(store, clock, first)
     second, more = hold(store, the_set, clock, [commit(ANA, "Ask again")])
-    meeting = second.meeting
-    review(store, clock, meeting, made["!Call the director"], 1, ReviewStatus.DONE)
-    review(store, clock, meeting, made["!Write it down"], 1, ReviewStatus.CARRIED)
-    review(store, clock, meeting, made["!Read the report"], 1, ReviewStatus.NOT_DONE)
-    review(store, clock, meeting, made["!Talk to the supplier"], 1, ReviewStatus.DROPPED)
-    review(store, clock, meeting, made["!Book the next room"], 1, ReviewStatus.DONE)
+    review(store, clock, second, made["Call the director"], 1, ReviewStatus.DONE)
+    review(store, clock, second, made["Write it down"], 1, ReviewStatus.CARRIED)
+    review(store, clock, second, made["Read the report"], 1, ReviewStatus.NOT_DONE)
+    review(store, clock, second, made["Talk to the supplier"], 1, ReviewStatus.DROPPED)
+    review(store, clock, second, made["Book the next room"], 1, ReviewStatus.DONE)
     close(store, clock, second)
     third, _ = hold(store, the_set, clock)
-    review(store, clock, third.meeting, made["!Write it down"], 1, ReviewStatus.PARTLY)
-    review(store, clock, third.meeting, more["!Ask again"], 2, ReviewStatus.DONE)
+    review(store, clock, third, made["Write it down"], 1, ReviewStatus.PARTLY)
+    review(store, clock, third, more["Ask again"], 2, ReviewStatus.DONE)
 
     people = {p.name: p for p in follow_through(store, the_set.slug)}
 
@@ -242,8 +198,8 @@ def test_a_note_alone_or_carried_forward_is_not_an_outcome(store, the_set, clock
     first, made = hold(store, the_set, clock, [commit(ANA, "Call the director")])
     close(store, clock, first)
     second, _ = hold(store, the_set, clock)
-    action = made["!Call the director"]
-    review(store, clock, second.meeting, action, 1, None, "Tried twice, no answer")
+    action = made["Call the director"]
+    review(store, clock, second, action, 1, None, "Tried twice, no answer")
     [ana] = [p for p in follow_through(store, the_set.slug) if p.name == ANA]
     assert (ana.reviewed, ana.share) == (0, None)
 
@@ -252,9 +208,9 @@ def test_the_latest_review_in_a_meeting_decides(store, the_set, clock):
     first, made = hold(store, the_set, clock, [commit(BEN, "Talk to the supplier")])
     close(store, clock, first)
     second, _ = hold(store, the_set, clock)
-    action = made["!Talk to the supplier"]
-    review(store, clock, second.meeting, action, 1, ReviewStatus.NOT_DONE)
-    review(store, clock, second.meeting, action, 1, ReviewStatus.DONE)
+    action = made["Talk to the supplier"]
+    review(store, clock, second, action, 1, ReviewStatus.NOT_DONE)
+    review(store, clock, second, action, 1, ReviewStatus.DONE)
     [ben] = [p for p in follow_through(store, the_set.slug) if p.name == BEN]
     assert (ben.reviewed, ben.kept) == (1, 1)
 
@@ -264,7 +220,7 @@ def test_a_removed_member_keeps_their_history_under_their_old_name(store, the_se
     close(store, clock, first)
     remove_member(store, the_set.name, BEN, Leaving.KEEP)
     second, _ = hold(store, the_set, clock, presenters=(ANA,))
-    review(store, clock, second.meeting, made["!Talk to the supplier"], 1, ReviewStatus.DONE)
+    review(store, clock, second, made["Talk to the supplier"], 1, ReviewStatus.DONE)
 
     people = follow_through(store, the_set.slug)
 

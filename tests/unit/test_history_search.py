@@ -9,10 +9,10 @@ import pytest
 
 from altui.errors import AltuiError
 from altui.history import EVERYONE, REPORT_BACK_NOTE, History
+from altui.live import LiveMeeting
 from altui.models import ItemKind, ItemTag, ReviewStatus
 from altui.sets import rename_member
-from tests.conftest import retag_newest
-from tests.unit.test_history import ANA, BEN, CHLOE, DEV, close, commit, hold, review, step_of
+from tests.builders import ANA, BEN, CHLOE, DEV, close, commit, hold, retag_newest, review, step_of
 
 BENJAMIN = "Benjamin Okafor"
 
@@ -39,9 +39,10 @@ def three_meetings(store, the_set, clock):
             ("Check-out", None, "Straße closed, came by bike"),
         ],
     )
-    first.go_to(step_of(first.meeting, "Reflect and reframe", ANA))
-    assert retag_newest(first).tag is ItemTag.SITUATION
-    close(store, clock, first)
+    live = LiveMeeting(store, first, clock)
+    live.go_to(step_of(first, "Reflect and reframe", ANA))
+    assert retag_newest(live).tag is ItemTag.SITUATION
+    close(store, clock, live.meeting)
     the_set = rename_member(store, the_set.name, BEN, BENJAMIN)
     second, later = hold(
         store,
@@ -54,17 +55,17 @@ def three_meetings(store, the_set, clock):
         ],
         presenters=(CHLOE, BENJAMIN),
     )
-    ana_action, ben_action = made["!Draft the budget memo"], made["!Call the client"]
-    review(store, clock, second.meeting, ana_action, 1, ReviewStatus.DONE, "Budget memo sent")
-    review(store, clock, second.meeting, ben_action, 1, ReviewStatus.PARTLY, "Client: budget?")
-    review(store, clock, second.meeting, ana_action, 1, ReviewStatus.CARRIED, "Memo bounced")
+    ana_action, ben_action = made["Draft the budget memo"], made["Call the client"]
+    review(store, clock, second, ana_action, 1, ReviewStatus.DONE, "Budget memo sent")
+    review(store, clock, second, ben_action, 1, ReviewStatus.PARTLY, "Client: budget?")
+    review(store, clock, second, ana_action, 1, ReviewStatus.CARRIED, "Memo bounced")
     close(store, clock, second)
     third, _ = hold(
         store, the_set, clock, [("Check-in", None, "budget again")], presenters=(ANA, DEV)
     )
-    chloe_action = later["!Budget review with the team"]
-    review(store, clock, third.meeting, chloe_action, 2, ReviewStatus.DONE, "The BUDGET is fine")
-    return first.meeting, second.meeting, third.meeting
+    chloe_action = later["Budget review with the team"]
+    review(store, clock, third, chloe_action, 2, ReviewStatus.DONE, "The BUDGET is fine")
+    return first, second, third
 
 
 def rows(matches):

@@ -9,7 +9,7 @@ import pytest
 from altui.clock import CountdownState, remaining
 from altui.live import TEXT_MAX, LiveMeeting, NotSaved
 from altui.models import ItemKind
-from tests.conftest import step_of
+from tests.builders import step_of
 
 # The conftest meeting (classic plan, Ana then Ben presenting, a first meeting so no report
 # back) has these steps:

@@ -21,7 +21,7 @@ from altui.models import ItemKind, MeetingStatus, ReviewStatus
 from altui.plans import find_plan
 from altui.sets import new_set
 from altui.store import Store
-from tests.unit.test_commitments import ANA, BEN, close, hold, review
+from tests.builders import ANA, BEN, close, commit, hold, review
 
 
 def files(root):
@@ -157,8 +157,8 @@ def test_a_first_meeting_has_no_report_back_and_finishes_20_minutes_earlier(meet
 
 
 def test_a_meeting_after_actions_were_taken_has_the_report_back(store, the_set, clock):
-    first, _ = hold(store, the_set, clock, [(ANA, "Call the director")])
-    close(store, first)
+    first, _ = hold(store, the_set, clock, [commit(ANA, "Call the director")])
+    close(store, clock, first)
     clock.advance(3600)
     second = start_or_resume(store, the_set, clock, presenters=[ANA, BEN])
     assert second.number == 2
@@ -169,7 +169,7 @@ def test_a_meeting_after_actions_were_taken_has_the_report_back(store, the_set, 
 
 def test_a_meeting_after_a_first_without_actions_has_no_report_back(store, the_set, clock):
     first, _ = hold(store, the_set, clock)
-    close(store, first)
+    close(store, clock, first)
     assert next_meeting(store, the_set.slug) == NextMeeting(2, report_back=False)
     second = start_or_resume(store, the_set, clock, presenters=[ANA, BEN])
     assert "Report back" not in names(second.steps)
@@ -186,20 +186,20 @@ def test_a_meeting_after_a_first_without_actions_has_no_report_back(store, the_s
 def test_the_third_meeting_reports_back_only_on_what_is_still_open(
     store, the_set, clock, status, reports_back
 ):
-    first, made = hold(store, the_set, clock, [(ANA, "Call the director")])
-    close(store, first)
+    first, made = hold(store, the_set, clock, [commit(ANA, "Call the director")])
+    close(store, clock, first)
     second, _ = hold(store, the_set, clock)
     assert second.steps[1].report_back
     review(store, clock, second, made["Call the director"], 1, status)
-    close(store, second)
+    close(store, clock, second)
     third = start_or_resume(store, the_set, clock, presenters=[ANA, BEN])
     assert third.number == 3
     assert ("Report back" in names(third.steps)) is reports_back
 
 
 def test_meetings_already_started_keep_their_steps(store, the_set, clock):
-    first, _ = hold(store, the_set, clock, [(ANA, "Call the director")])
-    close(store, first)
+    first, _ = hold(store, the_set, clock, [commit(ANA, "Call the director")])
+    close(store, clock, first)
     second = start_or_resume(store, the_set, clock, presenters=[ANA, BEN])
     assert "Report back" in names(second.steps)
     again = start_or_resume(store, the_set, clock, presenters=[ANA, BEN])
@@ -234,7 +234,7 @@ def test_next_meeting_steps_are_the_plan_less_its_report_back(the_set):
 
 def test_a_damaged_earlier_meeting_keeps_the_report_back(store, the_set, clock):
     first, _ = hold(store, the_set, clock)
-    close(store, first)
+    close(store, clock, first)
     (store.root / the_set.slug / "meetings" / "0001.json").write_text("{")
     assert next_meeting(store, the_set.slug) == NextMeeting(2, report_back=True)
 
@@ -252,7 +252,7 @@ def test_the_next_meeting_is_held_on_the_saved_date_unless_it_has_passed(store, 
     assert next_meeting(store, the_set.slug).planned_on is None
     first, _ = hold(store, the_set, clock)
     first.next_date = date(2026, 12, 23)
-    close(store, first)
+    close(store, clock, first)
     upcoming = next_meeting(store, the_set.slug)
     assert upcoming.planned_on == date(2026, 12, 23)
     assert upcoming.held_on(date(2026, 11, 25)) == date(2026, 12, 23)

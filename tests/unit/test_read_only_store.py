@@ -10,15 +10,16 @@ from altui.files import privacy_warnings
 from altui.live import LiveMeeting
 from altui.models import Item, ItemKind, Review, Set
 from altui.store import COMMITMENT_INDEX, Store
-from tests.conftest import tree
-from tests.unit.test_commitments import ANA, BEN, close, hold
+from tests.builders import ANA, BEN, close, commit, hold, tree
 
 
 @pytest.fixture
 def two_meetings(store, the_set, clock):
     """Meeting 1 closed with two actions; meeting 2 running, its commitment index not written."""
-    first, _ = hold(store, the_set, clock, [(ANA, "Call the director"), (BEN, "Draft the bid")])
-    close(store, first)
+    first, _ = hold(
+        store, the_set, clock, [commit(ANA, "Call the director"), commit(BEN, "Draft the bid")]
+    )
+    close(store, clock, first)
     second, _ = hold(store, the_set, clock)
     (store.root / the_set.slug / COMMITMENT_INDEX).unlink(missing_ok=True)
     return second

@@ -5,7 +5,7 @@ from __future__ import annotations
 from altui.exporting import recap_text
 from altui.live import LiveMeeting
 from altui.meetings import start_or_resume
-from tests.conftest import step_of
+from tests.builders import step_of
 
 
 def test_the_recap_leaves_out_the_report_back_it_cannot_read_and_says_why(

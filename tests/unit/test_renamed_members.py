@@ -5,12 +5,14 @@ from __future__ import annotations
 from altui.commitments import report_back_lines, under_review
 from altui.models import ReviewStatus
 from altui.sets import Leaving, remove_member, rename_member
-from tests.unit.test_commitments import ANA, BEN, close, hold, review
+from tests.builders import ANA, BEN, close, commit, hold, review
 
 
 def test_report_back_uses_the_name_the_member_has_now(store, the_set, clock):
-    first, made = hold(store, the_set, clock, [(ANA, "Call the director"), (BEN, "Ask HR")])
-    close(store, first)
+    first, made = hold(
+        store, the_set, clock, [commit(ANA, "Call the director"), commit(BEN, "Ask HR")]
+    )
+    close(store, clock, first)
     renamed = rename_member(store, the_set.name, ANA, "Ana Costa")
     second, _ = hold(store, renamed, clock, presenters=("Ana Costa", BEN))
 
@@ -22,8 +24,8 @@ def test_report_back_uses_the_name_the_member_has_now(store, the_set, clock):
 
 
 def test_a_member_who_left_keeps_the_name_they_had(store, the_set, clock):
-    first, made = hold(store, the_set, clock, [(BEN, "Ask HR")])
-    close(store, first)
+    first, made = hold(store, the_set, clock, [commit(BEN, "Ask HR")])
+    close(store, clock, first)
     smaller = remove_member(store, the_set.name, BEN, Leaving.KEEP)
     second, _ = hold(store, smaller, clock, presenters=(ANA,))
 

@@ -25,7 +25,7 @@ from altui.sets import (
     unarchive_set,
 )
 from altui.store import Store
-from tests.conftest import follow_through, step_of
+from tests.builders import follow_through, step_of
 
 
 def files(root):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from altui.exporting import recap_text
 from altui.live import LiveMeeting
 from altui.models import ItemKind, ItemTag, next_tag
-from tests.conftest import retag_newest, step_of
+from tests.builders import retag_newest, step_of
 
 
 def test_next_tag_cycles():

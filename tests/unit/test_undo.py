@@ -9,9 +9,7 @@ from altui.exporting import recap_text
 from altui.live import JOURNAL_KEPT, LiveMeeting, NotSaved
 from altui.meetings import start_or_resume
 from altui.models import ItemKind, ItemTag, MeetingStatus, ReviewStatus
-from tests.conftest import step_of
-
-ANA, BEN = "Ana Silva", "Ben Okafor"
+from tests.builders import ANA, BEN, step_of
 
 
 def reloaded(store, live: LiveMeeting, clock) -> LiveMeeting:
@@ -19,7 +17,7 @@ def reloaded(store, live: LiveMeeting, clock) -> LiveMeeting:
     return LiveMeeting(store, store.meeting(live.meeting.set_slug, live.meeting.number), clock)
 
 
-def texts(store, meeting) -> list[str]:
+def saved_texts(store, meeting) -> list[str]:
     return [i.text for i in store.items(meeting)]
 
 
@@ -58,7 +56,7 @@ def test_an_empty_edit_deletes_and_a_kind_character_changes_the_kind(live, store
     item = live.enter("a learning typed as a note").item
     assert live.edit(item.id, "!now an action", item.kind).kind is ItemKind.ACTION
     assert live.edit(item.id, "   ", item.kind) is None
-    assert texts(store, meeting) == []
+    assert saved_texts(store, meeting) == []
 
 
 def test_undo_takes_back_each_kind_of_change_in_turn(live, store, meeting, clock):
@@ -86,7 +84,7 @@ def test_undo_takes_back_each_kind_of_change_in_turn(live, store, meeting, clock
     assert live.undo() is None
     back = store.meeting(meeting.set_slug, meeting.number)
     assert back.current == start.current and back.steps == start.steps
-    assert texts(store, meeting) == []
+    assert saved_texts(store, meeting) == []
 
 
 def test_undo_survives_a_restart(live, store, meeting, clock):
@@ -174,7 +172,7 @@ def test_a_failed_save_changes_nothing_and_the_next_one_writes_everything(
     live.enter("after")
     saved = store.meeting(meeting.set_slug, meeting.number)
     assert saved.current == 1
-    assert texts(store, meeting) == ["before the disk filled", "after"]
+    assert saved_texts(store, meeting) == ["before the disk filled", "after"]
 
 
 def test_an_ended_meeting_reopens_as_it_was_until_the_next_one_starts(
