@@ -14,7 +14,7 @@ import pytest
 from altui import store as store_module
 from altui.check import check_data
 from altui.commitment import Commitment
-from altui.commitments import INDEX_FORMAT, open_commitments
+from altui.commitments import INDEX_FORMAT, open_commitments, report_back_lines
 from altui.files import privacy_warnings
 from altui.live import LiveMeeting
 from altui.models import SCHEMA_VERSION, Item, ItemKind, ReviewStatus
@@ -158,6 +158,44 @@ def test_closing_a_meeting_writes_the_index_for_the_next(store, history, clock, 
     assert reads == []
 
 
+def test_the_meetings_just_before_read_no_meeting_file(store, history, reads):
+    open_commitments(store, history, 6)
+    saved = index_path(store, history).read_bytes()
+    assert [p["before"] for p in json.loads(saved)["earlier"]] == [4, 5]
+    for before in (5, 4):  # the recap or the history of the meeting just ended
+        reads.clear()
+        kept = open_commitments(store, history, before)
+        assert reads == []
+        assert index_path(store, history).read_bytes() == saved  # left for meeting 6
+        assert kept == from_scratch(store, history, before)
+        index_path(store, history).write_bytes(saved)
+    reads.clear()
+    assert open_commitments(store, history, 3) == from_scratch(store, history, 3)
+    assert reads[:2] == [1, 2]  # older than the index keeps: folded from the files
+
+
+def test_the_report_back_of_a_meeting_just_ended_reads_only_that_meeting(
+    store, history, clock, reads
+):
+    fifth = store.meeting(history, 5)
+    LiveMeeting(store, fifth, clock).close(None)
+    reads.clear()
+    lines = report_back_lines(store, fifth)
+    assert reads == []
+    assert ("Say no once", ReviewStatus.NOT_DONE) in [(i.commitment, i.status) for i in lines]
+    index_path(store, history).unlink()
+    assert report_back_lines(store, fifth) == lines  # as the fold over the files has it
+
+
+def test_a_point_whose_files_changed_is_passed_over_for_an_earlier_one(store, history, reads):
+    open_commitments(store, history, 6)
+    fifth = store.meeting(history, 5)
+    store.save_meeting(fifth)  # meeting 5's file written again: points 6 no longer match
+    reads.clear()
+    assert open_commitments(store, history, 6) == from_scratch(store, history, 6)
+    assert reads[0] == 5  # from the point before meeting 5, then the fold from scratch
+
+
 # a stale index ------------------------------------------------------------------------------
 
 
@@ -225,6 +263,20 @@ def _older_rule(saved: dict) -> None:
     ]
 
 
+def _format_two(saved: dict) -> None:
+    """As the altui before the earlier points wrote it."""
+    saved["format"] = 2
+    del saved["earlier"], saved["closed"]
+
+
+def _unknown_in_earlier(saved: dict) -> None:
+    saved["earlier"][-1]["open"].append("madeup000000")
+
+
+def _earlier_out_of_order(saved: dict) -> None:
+    saved["earlier"][-1]["before"] = saved["before"]
+
+
 def _from_no_files(saved: dict) -> None:
     saved["before"], saved["stamps"] = 1, {}
     saved["open"][0]["action"]["id"] = "madeup000000"
@@ -232,7 +284,17 @@ def _from_no_files(saved: dict) -> None:
 
 @pytest.mark.parametrize(
     "damage",
-    [_damage_item, _drop_field, _wrong_stamps, _newer_altui, _older_rule, _from_no_files],
+    [
+        _damage_item,
+        _drop_field,
+        _wrong_stamps,
+        _newer_altui,
+        _older_rule,
+        _format_two,
+        _unknown_in_earlier,
+        _earlier_out_of_order,
+        _from_no_files,
+    ],
 )
 def test_a_wrong_shaped_index_is_ignored_and_rebuilt(store, history, reads, damage):
     expected = open_commitments(store, history, 5)
