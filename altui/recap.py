@@ -9,7 +9,6 @@ in headings, table cells and list items; other control characters are dropped.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from datetime import UTC, datetime
@@ -41,6 +40,8 @@ PRIVATE_BANNER = (
 )
 
 _LINE_BREAK = re.compile(r"\s*(?:\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029])\s*")
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+"""Unicode's control characters (category Cc, which is fixed: C0, DEL and C1)."""
 _SPECIAL = re.compile(r"[\\`*_\[\]#~$<>]|&(?=#?\w+;)")
 _HTML = {"<": "&lt;", ">": "&gt;", "&": "&amp;"}
 _ORDERED_MARKER = re.compile(r"(\d{1,9})([.)])")
@@ -49,7 +50,7 @@ _ORDERED_MARKER = re.compile(r"(\d{1,9})([.)])")
 def _plain(text: str) -> str:
     """One line of text: line breaks become a space, tabs a space, other controls dropped."""
     text = _LINE_BREAK.sub(" ", text.replace("\t", " "))
-    return "".join(ch for ch in text if unicodedata.category(ch) != "Cc").strip()
+    return _CONTROL.sub("", text).strip()
 
 
 def escape_inline(text: str) -> str:
