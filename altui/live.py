@@ -71,8 +71,9 @@ def quote(text: str) -> str:
     return f"“{short}”"
 
 
-_State = tuple[Meeting, list[Item], list[Review], list[Change]]
-"""The meeting, its items, reviews and journal, as `LiveMeeting._state` copies them."""
+_State = tuple[dict[str, Any], list[Item], list[Review], list[Change]]
+"""The meeting (stored form), its items, reviews and journal, as `LiveMeeting._state` keeps
+them (items, reviews and journal entries are frozen: a change makes new ones)."""
 
 
 class _Pending:
@@ -101,11 +102,11 @@ class LiveMeeting(Stage):
         raises `NotSaved`. A change that turns out to change nothing is not journaled.
         """
         before = self._state()
-        meeting, items, reviews, _ = before
+        header, items, reviews, _ = before
         pending = _Pending(label)
         try:
             yield pending
-            change = self._diff(pending.label, meeting, items, reviews)
+            change = self._diff(pending.label, header, items, reviews)
             if change is None:
                 return
             self.journal = [*self.journal, change][-JOURNAL_KEPT:]
@@ -115,21 +116,18 @@ class LiveMeeting(Stage):
             raise NotSaved(f"{pending.label}: not saved ({exc}); nothing was changed") from exc
 
     def _state(self) -> _State:
-        """A copy of everything a change may alter, to put back if its save fails."""
-        return (
-            self.meeting.model_copy(deep=True),
-            list(self.items),
-            list(self.reviews),
-            list(self.journal),
-        )
+        """A copy of everything a change may alter, to put back if its save fails (and to see
+        what it altered): the meeting in its stored form, a tenth of the cost of a deep copy."""
+        return _stored(self.meeting), list(self.items), list(self.reviews), list(self.journal)
 
     def _put_back(self, state: _State) -> None:
         """Make the meeting what ``state`` says (after a save that failed)."""
-        self.meeting, self.items, self.reviews, self.journal = state
+        header, self.items, self.reviews, self.journal = state
+        self.meeting = Meeting.model_validate(header)
         self._commitments = None
 
     def _diff(
-        self, label: str, meeting: Meeting, items: list[Item], reviews: list[Review]
+        self, label: str, header: dict[str, Any], items: list[Item], reviews: list[Review]
     ) -> Change | None:
         """The journal entry for going from the state before (the arguments) to now."""
         now_items = {i.id: i for i in self.items}
@@ -145,7 +143,7 @@ class LiveMeeting(Stage):
         ]
         known = {r.id for r in reviews}
         added = [r.id for r in self.reviews if r.id not in known]
-        fields, steps = _header_before(meeting, self.meeting)
+        fields, steps = _header_before(header, _stored(self.meeting))
         if not fields and not steps and not touched and not added:
             return None
         return Change(
@@ -163,7 +161,7 @@ class LiveMeeting(Stage):
     def _revert(self, change: Change) -> None:
         """Put back in memory what ``change`` replaced."""
         if change.meeting or change.steps:
-            data = self.meeting.model_dump(mode="json", by_alias=True)
+            data = _stored(self.meeting)
             data.update(change.meeting)
             for index, step in change.steps.items():
                 data["steps"][index] = step
@@ -508,15 +506,19 @@ class LiveMeeting(Stage):
             self.meeting.next_date = next_date
 
 
+def _stored(meeting: Meeting) -> dict[str, Any]:
+    """The meeting as its file holds it."""
+    return meeting.model_dump(mode="json", by_alias=True)
+
+
 def _header_before(
-    before: Meeting, after: Meeting
+    old: dict[str, Any], new: dict[str, Any]
 ) -> tuple[dict[str, Any], dict[int, dict[str, Any]]]:
-    """What of the meeting a change altered, as it was before (stored form): its fields, and
-    its steps by position when the list kept its length. Kept small, as every save writes it."""
-    if before == after:
+    """What of the meeting a change altered, as it was before: its fields, and its steps by
+    position when the list kept its length (both stored form). Kept small, as every save
+    writes it."""
+    if old == new:
         return {}, {}
-    old = before.model_dump(mode="json", by_alias=True)
-    new = after.model_dump(mode="json", by_alias=True)
     fields = {name: value for name, value in old.items() if new.get(name) != value}
     steps: dict[int, dict[str, Any]] = {}
     if "steps" in fields and len(old["steps"]) == len(new["steps"]):

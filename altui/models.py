@@ -322,7 +322,13 @@ class Meeting(Stored):
 
 
 class Item(Stored):
-    """A line captured during a meeting: a question, action, learning, issue or note."""
+    """A line captured during a meeting: a question, action, learning, issue or note.
+
+    Frozen, as the reports back and the journal entries are: a change makes a new one (the
+    store keeps each one's encoded form while it is unchanged).
+    """
+
+    model_config = ConfigDict(frozen=True)
 
     id: str = Field(default_factory=new_id)
     kind: ItemKind
@@ -364,6 +370,8 @@ class ReviewStatus(StrEnum):
 
 class Review(Stored):
     """A member's report back on one commitment (an action item of an earlier meeting)."""
+
+    model_config = ConfigDict(frozen=True)
 
     id: str = Field(default_factory=new_id)
     action_id: str
@@ -416,6 +424,8 @@ class Change(Stored):
     swap keeps the whole list in ``meeting``); ``items`` the items it added, edited or deleted;
     ``reviews`` the ids of the reports back it added.
     """
+
+    model_config = ConfigDict(frozen=True)
 
     id: str = Field(default_factory=new_id)
     label: str

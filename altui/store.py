@@ -97,11 +97,19 @@ class AtomicJSONStorage(Storage):
 
     def write(self, data: dict[str, dict[str, Any]]) -> None:
         """Replace the file with ``data`` atomically."""
-        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        self.write_text(encode(data))
+
+    def write_text(self, text: str) -> None:
+        """Replace the file with ``text`` (``data`` as :func:`encode` has it) atomically."""
         try:
             write_atomic(self.path, text.encode("utf-8"))
         except OSError as exc:
             raise AltuiError(f"{self.path}: could not save ({exc.strerror or exc})") from exc
+
+
+def encode(data: Any) -> str:
+    """``data`` as altui's files hold it: compact JSON, text other than ASCII kept as it is."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
 @dataclass(frozen=True)
@@ -185,6 +193,8 @@ class Store:
         self._dbs: dict[Path, TinyDB] = {}
         self._foreign: dict[Path, dict[str, dict[str, Any]]] = {}
         """Other programs' tables in each meeting file this store writes whole, as first read."""
+        self._encoded: dict[int, tuple[BaseModel, str]] = {}
+        """Each frozen document of the last meeting written, by id(), and its encoded form."""
 
     def _ensure_root(self) -> None:
         try:
@@ -394,11 +404,25 @@ class Store:
         path = self._meeting_path(meeting.set_slug, meeting.number)
         if path not in self._foreign:
             self._read_whole(path)
-        tables: dict[str, dict[str, Any]] = {"meeting": {str(_HEADER_ID): _dump(meeting)}}
+        kept, self._encoded = self._encoded, {}
+
+        def encoded(doc: BaseModel) -> str:
+            """The document encoded; a frozen one written last time is not encoded again (it
+            cannot have changed)."""
+            hit = kept.get(id(doc))
+            text = hit[1] if hit is not None and hit[0] is doc else encode(_dump(doc))
+            if doc.model_config.get("frozen"):
+                self._encoded[id(doc)] = (doc, text)
+            return text
+
+        # The file as encode(tables) writes it, from each document's own encoding.
+        tables = [f'"meeting":{{"{_HEADER_ID}":{encoded(meeting)}}}']
         for name, docs in (("items", items), ("reviews", reviews), ("journal", journal)):
             if docs:  # as TinyDB does, a table is written once it holds something
-                tables[name] = {str(n): _dump(doc) for n, doc in enumerate(docs, start=1)}
-        AtomicJSONStorage(str(path)).write(tables | self._foreign[path])
+                rows = ",".join(f'"{n}":{encoded(doc)}' for n, doc in enumerate(docs, start=1))
+                tables.append(f'"{name}":{{{rows}}}')
+        tables += [f"{encode(name)}:{encode(docs)}" for name, docs in self._foreign[path].items()]
+        AtomicJSONStorage(str(path)).write_text("{" + ",".join(tables) + "}")
         self._dbs.pop(path, None)  # TinyDB's tables cache their next id; read afresh
 
     def meeting_stamps(self, slug: str, numbers: Iterable[int]) -> dict[int, Stamp]:
@@ -429,9 +453,7 @@ class Store:
         a read-only store keeps it as it is (it is only a cache)."""
         if self.read_only:
             return
-        text = json.dumps(
-            {**data, "schema": SCHEMA_VERSION}, ensure_ascii=False, separators=(",", ":")
-        )
+        text = encode({**data, "schema": SCHEMA_VERSION})
         write_atomic(self._commitment_index_path(slug), text.encode("utf-8"))
 
     def _draft_path(self, meeting: Meeting) -> Path:

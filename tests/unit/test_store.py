@@ -356,3 +356,41 @@ def test_start_or_resume_refuses_a_damaged_latest_meeting(tmp_path):
         start_or_resume(Store(root), the_set, FakeClock(WHEN))
     assert path.read_bytes() == b""
     assert Store(root).meeting_numbers("team-tiger") == [1]
+
+
+def test_a_meeting_written_change_by_change_is_the_json_of_all_of_it(store, meeting, clock):
+    """The console's save reuses the encoded form of what did not change: the file must still
+    be, byte for byte, the compact JSON of every table, after adds, edits, deletes and undos."""
+    from altui.live import LiveMeeting
+    from altui.store import encode
+
+    path = store.root / meeting.set_slug / "meetings" / "0001.json"
+    theirs = json.loads(path.read_text()) | {"theirs": {"1": {"kept": "as it was"}}}
+    path.write_text(json.dumps(theirs))  # another program's table in the file: kept
+    live = LiveMeeting(store, meeting, clock)
+
+    def whole() -> str:
+        tables = {"meeting": {"1": live.meeting.model_dump(mode="json", by_alias=True)}}
+        for name, docs in (("items", live.items), ("reviews", live.reviews)):
+            if docs:
+                tables[name] = {
+                    str(n): d.model_dump(mode="json", by_alias=True) for n, d in enumerate(docs, 1)
+                }
+        tables["journal"] = {
+            str(n): c.model_dump(mode="json", by_alias=True) for n, c in enumerate(live.journal, 1)
+        }
+        return encode(tables | {"theirs": {"1": {"kept": "as it was"}}})
+
+    for text in ('Café "quoted" \\ back', "!Call Zoë 😀", "?Why \x1b[31m\u202e", "# private"):
+        live.enter(text)
+        assert path.read_text(encoding="utf-8") == whole()
+    first = live.items[0]
+    live.edit(first.id, "Edited ünïcode", ItemKind.NOTE)
+    assert path.read_text(encoding="utf-8") == whole()
+    live.delete(live.items[1].id)
+    live.toggle_pause()
+    assert path.read_text(encoding="utf-8") == whole()
+    live.undo()
+    live.undo()
+    assert path.read_text(encoding="utf-8") == whole()
+    assert store.open_meeting(live.meeting) == (live.items, live.reviews, live.journal)
