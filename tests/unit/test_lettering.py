@@ -68,3 +68,15 @@ def test_stretch_keeps_bars_even():
     stretched = lettering.stretch(rows, 8)
     assert stretched.count("####") == 2
     assert len(stretched) == 8
+
+
+@pytest.mark.parametrize("name", list(lettering.FONTS))
+def test_the_fonts_are_read_as_pyfiglet_reads_them(name):
+    """altui reads pyfiglet's font files itself, a character at a time: every character must
+    come out as pyfiglet's own reader makes it, and none may be missing or extra."""
+    from pyfiglet import FigletFont
+
+    theirs = FigletFont(name).chars
+    ours = lettering.Font(name)
+    for code in set(theirs) | set(range(0x3000)):
+        assert ours.rows(code) == theirs.get(code), hex(code)
