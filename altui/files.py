@@ -40,16 +40,35 @@ def read_data(path: Path, limit: int = READ_MAX) -> bytes | None:
         return None
     except OSError as exc:
         raise AltuiError(f"{path}: cannot be read ({exc.strerror})") from None
-    with open(fd, "rb") as handle:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):  # replaced between the two looks
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):  # replaced between the two looks
             raise AltuiError(f"{path}: not a regular file; left untouched")
-        try:
-            raw = handle.read(limit + 1)
-        except OSError as exc:
-            raise AltuiError(f"{path}: cannot be read ({exc.strerror})") from None
-    if len(raw) > limit:
+        raw = b"" if info.st_size > limit else _read_upto(fd, limit + 1, info.st_size)
+    except OSError as exc:
+        raise AltuiError(f"{path}: cannot be read ({exc.strerror})") from None
+    finally:
+        os.close(fd)
+    if len(raw) > limit or info.st_size > limit:
         raise AltuiError(f"{path}: over {limit >> 20} MiB, not an altui file; left untouched")
     return raw
+
+
+def _read_upto(fd: int, most: int, size: int) -> bytes:
+    """At most ``most`` bytes from ``fd``: its ``size`` in one read (a buffered read of
+    ``most`` bytes sets up a buffer that large for every small file), then on in case the file
+    grew meanwhile."""
+    parts: list[bytes] = []
+    got = 0
+    ask = min(size + 1, most)
+    while got < most:
+        part = os.read(fd, min(ask, most - got))
+        if not part:
+            break
+        parts.append(part)
+        got += len(part)
+        ask = 1 << 20
+    return b"".join(parts)
 
 
 def parse_json(path: Path, raw: bytes) -> Any:

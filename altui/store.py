@@ -20,6 +20,7 @@ import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from itertools import repeat
 from pathlib import Path
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
@@ -89,8 +90,10 @@ class AtomicJSONStorage(Storage):
         data = parse_json(self.path, raw)
         if not (
             isinstance(data, dict)
-            and all(isinstance(t, dict) for t in data.values())
-            and all(isinstance(doc, dict) for t in data.values() for doc in t.values())
+            and all(
+                isinstance(t, dict) and all(map(isinstance, t.values(), repeat(dict)))
+                for t in data.values()
+            )
         ):
             raise AltuiError(f"{self.path}: not an altui data file (wrong shape); left untouched")
         return data
