@@ -1,11 +1,13 @@
 """The builders and readers tests share: the set's members, meetings held with what was typed in
-them, closed and reported back on, and the data folder as it is on disk.
+them, closed and reported back on, hostile names, the data folder as it is on disk, a free port.
 
 Fixtures live in ``conftest.py``; this module is imported, so no test module imports another.
 """
 
 from __future__ import annotations
 
+import re
+import socket
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -25,11 +27,21 @@ from altui.models import (
     Set,
     next_tag,
 )
+from altui.sets import new_set
 from altui.store import Store
 
 ANA, BEN, CHLOE, DEV = "Ana Silva", "Ben Okafor", "Chloé Martin", "Dev Patel"
 MEMBERS = (ANA, BEN, CHLOE, DEV)  # the conftest ``the_set``, in its order
 DAY = 24 * 3600
+
+NAME = "Ana\x9b2J\u202eSilva\x85\u2066x\u2028y"
+"""A member name with C1 controls (CSI, NEL), an override, an isolate and a line separator."""
+SET_NAME = "Owls\x9d0;pwned\x9c\u202d"
+"""A set name with an OSC title change in C1 form and a left-to-right override."""
+TEXT = "see \x1b]0;pwned\x07 and \x9b31mred\u2029 \u202eevil"
+"""An item with C0 and C1 sequences, a paragraph separator and an override."""
+STEERING = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+"""The characters that steer a terminal or reorder text: none may reach the screen."""
 
 Line = tuple[str, str | None, str]
 """A line typed in a meeting: (step name, the presenter whose slot it is or None, typed text)."""
@@ -42,6 +54,15 @@ async def until(pilot: Any, check: Callable[[], object], what: str) -> None:
         if check():
             return
     raise AssertionError(f"the screen never showed {what}")
+
+
+def hostile(store: Store, clock: FakeClock, name: str = SET_NAME) -> Set:
+    """A set with a hostile name and a hostile member, saved as existing data would be."""
+    the_set = new_set(store, "Owls", [ANA, BEN], "classic", clock)
+    the_set.name = name
+    the_set.members[0].name = NAME
+    store.save_set(the_set)
+    return store.set_at(the_set.slug)
 
 
 def step_of(meeting: Meeting, name: str, presenter: str | None = None) -> int:
@@ -140,3 +161,16 @@ def tree(root: Path) -> dict[str, tuple[int, int, bytes]]:
         content = path.read_bytes() if path.is_file() else b""
         found[str(path)] = (info.st_mode, info.st_mtime_ns, content)
     return found
+
+
+def files(root: Path) -> dict[Path, bytes]:
+    """Every file under ``root`` and its content."""
+    return {p: p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on (now)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port

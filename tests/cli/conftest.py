@@ -18,6 +18,12 @@ def isolated_home(tmp_path, monkeypatch):
 
 
 @pytest.fixture
+def data(tmp_path):
+    """Where ``--data`` points: a folder not made yet."""
+    return tmp_path / "data"
+
+
+@pytest.fixture
 def runner() -> CliRunner:
     """Runs the CLI in-process."""
     return CliRunner()

@@ -6,15 +6,10 @@ import pytest
 
 import altui.cli
 from altui import __version__
-from altui.cli import main
 from altui.models import MeetingStatus
 from altui.plans import builtin_plans
 from altui.store import Store
-
-
-@pytest.fixture
-def data(tmp_path):
-    return tmp_path / "data"
+from tests.cli.commands import make_set, one_line_error, run
 
 
 @pytest.fixture
@@ -27,32 +22,6 @@ def consoles(monkeypatch):
 
     monkeypatch.setattr(altui.cli, "run_console", fake_run_console)
     return calls
-
-
-def run(runner, *args, env=None):
-    return runner.invoke(main, [str(a) for a in args], env=env)
-
-
-def one_line_error(result, *words):
-    assert result.exit_code == 2, result.output
-    assert isinstance(result.exception, SystemExit)
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1, result.stderr
-    assert lines[0].startswith("altui: ")
-    for word in words:
-        assert word in lines[0]
-    assert "Traceback" not in result.output
-    assert result.stdout == ""
-    return lines[0]
-
-
-def make_set(runner, data, name="Owls", members=("Ana Silva", "Ben Okafor", "Chloé Martin")):
-    args = ["--data", data, "set", "new", name]
-    for member in members:
-        args += ["--member", member]
-    result = run(runner, *args)
-    assert result.exit_code == 0, result.output
-    return result
 
 
 # version and help ---------------------------------------------------------------------------

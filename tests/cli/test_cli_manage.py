@@ -18,17 +18,8 @@ from altui.meetings import start_or_resume
 from altui.models import ItemKind, MeetingStatus, Review, ReviewStatus
 from altui.recap import PRIVATE_BANNER
 from altui.store import Store
-from tests.builders import step_of
-from tests.cli.test_cli import make_set, one_line_error, run
-
-
-@pytest.fixture
-def data(tmp_path):
-    return tmp_path / "data"
-
-
-def files(root):
-    return {p: p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+from tests.builders import files, step_of
+from tests.cli.commands import make_set, one_line_error, run
 
 
 def manage(runner, data, *args):

@@ -8,7 +8,7 @@ import altui.cli
 from altui.meetings import start_or_resume
 from altui.sets import new_set
 from altui.store import SET_FILE, Store
-from tests.cli.test_cli import one_line_error, run
+from tests.cli.commands import one_line_error, run
 
 
 @pytest.fixture

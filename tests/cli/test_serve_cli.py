@@ -5,7 +5,6 @@ The real server in a real browser is tested in tests/e2e/test_serve.py.
 
 from __future__ import annotations
 
-import asyncio
 import shlex
 import socket
 import subprocess
@@ -21,6 +20,8 @@ from altui.demo import DEMO_PRESENTERS, ensure_demo
 from altui.meetings import start_or_resume
 from altui.sets import new_set
 from altui.store import Store
+from tests.builders import free_port
+from tests.cli.commands import FakeServer, one_line_error, run
 
 
 @pytest.fixture
@@ -32,44 +33,12 @@ def data(tmp_path):
     return folder
 
 
-class FakeServer:
-    """Stands in for textual-serve's Server: records how it was made, runs its startup hook."""
-
-    made: list[FakeServer] = []
-
-    def __init__(self, command, host="localhost", port=8000, title=None, public_url=None):
-        self.command, self.host, self.port = command, host, port
-        self.title, self.public_url = title, public_url
-        FakeServer.made.append(self)
-
-    def serve(self, debug=False):
-        asyncio.run(self.on_startup(None))
-
-    async def on_startup(self, app):
-        raise AssertionError("altui should print its own line")
-
-
 @pytest.fixture
 def servers(monkeypatch):
     """Every server ``altui serve`` makes, instead of serving."""
     FakeServer.made = []
     monkeypatch.setattr(altui.serve, "server_class", lambda: FakeServer)
     return FakeServer.made
-
-
-def run(runner, *args):
-    return runner.invoke(main, [str(a) for a in args])
-
-
-def one_line_error(result, *words):
-    assert result.exit_code == 2, result.output
-    assert isinstance(result.exception, SystemExit)
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1, result.stderr
-    assert lines[0].startswith("altui: ")
-    for word in words:
-        assert word in lines[0], lines[0]
-    assert result.stdout == ""
 
 
 def test_unknown_set_is_one_line(runner, data, servers):
@@ -210,9 +179,3 @@ def test_the_cli_still_starts_without_textual_serve():
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
     ).stdout
     assert out.split() == ["False", "False"]
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]

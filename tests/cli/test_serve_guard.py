@@ -20,6 +20,7 @@ from typing import Any
 import pytest
 
 from altui.serve import MAX_SIZE, Address, clamp_size, guarded_server, local_page
+from tests.builders import free_port
 
 aiohttp = pytest.importorskip("aiohttp")
 pytest.importorskip("textual_serve")
@@ -43,12 +44,6 @@ while kind := stdin.read(1):
             break
 """
 """Speaks textual-serve's protocol like a display: notes its size and every meta packet."""
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 # which headers name this server ----------------------------------------------------------------

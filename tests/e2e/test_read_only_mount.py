@@ -34,8 +34,7 @@ from altui.guard import LOG_FILE
 from altui.live import LiveMeeting
 from altui.meetings import start_or_resume
 from altui.store import COMMITMENT_INDEX, Store
-from tests.builders import tree
-from tests.e2e.test_serve import free_port
+from tests.builders import free_port, tree
 
 TIMEOUT = 30.0
 WANTED = "Ask him for thirty minutes"

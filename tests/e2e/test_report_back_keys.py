@@ -6,7 +6,7 @@ import json
 import time
 from pathlib import Path
 
-from tests.e2e.test_kill import MEETING, Tmux, open_demo
+from tests.e2e.terminal import MEETING, Tmux, open_demo
 
 
 def test_a_burst_of_marks_files_each_status_under_the_highlighted_commitment(

@@ -39,6 +39,7 @@ from altui.demo import DEMO_PRESENTERS, ensure_demo
 from altui.live import LiveMeeting
 from altui.meetings import start_or_resume
 from altui.store import Store
+from tests.builders import free_port
 
 if TYPE_CHECKING:
     import aiohttp
@@ -148,12 +149,6 @@ def members(group: int) -> list[int]:
         if int(fields[2]) == group and fields[0] != "Z":  # pgrp; not a zombie
             found.append(int(stat.parent.name))
     return found
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def wait_for_port(port: int, process: subprocess.Popen[bytes], log: Path) -> None:

@@ -17,7 +17,7 @@ import time
 from altui.clock import FakeClock
 from altui.store import Store
 from altui.text import visible
-from tests.pilot.test_steering_characters import NAME, SET_NAME, STEERING, TEXT, hostile
+from tests.builders import NAME, SET_NAME, STEERING, TEXT, hostile
 
 TIMEOUT = 30.0
 WEB_DRIVER = "textual.drivers.web_driver:WebDriver"

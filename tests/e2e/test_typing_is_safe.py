@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from tests.e2e.test_kill import (
+from tests.e2e.terminal import (
     MEETING,
     POLL,
     TIMEOUT,

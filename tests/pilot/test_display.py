@@ -14,7 +14,7 @@ from altui.meetings import start_or_resume
 from altui.screens.display import DisplayScreen, WaitingScreen
 from altui.store import Store
 from altui.widgets.big_clock import BigClock
-from tests.builders import until
+from tests.builders import files, until
 
 
 async def settled(pilot, screen) -> None:
@@ -32,10 +32,6 @@ def held(store, meeting) -> Iterator[None]:
         yield
     finally:
         lock.release()
-
-
-def files(store) -> dict[str, bytes]:
-    return {str(p): p.read_bytes() for p in store.root.rglob("*") if p.is_file()}
 
 
 async def test_display_follows_the_console_and_hides_private_notes(store, the_set, meeting, clock):
@@ -66,7 +62,7 @@ async def test_display_follows_the_console_and_hides_private_notes(store, the_se
 
 
 async def test_display_keys_change_nothing(store, the_set, meeting, clock):
-    before = files(store)
+    before = files(store.root)
     app = make_app(store, clock, the_set, meeting, display=True)
     async with app.run_test(size=(120, 36)) as pilot:
         screen = app.screen
@@ -74,18 +70,18 @@ async def test_display_keys_change_nothing(store, the_set, meeting, clock):
         await settled(pilot, screen)
         assert app.screen.stage.meeting.current == 0
         assert app.screen.query_one(BigClock).text == "15:00"
-    assert files(store) == before
+    assert files(store.root) == before
 
 
 async def test_the_palette_on_the_display_offers_no_meeting_actions(store, the_set, meeting, clock):
-    before = files(store)
+    before = files(store.root)
     app = make_app(store, clock, the_set, meeting, display=True)
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press("ctrl+p", *"next step")
         await pilot.pause(0.5)
         await pilot.press("enter")
         await pilot.pause()
-    assert files(store) == before
+    assert files(store.root) == before
 
 
 async def test_closing_the_display_leaves_the_consoles_draft_alone(store, the_set, meeting, clock):

@@ -15,7 +15,7 @@ from altui.live import LiveMeeting
 from altui.store import COMMITMENT_INDEX, Store
 from altui.widgets.commitment_list import CommitmentList
 from tests.builders import ANA, BEN, close, commit, hold, tree
-from tests.cli.test_serve_cli import FakeServer
+from tests.cli.commands import FakeServer
 
 
 @pytest.fixture

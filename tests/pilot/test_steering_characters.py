@@ -9,8 +9,6 @@ name rules refuse them when typed, but a data folder may already hold them.
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
 from altui.app import make_app
@@ -28,18 +26,9 @@ from altui.screens.members import MembersScreen
 from altui.screens.prompt import PromptScreen
 from altui.screens.setup import SetupScreen
 from altui.screens.summary import SummaryScreen
-from altui.sets import new_set
 from altui.store import Store
 from altui.text import UNSHOWN, visible
-from tests.builders import until
-
-NAME = "Ana\x9b2J\u202eSilva\x85\u2066x\u2028y"
-"""A member name with C1 controls (CSI, NEL), an override, an isolate and a line separator."""
-SET_NAME = "Owls\x9d0;pwned\x9c\u202d"
-"""A set name with an OSC title change in C1 form and a left-to-right override."""
-TEXT = "see \x1b]0;pwned\x07 and \x9b31mred\u2029 \u202eevil"
-"""An item with C0 and C1 sequences, a paragraph separator and an override."""
-STEERING = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+from tests.builders import NAME, SET_NAME, STEERING, TEXT, hostile, until
 
 
 def on_screen(app) -> str:
@@ -54,15 +43,6 @@ def shown_safely(app) -> str:
     for row in text.splitlines():
         assert STEERING.search(row) is None, (type(app.screen).__name__, row)
     return text
-
-
-def hostile(store: Store, clock: FakeClock, name: str = SET_NAME) -> Set:
-    """A set with a hostile name and a hostile member, saved as existing data would be."""
-    the_set = new_set(store, "Owls", ["Ana Silva", "Ben Okafor"], "classic", clock)
-    the_set.name = name
-    the_set.members[0].name = NAME
-    store.save_set(the_set)
-    return store.set_at(the_set.slug)
 
 
 @pytest.fixture

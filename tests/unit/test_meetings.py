@@ -21,11 +21,7 @@ from altui.models import ItemKind, MeetingStatus, ReviewStatus
 from altui.plans import find_plan
 from altui.sets import new_set
 from altui.store import Store
-from tests.builders import ANA, BEN, close, commit, hold, review
-
-
-def files(root):
-    return {p: p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+from tests.builders import ANA, BEN, close, commit, files, hold, review
 
 
 def test_choose_presenters_in_the_order_given(the_set):

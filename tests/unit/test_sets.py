@@ -25,11 +25,7 @@ from altui.sets import (
     unarchive_set,
 )
 from altui.store import Store
-from tests.builders import follow_through, step_of
-
-
-def files(root):
-    return {p: p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+from tests.builders import files, follow_through, step_of
 
 
 def test_new_set_stores_members_in_order(store, clock):

@@ -16,6 +16,7 @@ from altui.meetings import start_or_resume
 from altui.models import Item, ItemKind, Meeting, MeetingStatus, Member, Set, slugify
 from altui.plans import find_plan
 from altui.store import Store
+from tests.builders import files
 
 WHEN = datetime(2026, 11, 25, 14, 0, tzinfo=UTC)
 
@@ -44,10 +45,6 @@ def make_meeting(the_set, number=1):
 
 def mode(path):
     return stat.S_IMODE(path.stat().st_mode)
-
-
-def snapshot(root):
-    return {p: p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
 
 
 # sets ---------------------------------------------------------------------------------------
@@ -107,10 +104,10 @@ def test_find_set_in_empty_store(tmp_path):
 def test_duplicate_set_name_is_refused(tmp_path):
     store = Store(tmp_path / "data")
     store.create_set(make_set("Team Tiger", "Ana"))
-    before = snapshot(tmp_path)
+    before = files(tmp_path)
     with pytest.raises(AltuiError, match="already exists"):
         store.create_set(make_set("TEAM tiger", "Zed"))
-    assert snapshot(tmp_path) == before
+    assert files(tmp_path) == before
     assert len(store.sets()) == 1
 
 
