@@ -457,15 +457,13 @@ def member_add(ctx: click.Context, set_name: str, name: str) -> None:
 @click.pass_context
 def member_rename(ctx: click.Context, set_name: str, old: str, new: str) -> None:
     """Rename SET's member OLD to NEW (past meetings keep the name they had then)."""
-    from altui.sets import rename_member
+    from altui.sets import member_named, rename_member
 
     store = store_from(ctx)
-    member = store.find_set(set_name).member(old)
+    member = member_named(store.find_set(set_name), old)
     changed = rename_member(store, set_name, old, new)
-    was = member.name if member is not None else old
-    renamed = changed.member(new)
-    now = renamed.name if renamed is not None else new
-    click.echo(f"Renamed {was!r} to {now!r} in {changed.name!r}.")
+    renamed = next(m for m in changed.members if m.id == member.id)
+    click.echo(f"Renamed {member.name!r} to {renamed.name!r} in {changed.name!r}.")
 
 
 @member_group.command(name="remove")
@@ -491,11 +489,11 @@ def member_remove(ctx: click.Context, set_name: str, name: str, leaving: str | N
     A member with open commitments needs --drop-commitments or --keep-commitments.
     """
     from altui.commitments import LEFT
-    from altui.sets import Leaving, OpenCommitments, commitments_of, remove_member
+    from altui.sets import Leaving, OpenCommitments, commitments_of, member_named, remove_member
 
     store = store_from(ctx)
     still = commitments_of(store, set_name, name)
-    gone = store.find_set(set_name).member(name)
+    gone = member_named(store.find_set(set_name), name)
     try:
         changed = remove_member(
             store, set_name, name, Leaving(leaving) if leaving else None, SystemClock().now()
@@ -506,7 +504,7 @@ def member_remove(ctx: click.Context, set_name: str, name: str, leaving: str | N
             f"{exc.member.name} has {held}: add --drop-commitments to close them, or "
             f"--keep-commitments to keep them open under {exc.member.name + LEFT!r}"
         )
-    who = gone.name if gone is not None else name
+    who = gone.name
     held = count(len(still), "open commitment")
     what = ""
     if still:

@@ -12,7 +12,7 @@ from altui.commitments import open_commitments
 from altui.errors import AltuiError
 from altui.models import Meeting, MeetingStatus, Member, Set, Step
 from altui.plans import Plan, find_plan
-from altui.sets import archived
+from altui.sets import archived, member_named
 from altui.store import Store
 from altui.text import quoted
 
@@ -21,13 +21,10 @@ NOTHING_OPEN = "No report back: nothing is open from earlier meetings."
 
 
 def choose_members(the_set: Set, names: list[str]) -> list[Member]:
-    """The members named, in that order (each once); an unknown name is refused."""
+    """The members named (see ``sets.member_named``), in that order, each once."""
     chosen: list[Member] = []
     for name in names:
-        member = the_set.member(name)
-        if member is None:
-            known = ", ".join(m.name for m in the_set.members) or "none"
-            raise AltuiError(f"{name!r} is not a member of {the_set.name!r} (members: {known})")
+        member = member_named(the_set, name)
         if member not in chosen:
             chosen.append(member)
     return chosen

@@ -88,6 +88,12 @@ def name_key(name: str) -> str:
     return unicodedata.normalize("NFC", unicodedata.normalize("NFC", name).strip().casefold())
 
 
+def first_name(name: str) -> str:
+    """A member's first name: the name's first word (the whole name when it has one)."""
+    words = name.split()
+    return words[0] if words else name
+
+
 def slugify(name: str) -> str:
     """A folder-safe name for a set: lower case ASCII words joined by dashes."""
     plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")

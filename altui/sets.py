@@ -19,7 +19,16 @@ from altui.clock import Clock
 from altui.commitment import Commitment
 from altui.commitments import LEFT, open_commitments
 from altui.errors import AltuiError
-from altui.models import Departure, MeetingStatus, Member, Set, clean_name, name_key, slugify
+from altui.models import (
+    Departure,
+    MeetingStatus,
+    Member,
+    Set,
+    clean_name,
+    first_name,
+    name_key,
+    slugify,
+)
 from altui.plans import find_plan
 from altui.store import Store
 from altui.text import count, quoted, shorten
@@ -84,12 +93,21 @@ def checked_name(what: str, value: str) -> str:
         raise AltuiError(f"{what} {shorten(value, 60)!r}: {exc}") from None
 
 
-def _member_of(the_set: Set, name: str) -> Member:
+def member_named(the_set: Set, name: str) -> Member:
+    """The member a command names: by their whole name, else by a first name no other member
+    has (both in any case, NFC); refused in one line when nobody, or more than one, is meant."""
     member = the_set.member(name)
-    if member is None:
-        known = ", ".join(m.name for m in the_set.members) or "none"
-        raise AltuiError(f"{name!r} is not a member of {the_set.name!r} (members: {known})")
-    return member
+    if member is not None:
+        return member
+    wanted = name_key(name)
+    meant = [m for m in the_set.members if name_key(first_name(m.name)) == wanted]
+    if len(meant) == 1:
+        return meant[0]
+    if meant:
+        names = " or ".join(repr(m.name) for m in meant)
+        raise AltuiError(f"{name!r} could be {names} in {the_set.name!r}: give the whole name")
+    known = ", ".join(m.name for m in the_set.members) or "none"
+    raise AltuiError(f"{name!r} is not a member of {the_set.name!r} (members: {known})")
 
 
 def _refuse_member_twice(the_set: Set, name: str, keep: Member | None = None) -> None:
@@ -161,7 +179,7 @@ def add_member(store: Store, set_name: str, member_name: str) -> Set:
 def rename_member(store: Store, set_name: str, old: str, new: str) -> Set:
     """Rename a member; they keep their id, so their place and their history stay theirs."""
     the_set = _changeable(store, set_name)
-    member = _member_of(the_set, old)
+    member = member_named(the_set, old)
     name = checked_name("new member name", new)
     _refuse_member_twice(the_set, name, keep=member)
     renamed = Member(id=member.id, name=name)
@@ -179,7 +197,7 @@ def _next_number(store: Store, slug: str) -> int:
 def commitments_of(store: Store, set_name: str, member_name: str) -> list[Commitment]:
     """The member's commitments that are open for the set's next meeting."""
     the_set = store.find_set(set_name)
-    member = _member_of(the_set, member_name)
+    member = member_named(the_set, member_name)
     still = open_commitments(store, the_set.slug, _next_number(store, the_set.slug))
     return [c for c in still if c.owner_id == member.id]
 
@@ -198,7 +216,7 @@ def remove_member(
     :class:`OpenCommitments`. The departure is kept in the set.
     """
     the_set = _changeable(store, set_name)
-    member = _member_of(the_set, member_name)
+    member = member_named(the_set, member_name)
     still = commitments_of(store, the_set.slug, member.name)
     if still and leaving is None:
         raise OpenCommitments(member, still)

@@ -15,7 +15,7 @@ from altui.commitments import under_review
 from altui.dates import time_of_day
 from altui.errors import AltuiError
 from altui.history import EVERYONE
-from altui.models import Item, ItemKind, Meeting, MeetingStatus, Step
+from altui.models import Item, ItemKind, Meeting, MeetingStatus, Step, first_name
 from altui.store import Store
 from altui.timetable import projected_finish
 
@@ -87,7 +87,7 @@ class Stage:
     def short_who(self) -> str:
         """The presenter's first name, where the whole name does not fit ("" otherwise)."""
         name = self.step.presenter
-        return name.split()[0] if name and not self.on_break and name.split() else ""
+        return first_name(name) if name and not self.on_break else ""
 
     def projected_finish(self) -> datetime:
         """When the meeting ends if the rest of it keeps time."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widget import Widget
 
-from altui.models import Step
+from altui.models import Step, first_name
 from altui.text import shorten, visible
 
 _SEPARATOR = " › "
@@ -14,7 +14,7 @@ _SEPARATOR = " › "
 def step_label(step: Step) -> str:
     """A step's name in the bar, with the presenter's first name for presenter steps."""
     if step.presenter:
-        return f"{visible(step.short)} {shorten(visible(step.presenter.split()[0]), 12)}"
+        return f"{visible(step.short)} {shorten(visible(first_name(step.presenter)), 12)}"
     return visible(step.short)
 
 

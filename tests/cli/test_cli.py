@@ -220,6 +220,16 @@ def test_meet_refuses_apologies_that_do_not_make_sense(runner, consoles, data, a
     assert consoles == [] and Store(data).meeting_numbers("owls") == []
 
 
+def test_meet_takes_first_names_in_any_case(runner, consoles, data):
+    make_set(runner, data)
+    args = ["--presenter", "CHLOÉ", "--presenter", "ana", "--apologies", "Ben"]
+    result = run(runner, "--data", data, "meet", "Owls", *args)
+    assert result.exit_code == 0, result.output
+    meeting = consoles[0][2]
+    assert [m.name for m in meeting.presenters] == ["Chloé Martin", "Ana Silva"]
+    assert [m.name for m in meeting.apologies] == ["Ben Okafor"]
+
+
 def test_meet_resumes_and_says_options_wait(runner, consoles, data):
     make_set(runner, data)
     assert run(runner, "--data", data, "meet", "Owls").exit_code == 0

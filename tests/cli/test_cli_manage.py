@@ -256,6 +256,23 @@ def test_member_remove(runner, data):
     assert [m.name for m in Store(data).find_set("Owls").members] == ["Ana Silva", "Ben Okafor"]
 
 
+@pytest.mark.parametrize(
+    "command", [["rename", "Owls", "chloé", "Chloé M."], ["remove", "Owls", "CHLOÉ"]]
+)
+def test_a_member_is_named_by_a_first_name_only_they_have(runner, data, command):
+    make_set(runner, data)
+    out = succeeded(manage(runner, data, "member", *command))
+    assert out.startswith(("Renamed 'Chloé Martin' to 'Chloé M.'", "Removed 'Chloé Martin'"))
+
+
+def test_a_first_name_two_members_share_is_refused_in_one_line(runner, data):
+    make_set(runner, data, members=("Ana Silva", "Ana Okafor", "Ben"))
+    before = files(data)
+    result = manage(runner, data, "member", "remove", "Owls", "ana")
+    one_line_error(result, "'ana' could be 'Ana Silva' or 'Ana Okafor'", "give the whole name")
+    assert files(data) == before
+
+
 def test_member_remove_unknown_member(runner, data):
     make_set(runner, data)
     before = files(data)

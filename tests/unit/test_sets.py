@@ -17,6 +17,7 @@ from altui.sets import (
     add_member,
     archive_set,
     commitments_of,
+    member_named,
     new_set,
     remove_member,
     rename_member,
@@ -448,3 +449,39 @@ def test_a_set_without_members_cannot_start_a_meeting(store, clock):
         "'Empty' has no members yet",
         "altui member add Empty NAME",
     )
+
+
+# naming a member on the command line ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("Chloé Martin", "Chloé Martin"),
+        ("chloé", "Chloé Martin"),
+        ("CHLOE\u0301", "Chloé Martin"),  # the accent typed as a combining mark
+        ("  Ben ", "Ben"),
+        ("Ana", "Ana"),  # a whole name beats a first name another member has
+    ],
+)
+def test_a_member_is_named_by_whole_name_or_a_first_name_only_they_have(store, clock, typed, meant):
+    the_set = new_set(store, "Owls", ["Ana", "Ana Silva", "Ben", "Chloé Martin"], "classic", clock)
+    assert member_named(the_set, typed).name == meant
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        ("ana", "'ana' could be 'Ana Silva' or 'Ana Okafor' in 'Owls': give the whole name"),
+        (
+            "Martin",
+            "'Martin' is not a member of 'Owls' (members: Ana Silva, Ana Okafor, Chloé Martin)",
+        ),
+        ("Chl", "'Chl' is not a member of 'Owls'"),
+    ],
+)
+def test_a_name_meaning_nobody_or_several_is_refused_in_one_line(store, clock, typed, said):
+    the_set = new_set(store, "Owls", ["Ana Silva", "Ana Okafor", "Chloé Martin"], "classic", clock)
+    with pytest.raises(AltuiError) as refused:
+        member_named(the_set, typed)
+    assert str(refused.value).startswith(said)
