@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from altui import clock as timing
@@ -48,6 +48,8 @@ JOURNAL_KEPT = 50
 RUNNING = MeetingStatus.RUNNING.value
 """A journal entry whose meeting was running before it is the one that ended the meeting."""
 QUOTE_WIDTH = 40
+NEXT_GAP = timedelta(weeks=4)
+"""How long after a meeting the next one is, unless another date is saved for it."""
 """Characters of an item's text quoted in a message about it."""
 
 
@@ -455,18 +457,26 @@ class LiveMeeting(Stage):
 
     # the end ---------------------------------------------------------------------------------
 
-    def close(self, next_date: date | None) -> None:
-        """End the meeting: the clock stops, the next date is kept, and a backup is made.
+    def close(self, next_date: date | None = None) -> None:
+        """End the meeting: the clock stops, the next date is saved, and a backup is made.
+
+        The next date is ``next_date``, else the one saved already, else ``NEXT_GAP`` on: an
+        ended meeting always names its next one (the summary shows it; a calendar event can be
+        made of it).
 
         Ending is one saved change (undo reopens it). The backup and the commitments open for
         the next meeting are made after it; if they fail, the meeting is still ended and the
         error is raised for the screen to say so.
         """
+        saved, held = self.meeting.next_date, self.meeting.date
+        if next_date is not None:
+            self._check_next_date(next_date)
+        else:
+            next_date = saved if saved and saved > held else held + NEXT_GAP
         with self._change(f"End meeting {self.meeting.number}"):
             now = self.clock.now()
             timing.stop(self.step, now)
-            if next_date is not None:
-                self.meeting.next_date = next_date
+            self.meeting.next_date = next_date
             self.meeting.status = MeetingStatus.CLOSED
         self.store.backup(self.meeting.set_slug, f"meeting-{self.meeting.number}-end", now)
         with suppress(AltuiError):  # a damaged older file is reported when it is next read
@@ -501,9 +511,19 @@ class LiveMeeting(Stage):
             raise NotSaved(f"Reopen meeting {self.meeting.number}: not saved ({exc})") from exc
 
     def set_next_date(self, next_date: date) -> None:
-        """Record the next meeting's date."""
+        """Record the next meeting's date (after this meeting's)."""
+        self._check_next_date(next_date)
         with self._change(f"Next meeting on {next_date.isoformat()}"):
             self.meeting.next_date = next_date
+
+    def _check_next_date(self, next_date: date) -> None:
+        """NotSaved, in one line, if ``next_date`` is not after this meeting."""
+        held = self.meeting.date
+        if next_date <= held:
+            raise NotSaved(
+                f"{next_date.isoformat()} is not after this meeting ({held.isoformat()}): "
+                "give a later date"
+            )
 
 
 def _stored(meeting: Meeting) -> dict[str, Any]:

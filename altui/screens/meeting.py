@@ -555,7 +555,7 @@ class MeetingScreen(StageScreen):
             return  # the line left in the box could not be saved: the meeting stays open
         self._entry.clear()
         try:
-            self.live.close(None)
+            self.live.close()
         except NotSaved as exc:
             self._not_saved(str(exc))
             return

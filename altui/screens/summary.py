@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from datetime import date, timedelta
+from datetime import date
 
 from textual import on
 from textual.app import ComposeResult
@@ -25,7 +25,7 @@ from altui.screens import altui_app
 from altui.text import count, visible
 from altui.widgets.tables import add_sized_columns, minutes
 
-DEFAULT_GAP = timedelta(weeks=4)
+SAVED_HINT = "Enter saves another date; Ctrl+E makes a calendar event of it."
 
 
 def captured_by_presenter(live: LiveMeeting) -> Content:
@@ -45,7 +45,8 @@ def captured_by_presenter(live: LiveMeeting) -> Content:
 
 
 class SummaryScreen(Screen[None]):
-    """The closed meeting at a glance; asks for the next meeting's date."""
+    """The closed meeting at a glance, with the next meeting's date as saved when it ended:
+    another date typed is saved with Enter, Ctrl+E or on leaving."""
 
     BINDINGS = [
         Binding("ctrl+z", "reopen", "Reopen", key_display="^z", priority=True),
@@ -66,6 +67,7 @@ class SummaryScreen(Screen[None]):
         super().__init__()
         self.the_set = the_set
         self.live = live
+        self._leave_unsaved = False
 
     def compose(self) -> ComposeResult:
         """Title, agenda table, captured items, next date."""
@@ -83,13 +85,14 @@ class SummaryScreen(Screen[None]):
             yield Static(captured_by_presenter(self.live), id="captured")
             with Horizontal(id="next-row"):
                 yield Static("Next meeting (YYYY-MM-DD): ", id="next-label")
-                yield Input(self._next_default(), id="next-date")
+                yield Input(self._saved_date(), id="next-date")
             yield Static(id="next-status")
         yield Footer(compact=True)
 
-    def _next_default(self) -> str:
-        meeting = self.live.meeting
-        return (meeting.next_date or meeting.date + DEFAULT_GAP).isoformat()
+    def _saved_date(self) -> str:
+        """The next meeting's date as saved ("" if none is)."""
+        saved = self.live.meeting.next_date
+        return saved.isoformat() if saved else ""
 
     def on_mount(self) -> None:
         """Fill the agenda table: planned against actual minutes per step."""
@@ -108,33 +111,49 @@ class SummaryScreen(Screen[None]):
         for row in rows:
             table.add_row(*row)
         self.query_one("#next-date", Input).focus()
+        if self.live.meeting.next_date:
+            self._said_saved(self.live.meeting.next_date)
 
     @on(Input.Submitted, "#next-date")
     @guarded
     def _next_date(self) -> None:
         self._save_next_date()
 
-    def _save_next_date(self) -> bool:
-        """Save the date typed for the next meeting; False (and why, in the status line) if it
-        is not a date or could not be saved."""
-        status = self.query_one("#next-status", Static)
+    @on(Input.Changed, "#next-date")
+    def _next_date_typed(self, event: Input.Changed) -> None:
+        """A date typed and not yet saved is said to be so."""
+        self._leave_unsaved = False
+        saved = self.live.meeting.next_date
+        if event.value.strip() != self._saved_date():
+            self.query_one("#next-status", Static).update(
+                Content.styled("Not saved yet: Enter (or Escape, on leaving) saves it.", "$warning")
+            )
+        elif saved is not None:
+            self._said_saved(saved)
+
+    def _save_next_date(self, if_not: str = "") -> bool:
+        """Save the date typed for the next meeting; False if it is not a date or could not be
+        saved, with why (then ``if_not``) in the status line."""
         try:
             chosen = date.fromisoformat(self.query_one("#next-date", Input).value.strip())
         except ValueError:
-            status.update(Content.styled("Please give the date as YYYY-MM-DD.", "$error"))
-            return False
-        try:
-            self.live.set_next_date(chosen)
-        except (AltuiError, OSError) as exc:
-            status.update(Content.styled(f"Not saved: {exc}", "$error"))
-            return False
-        status.update(
-            Content.styled(
-                f"Next meeting saved: {weekday_date(chosen)}. Ctrl+E makes a calendar event of it.",
-                "$success",
-            )
+            why = "Please give the date as YYYY-MM-DD."
+        else:
+            try:
+                self.live.set_next_date(chosen)
+            except (AltuiError, OSError) as exc:
+                why = f"Not saved: {exc}"
+            else:
+                self._said_saved(chosen)
+                return True
+        self.query_one("#next-status", Static).update(Content.styled(why + if_not, "$error"))
+        return False
+
+    def _said_saved(self, chosen: date) -> None:
+        self._leave_unsaved = False
+        self.query_one("#next-status", Static).update(
+            Content.styled(f"Next meeting saved: {weekday_date(chosen)}. {SAVED_HINT}", "$success")
         )
-        return True
 
     @guarded
     def action_calendar(self) -> None:
@@ -167,10 +186,18 @@ class SummaryScreen(Screen[None]):
         self.app.switch_screen(MeetingScreen(self.the_set, self.live))
         self.app.notify(f"Meeting {self.live.meeting.number} reopened.", timeout=5)
 
+    @guarded
     def action_home(self) -> None:
-        """On to the list of sets (the next date, if typed, is already saved)."""
+        """On to the list of sets, saving a date typed and not yet saved. One that cannot be
+        saved is said, and Escape again leaves, keeping the date saved before."""
         from altui.screens.home import HomeScreen
 
+        typed = self.query_one("#next-date", Input).value.strip()
+        if typed != self._saved_date() and not self._leave_unsaved:
+            kept = self._saved_date() or "no date"
+            if not self._save_next_date(f" Escape again keeps {kept}."):
+                self._leave_unsaved = True
+                return
         self.app.switch_screen(HomeScreen(self.live.store))
 
     @guarded

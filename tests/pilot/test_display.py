@@ -136,11 +136,11 @@ async def test_a_display_started_before_any_meeting_follows_one_after_another(
 async def test_a_display_started_after_a_meeting_ended_shows_its_end_and_waits(
     store, the_set, meeting, clock
 ):
-    LiveMeeting(store, meeting, clock).close(None)
+    LiveMeeting(store, meeting, clock).close()
     app = make_app(store, clock, the_set, store.meeting(meeting.set_slug, 1), display=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, WaitingScreen)
         facts = shown(app.screen, "#ended")
-        assert "Next meeting: not set yet" in facts
+        assert "Next meeting: Wed 23 Dec 2026" in facts  # saved on ending, four weeks on
         assert "0 new commitments" in facts

@@ -116,7 +116,7 @@ async def test_only_a_deliberate_act_ends_the_meeting(console, store, meeting):
         await pilot.press("f9", "tab", "enter")
         assert isinstance(console.screen, SummaryScreen)
         assert store.meeting(meeting.set_slug, 1).status is MeetingStatus.CLOSED
-        assert store.meeting(meeting.set_slug, 1).next_date is None
+        assert store.meeting(meeting.set_slug, 1).next_date == date(2026, 12, 23)  # 4 weeks on
 
 
 async def test_an_ended_meeting_reopens_from_its_summary_as_it_was(console, store, meeting, clock):

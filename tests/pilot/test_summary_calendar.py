@@ -1,4 +1,4 @@
-"""The summary screen offers the next meeting as a calendar event."""
+"""The summary screen: the next meeting's date as saved, and as a calendar event."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from datetime import date
 
 from icalendar import Calendar
 
+from altui.screens.home import HomeScreen
 from altui.screens.summary import SummaryScreen
 
 
@@ -39,3 +40,43 @@ async def test_a_date_that_is_not_one_writes_nothing(console, store, meeting):
         status = str(console.screen.query_one("#next-status").render())
     assert "YYYY-MM-DD" in status
     assert not (store.root / meeting.set_slug / "calendar").exists()
+
+
+def status(console) -> str:
+    return str(console.screen.query_one("#next-status").render())
+
+
+async def test_the_date_shown_on_ending_is_the_date_saved(console, store, meeting):
+    async with console.run_test(size=(120, 36)) as pilot:
+        await end_meeting(console, pilot)
+        assert console.screen.query_one("#next-date").value == "2026-12-23"  # four weeks on
+        assert store.meeting(meeting.set_slug, 1).next_date == date(2026, 12, 23)
+        assert "Next meeting saved: Wed 23 Dec 2026" in status(console)
+        await pilot.press("escape")  # nothing typed: leaves at once
+        assert isinstance(console.screen, HomeScreen)
+
+
+async def test_a_date_typed_and_not_entered_is_said_and_saved_on_leaving(console, store, meeting):
+    async with console.run_test(size=(120, 36)) as pilot:
+        await end_meeting(console, pilot)
+        await pilot.press("ctrl+a", "ctrl+k", *"2027-01-06")
+        assert "Not saved yet" in status(console)
+        await pilot.press("escape")
+        assert isinstance(console.screen, HomeScreen)
+    assert store.meeting(meeting.set_slug, 1).next_date == date(2027, 1, 6)
+
+
+async def test_a_date_before_the_meeting_is_refused_in_one_line(console, store, meeting):
+    async with console.run_test(size=(120, 36)) as pilot:
+        await end_meeting(console, pilot)
+        await pilot.press("ctrl+a", "ctrl+k", *"2020-01-01", "enter")
+        said = status(console)
+        assert "2020-01-01 is not after this meeting (2026-11-25)" in said
+        assert "\n" not in said.strip()
+        assert store.meeting(meeting.set_slug, 1).next_date == date(2026, 12, 23)
+        await pilot.press("escape")  # not left silently: it says so, and what stays saved
+        assert isinstance(console.screen, SummaryScreen)
+        assert "Escape again keeps 2026-12-23." in status(console)
+        await pilot.press("escape")
+        assert isinstance(console.screen, HomeScreen)
+    assert store.meeting(meeting.set_slug, 1).next_date == date(2026, 12, 23)

@@ -8,7 +8,7 @@ import pytest
 
 from altui.clock import CountdownState, remaining
 from altui.live import TEXT_MAX, LiveMeeting, NotSaved
-from altui.models import ItemKind
+from altui.models import ItemKind, MeetingStatus
 from tests.builders import step_of
 
 # The conftest meeting (classic plan, Ana then Ben presenting, a first meeting so no report
@@ -250,3 +250,33 @@ def test_projected_finish_moves_when_the_step_overruns(live, meeting, clock):
     clock.advance(90)
     assert live.projected_finish() == on_time + timedelta(seconds=90)
     assert live.projected_finish() == clock.now() + timedelta(seconds=planned_after(meeting, 0))
+
+
+# the end and the next meeting's date ----------------------------------------------------------
+
+
+def test_ending_saves_the_next_date_four_weeks_on(live, store, meeting):
+    live.close()
+    assert store.meeting(meeting.set_slug, 1).next_date == meeting.date + timedelta(weeks=4)
+
+
+def test_ending_keeps_a_next_date_saved_before(live, store, meeting):
+    live.set_next_date(meeting.date + timedelta(days=10))
+    live.close()
+    assert store.meeting(meeting.set_slug, 1).next_date == meeting.date + timedelta(days=10)
+
+
+@pytest.mark.parametrize("days", [-2000, 0])
+def test_a_next_date_not_after_the_meeting_is_refused_in_one_line(live, store, meeting, days):
+    with pytest.raises(NotSaved):
+        live.close(meeting.date + timedelta(days=days))
+    assert store.meeting(meeting.set_slug, 1).status is MeetingStatus.RUNNING
+    live.close()
+    before = store.meeting(meeting.set_slug, 1)
+    with pytest.raises(NotSaved) as refused:
+        live.set_next_date(meeting.date + timedelta(days=days))
+    assert str(refused.value) == (
+        f"{meeting.date + timedelta(days=days)} is not after this meeting ({meeting.date}): "
+        "give a later date"
+    )
+    assert store.meeting(meeting.set_slug, 1) == before
