@@ -67,7 +67,6 @@ class SetupScreen(Screen[Meeting | None]):
         self.attendance = Attendance(set(members), list(members))
         self.bids = False
         self.available: float | None = self._plan_available()
-        self._reset_minutes()
 
     # the form -----------------------------------------------------------------------------
 
@@ -116,7 +115,7 @@ class SetupScreen(Screen[Meeting | None]):
 
     def _reset_minutes(self) -> None:
         """Equal time: the plan's slot for each presenter, shrunk alike to fit the minutes
-        available."""
+        available (worked out again whenever the form is drawn, so it follows every change)."""
         slot = self.plan.slot_minutes()
         self.attendance.minutes = {m: slot for m in self.attendance.presenters}
         self._fit()
@@ -135,6 +134,9 @@ class SetupScreen(Screen[Meeting | None]):
         return self.available
 
     def _refresh(self) -> None:
+        """Draw the members table and the preview for the choices as they now are."""
+        if not self.bids:
+            self._reset_minutes()
         table = self.query_one("#setup-members", DataTable)
         row = table.cursor_row
         table.clear()
@@ -216,7 +218,6 @@ class SetupScreen(Screen[Meeting | None]):
             att.present.add(member)
             if not self.bids:  # equal time: everyone present presents
                 att.presenters.append(member)
-                self._reset_minutes()
         self._refresh()
 
     @guarded
@@ -231,8 +232,6 @@ class SetupScreen(Screen[Meeting | None]):
         elif member in att.present:
             att.presenters.append(member)
             att.minutes.setdefault(member, self.plan.slot_minutes())
-            if not self.bids:
-                self._reset_minutes()
         else:
             self.notify("Mark them present first (space).", timeout=4)
         self._refresh()
@@ -263,8 +262,6 @@ class SetupScreen(Screen[Meeting | None]):
     def action_toggle_mode(self) -> None:
         """Switch between equal time for all and bids."""
         self.bids = not self.bids
-        if not self.bids:
-            self._reset_minutes()
         self._refresh()
 
     @guarded
@@ -292,13 +289,13 @@ class SetupScreen(Screen[Meeting | None]):
         if self.bids:
             for member in self.attendance.presenters:
                 self.attendance.minutes.setdefault(member, self.plan.slot_minutes())
+        self._refresh()
+        if self.bids:
             said = "bids kept (s shrinks them to fit)"
         else:
-            self._reset_minutes()
-            slots = set(self.attendance.minutes.values())
+            slots = {self.attendance.minutes[m] for m in self.attendance.presenters}
             said = "equal time" + (f", {min(slots):g} min each" if slots else "")
         self.notify(f"Plan {self.plan_name}: {said}.", timeout=5, markup=False)
-        self._refresh()
 
     @on(Input.Changed, "#setup-available")
     def _available_changed(self, event: Input.Changed) -> None:
@@ -306,8 +303,6 @@ class SetupScreen(Screen[Meeting | None]):
             self.available = float(event.value)
         except ValueError:
             self.available = None
-        if not self.bids:
-            self._reset_minutes()
         self._refresh()
 
     @guarded

@@ -224,6 +224,36 @@ async def test_setup_of_a_big_set_starts_with_slots_that_fit(store: Store, clock
         assert "Fits, with 0 min to spare." in preview and "Over by" not in preview
 
 
+async def test_setup_refits_equal_time_as_presenters_drop_out_and_come_back(store: Store, clock):
+    from altui.sets import new_set
+
+    names = ["Ana", "Ben", "Chloé", "Dev", "Eve", "Femi", "Gus"]
+    new_set(store, "Big", names, "classic", clock)
+    app = make_app(store, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("enter")
+        screen = app.screen
+        assert isinstance(screen, SetupScreen)
+
+        def slots() -> list[float]:
+            minutes = screen.attendance.minutes
+            return [minutes[m] for m in screen.attendance.presenters]
+
+        def preview() -> str:
+            return str(screen.query_one("#setup-preview").render())
+
+        assert slots() == [20] * 7
+        await pilot.press("p", "down", "p", "down", "space")  # Ana, Ben out; Chloé sends apologies
+        # 140 minutes for the presenter steps: four presenters get the plan's 40, shrunk to 35
+        assert slots() == [35] * 4
+        assert "Fits, with 0 min to spare." in preview()
+        dev = next(m.id for m in screen.the_set.members if m.name == "Dev")
+        assert screen.query_one("#setup-members").get_row(dev)[4] == "35"  # the table too
+        await pilot.press("up", "p")  # Ben presents again
+        assert slots() == [28] * 5
+        assert "Fits, with 0 min to spare." in preview()
+
+
 async def test_setup_date_is_the_next_meeting_date_saved_at_the_last_meeting(
     store: Store, the_set: Set, clock
 ):
