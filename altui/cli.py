@@ -295,8 +295,8 @@ def serve(ctx: click.Context, set_name: str, host: str, port: int, max_viewers: 
     """Serve SET's read-only display to web browsers, for members joining remotely.
 
     Each browser gets its own display (never private notes) following the meeting run in the
-    console; only pages this server sent may connect. Needs the serve extra:
-    pip install 'altui[serve]'. Ctrl+C stops.
+    console; only pages this server sent may connect. Needs the serve extra: in the altui
+    folder, pip install ".[serve]". Ctrl+C stops.
     """
     from altui.serve import serve_display
 

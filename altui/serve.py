@@ -18,12 +18,16 @@ from __future__ import annotations
 
 import asyncio
 import ipaddress
+import json
 import re
 import shlex
 import socket
 import sys
 from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
 from typing import Any
+from urllib.parse import unquote, urlparse
 
 from altui.errors import AltuiError
 from altui.store import Store
@@ -38,7 +42,6 @@ DEFAULT_SIZE = (80, 24)
 """What a browser gets when it asks for no size, or for one that is not a number."""
 MAX_SIZE = (300, 100)
 """The largest terminal (columns, rows) a browser may ask for; a bigger one costs memory and CPU."""
-MISSING_EXTRA = "serving needs the serve extra: pip install 'altui[serve]'"
 WILDCARD_HOSTS = {"", "0.0.0.0", "::"}
 LOOPBACK_NAMES = frozenset({"localhost", "127.0.0.1", "::1"})
 HOST_HEADER = re.compile(r"(?P<name>\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9._-]+)(?::(?P<port>[0-9]{1,5}))?")
@@ -58,8 +61,25 @@ def server_class() -> type[Any]:
     try:
         from textual_serve.server import Server
     except ImportError:
-        raise AltuiError(MISSING_EXTRA) from None
+        raise AltuiError(missing_extra()) from None
     return Server
+
+
+def missing_extra() -> str:
+    """How to add the serve extra, as the README says: from the folder altui was installed
+    from (named when pip recorded it), with pipx when altui runs in a pipx environment."""
+    installer = "pipx install --force" if "pipx" in Path(sys.prefix).parts else "pip install"
+    return f'serving needs the serve extra: {installer} ".[serve]" in {_source_folder()}'
+
+
+def _source_folder() -> str:
+    """The folder altui was installed from, as pip recorded it, else "the altui folder"."""
+    try:
+        recorded = json.loads(metadata.distribution("altui").read_text("direct_url.json") or "{}")
+    except (metadata.PackageNotFoundError, ValueError):
+        return "the altui folder"
+    url = urlparse(str(recorded.get("url", "")))
+    return unquote(url.path) if url.scheme == "file" else "the altui folder"
 
 
 def display_command(store: Store, set_name: str) -> str:

@@ -9,6 +9,7 @@ import shlex
 import socket
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -51,12 +52,44 @@ def test_unknown_set_with_textual_serve_installed(runner, data):
     one_line_error(run(runner, "--data", data, "serve", "Nope"), "Nope")
 
 
-def test_missing_extra_is_one_line(runner, data, monkeypatch):
+class Installed:
+    """altui's installed metadata, as pip recorded where it was installed from (or did not)."""
+
+    def __init__(self, direct_url: str | None) -> None:
+        self.direct_url = direct_url
+
+    def read_text(self, name: str) -> str | None:
+        return self.direct_url if name == "direct_url.json" else None
+
+
+@pytest.mark.parametrize(
+    ("direct_url", "prefix", "said"),
+    [
+        (
+            '{"url": "file:///home/me/my%20altui", "dir_info": {}}',
+            "/home/me/my altui/.venv",
+            'pip install ".[serve]" in /home/me/my altui',
+        ),
+        (None, "/home/me/altui/.venv", 'pip install ".[serve]" in the altui folder'),
+        (
+            '{"url": "file:///home/me/altui", "dir_info": {}}',
+            "/home/me/.local/share/pipx/venvs/altui",
+            'pipx install --force ".[serve]" in /home/me/altui',
+        ),
+    ],
+)
+def test_missing_extra_says_the_readme_command_in_altui_folder(
+    runner, data, monkeypatch, direct_url, prefix, said
+):
     monkeypatch.setitem(sys.modules, "textual_serve", None)  # makes `import textual_serve` fail
     monkeypatch.setitem(sys.modules, "textual_serve.server", None)
+    monkeypatch.setattr(altui.serve.metadata, "distribution", lambda name: Installed(direct_url))
+    monkeypatch.setattr(altui.serve.sys, "prefix", prefix)
     result = run(runner, "--data", data, "serve", "Demo set")
     one_line_error(result)
-    assert result.stderr == "altui: serving needs the serve extra: pip install 'altui[serve]'\n"
+    assert result.stderr == f"altui: serving needs the serve extra: {said}\n"
+    readme = (Path(__file__).parents[2] / "README.md").read_text()
+    assert said.split(" in ")[0] in readme  # the command the README gives
 
 
 def test_a_set_with_no_meeting_is_served_waiting(runner, data, servers):
