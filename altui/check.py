@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from altui.errors import AltuiError
 from altui.files import privacy_warnings
 from altui.store import SET_FILE, Store
+from altui.text import count
 
 
 @dataclass
@@ -66,5 +67,6 @@ def _check_set(store: Store, slug: str, found: Findings) -> None:
         found.problem(f"{stray}: a temporary file left by an interrupted save (safe to delete)")
     if the_set is not None:
         found.ok(
-            f"{the_set.name}: {len(the_set.members)} members, {meetings} meetings, {items} items"
+            f"{the_set.name}: {count(len(the_set.members), 'member')}, "
+            f"{count(meetings, 'meeting')}, {count(items, 'item')}"
         )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -17,7 +18,7 @@ from altui.files import privacy_warnings
 from altui.lock import MeetingLock
 from altui.models import Meeting, MeetingStatus, Set
 from altui.store import Store
-from altui.text import count, quoted, visible
+from altui.text import count, listed, quoted, visible
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -333,7 +334,7 @@ def set_new(ctx: click.Context, name: str, members: tuple[str, ...], plan: str) 
 
     created = new_set(store_from(ctx), name, list(members), plan, SystemClock())
     click.echo(
-        f"Created set {created.name!r} with {len(created.members)} members "
+        f"Created set {created.name!r} with {count(len(created.members), 'member')} "
         f"(plan: {created.plan}). Start its first meeting: altui meet {quoted(created.name)}"
     )
 
@@ -342,7 +343,7 @@ def set_new(ctx: click.Context, name: str, members: tuple[str, ...], plan: str) 
 @data_option
 @click.pass_context
 def set_list(ctx: click.Context) -> None:
-    """List every set: its members, the meetings it has held, and whether it is archived."""
+    """List every set: how many meetings it has held, whether it is archived, its members."""
     store = store_from(ctx, read_only=True)
     sets, damaged = store.survey()
     for broken in damaged:
@@ -351,18 +352,14 @@ def set_list(ctx: click.Context) -> None:
         if not damaged:
             click.echo("No sets yet. Create one: altui set new NAME --member NAME")
         return
-    names = [visible(s.name) for s in sets]
+    names = [visible(s.name) + (" (archived)" if s.archived else "") for s in sets]
     width = max(len(name) for name in names)
+    room = shutil.get_terminal_size().columns - width - len("  9999 meetings  ")
     for the_set, name in zip(sets, names, strict=True):
-        held = len(store.meeting_numbers(the_set.slug))
-        members = len(the_set.members)
-        line = (
-            f"{name:<{width}}  {members:>3} {'member' if members == 1 else 'members':<7}  "
-            f"{held:>4} {'meeting' if held == 1 else 'meetings':<8}"
-        )
-        if the_set.archived:
-            line += "  archived"
-        click.echo(line.rstrip())
+        held = count(len(store.meeting_numbers(the_set.slug)), "meeting")
+        members = [visible(m.name) for m in the_set.members]
+        who = listed(members, max(room, 20)) if members else "no members"
+        click.echo(f"{name:<{width}}  {held:<12}  {who}")
 
 
 @set_group.command(name="rename")

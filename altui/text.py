@@ -47,6 +47,19 @@ def shorten(text: str, width: int) -> str:
     return text if len(text) <= width else text[: max(0, width - 1)] + "…"
 
 
+def listed(names: list[str], width: int) -> str:
+    """``names`` joined by commas within ``width`` characters: those that fit whole, then
+    "and 3 more" (at least the first name, shortened if it must be)."""
+    for shown in range(len(names), 0, -1):
+        rest = len(names) - shown
+        line = ", ".join(names[:shown]) + (f" and {rest} more" if rest else "")
+        if len(line) <= width:
+            return line
+    rest = len(names) - 1
+    more = f" and {rest} more" if rest else ""
+    return shorten(names[0], max(1, width - len(more))) + more if names else ""
+
+
 def count(number: int, noun: str) -> str:
     """``1 meeting``, ``2 meetings``."""
     return f"{number} {noun}{'' if number == 1 else 's'}"

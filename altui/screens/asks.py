@@ -24,7 +24,8 @@ T = TypeVar("T")
 
 
 class Ask(HandsBack[T]):
-    """A question docked at the bottom, over the console."""
+    """A question docked at the bottom, over the console; toasts go to the top meanwhile, so
+    none covers its words."""
 
     DEFAULT_CSS = """
     Ask { align: center bottom; background: $background 40%; }
@@ -36,6 +37,7 @@ class Ask(HandsBack[T]):
     Ask Horizontal { height: auto; }
     Ask Button { margin: 0 2 0 0; }
     Ask OptionList { height: auto; max-height: 12; }
+    Ask ToastRack { dock: top; align: right top; margin-bottom: 0; max-height: 40%; }
     """
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 

@@ -43,13 +43,15 @@ def _name(key: str) -> str:
 
 
 def key_rows(bindings: Iterable[BindingType]) -> list[tuple[str, str]]:
-    """The entry line's keys, then each console action once: its keys and what it does."""
-    by_action: dict[str, tuple[list[str], str]] = {}
+    """The entry line's keys, then what each console key does, once (Ctrl+T's Pause and
+    Resume are one row): its keys and what it does."""
+    by_what: dict[str, list[str]] = {}
     for entry in bindings:
         binding = entry if isinstance(entry, Binding) else Binding(*entry)  # BINDINGS allow tuples
-        keys, _ = by_action.setdefault(binding.action, ([], binding.tooltip or binding.description))
-        keys.append(binding.key)
-    rows = [(key_names(",".join(keys)), what) for keys, what in by_action.values()]
+        keys = by_what.setdefault(binding.tooltip or binding.description, [])
+        if binding.key not in keys:
+            keys.append(binding.key)
+    rows = [(key_names(",".join(keys)), what) for what, keys in by_what.items()]
     return [*TYPING_ROWS, *rows, ("Ctrl+P", "Command palette: every action by name")]
 
 

@@ -51,6 +51,21 @@ QUIT_AGAIN_SECONDS = 5.0
 T = TypeVar("T")
 
 
+def key_line(head: Content, keys: list[str], width: int) -> Content:
+    """``head`` then ``keys`` joined by " · ", on one line where ``width`` allows, else broken
+    between two keys (never inside one), so each key stays beside what it does."""
+    lines: list[Content] = []
+    line = head
+    for key in keys:
+        longer = line + (" " if line is head else " · ") + key
+        if longer.cell_length > width > 0 and line.cell_length:
+            lines.append(line)
+            line = Content(key)
+        else:
+            line = longer
+    return Content("\n").join([*lines, line])
+
+
 class MeetingScreen(StageScreen):
     """The stage, the entry line and the footer: the facilitator's console."""
 
@@ -60,8 +75,9 @@ class MeetingScreen(StageScreen):
     BINDINGS = [
         Binding("pagedown", "next_step", "Next", key_display="PgDn", tooltip="Next step"),
         Binding("pageup", "previous_step", "Back", key_display="PgUp", tooltip="Previous step"),
+        Binding("ctrl+t", "pause", "Pause", key_display="^t", tooltip="Pause or resume the clock"),
         Binding(
-            "ctrl+t", "toggle_pause", "Pause", key_display="^t", tooltip="Pause or resume the clock"
+            "ctrl+t", "resume", "Resume", key_display="^t", tooltip="Pause or resume the clock"
         ),
         Binding("f7", "less_time", "-1m", key_display="F7", show=False, tooltip="One minute less"),
         Binding("f8", "more_time", "+1m", key_display="F8", tooltip="One minute more"),
@@ -125,6 +141,7 @@ class MeetingScreen(StageScreen):
         self._marking: Commitment | None = None
         self._draft_warned = False
         self._quit_asked = float("-inf")
+        self._paused_shown = False
 
     def compose(self) -> ComposeResult:
         """The stage, then the entry line and the footer."""
@@ -232,10 +249,15 @@ class MeetingScreen(StageScreen):
         here = self.live.items_here()
         position = next((n for n, i in enumerate(here, 1) if i.id == self._editing.id), 0)
         tag = f" · {self._tag.label}" if self._tag else ""
-        self.query_one("#prompt", Static).update(
-            f"Editing item {position} of {len(here)}{tag}. Enter saves · an empty line deletes"
-            " · Esc leaves it as it was · Tab kind · Shift+Tab tag · Ctrl+O move"
+        keys = ["Enter saves", "empty deletes", "Esc no change", "Tab kind", "Shift+Tab tag"]
+        self._prompt_keys(
+            Content(f"Editing {position} of {len(here)}{tag}:"), [*keys, "Ctrl+O move"]
         )
+
+    def _prompt_keys(self, head: Content, keys: list[str]) -> None:
+        """A question or a hint and its keys on the prompt line (see ``key_line``)."""
+        prompt = self.query_one("#prompt", Static)
+        prompt.update(key_line(head, keys, prompt.content_size.width))
 
     def _label_for(self, text: str) -> tuple[str, str]:
         """The entry label: what Enter would save this text as."""
@@ -408,13 +430,10 @@ class MeetingScreen(StageScreen):
         if commitment is None:
             return
         self._marking = commitment
-        choices = " · ".join(f"{key} {status.label.lower()}" for key, status in STATUS_KEYS.items())
-        self.query_one("#prompt", Static).update(
-            Content.assemble(
-                (f"What became of {visible(commitment.owner)}'s commitment?  ", "bold"),
-                choices,
-                ("  · Esc: no change", "$text-muted"),
-            )
+        choices = [f"{key} {status.label.lower()}" for key, status in STATUS_KEYS.items()]
+        self._prompt_keys(
+            Content.styled(f"{visible(commitment.owner)}'s commitment:", "bold"),
+            [*choices, "Esc no change"],
         )
 
     def answer(self, key: str, character: str | None) -> bool:
@@ -462,6 +481,28 @@ class MeetingScreen(StageScreen):
         self.cancel_edit()
         if self._changed(self.live.previous_step):
             self._refresh()
+
+    def action_pause(self) -> None:
+        """Ctrl+T while the clock runs (the footer says Pause)."""
+        self.action_toggle_pause()
+
+    def action_resume(self) -> None:
+        """Ctrl+T while the clock is paused (the footer says Resume)."""
+        self.action_toggle_pause()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Ctrl+T is Pause while the clock runs and Resume while it is paused."""
+        if action in ("pause", "resume"):
+            return (action == "resume") == self.live.paused
+        return True
+
+    def tick(self) -> None:
+        """The stage's clock, and the footer's Pause or Resume whenever that changed (by
+        Ctrl+T, undo, the palette or a step move alike)."""
+        super().tick()
+        if self.live.paused != self._paused_shown:
+            self._paused_shown = self.live.paused
+            self.refresh_bindings()
 
     @guarded
     def action_toggle_pause(self) -> None:

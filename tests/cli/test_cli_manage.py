@@ -85,7 +85,7 @@ def test_set_list_with_no_sets(runner, data):
     assert not data.exists()
 
 
-def test_set_list_shows_members_meetings_and_archived(runner, data, clock):
+def test_set_list_shows_meetings_archived_and_members_by_name(runner, data, clock):
     make_set(runner, data, "Owls")
     make_set(runner, data, "Team Tiger", members=["Ana"])
     make_set(runner, data, "Lions", members=[])
@@ -98,11 +98,24 @@ def test_set_list_shows_members_meetings_and_archived(runner, data, clock):
     succeeded(manage(runner, data, "set", "archive", "Lions"))
 
     lines = succeeded(manage(runner, data, "set", "list")).splitlines()
-    assert [line.split("  ")[0].strip() for line in lines] == ["Lions", "Owls", "Team Tiger"]
-    assert lines[0].split() == ["Lions", "0", "members", "0", "meetings", "archived"]
-    assert lines[1].split() == ["Owls", "3", "members", "2", "meetings"]
-    assert lines[2].split() == ["Team", "Tiger", "1", "member", "1", "meeting"]
-    assert len({line.index("member") for line in lines}) == 1  # columns line up
+    assert [line.split("  ")[0].strip() for line in lines] == [
+        "Lions (archived)",
+        "Owls",
+        "Team Tiger",
+    ]
+    assert lines[0].split()[2:] == ["0", "meetings", "no", "members"]
+    assert lines[1].split("  ")[-1] == "Ana Silva, Ben Okafor, Chloé Martin"
+    assert lines[1].split()[1:3] == ["2", "meetings"]
+    assert lines[2].split()[2:] == ["1", "meeting", "Ana"]
+    assert len({line.index("meeting") for line in lines}) == 1  # columns line up
+
+
+def test_set_list_cuts_a_long_member_list_at_a_name(runner, data, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "70")
+    make_set(runner, data, "Owls", members=[f"Member Number {n}" for n in range(1, 13)])
+    (line,) = succeeded(manage(runner, data, "set", "list")).splitlines()
+    assert len(line) <= 70
+    assert line.endswith("Member Number 1, Member Number 2 and 10 more"), line
 
 
 def test_set_list_shows_odd_characters_harmlessly(runner, data):

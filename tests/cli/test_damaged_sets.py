@@ -36,7 +36,7 @@ def consoles(monkeypatch):
 def test_set_list_shows_the_healthy_set_and_names_the_damaged_one(runner, data):
     result = run(runner, "--data", data, "set", "list")
     assert result.exit_code == 0, result.output
-    assert result.stdout.split() == ["Owls", "2", "members", "1", "meeting"]
+    assert result.stdout.split() == ["Owls", "1", "meeting", "Ana,", "Ben"]
     (line,) = result.stderr.splitlines()
     assert line.startswith("altui: skipped the damaged set in crows/: ")
     assert "crows/set.json: not valid JSON" in line

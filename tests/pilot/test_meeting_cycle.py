@@ -61,7 +61,7 @@ async def test_commitments_are_reviewed_and_carried_forward(store, the_set, meet
             "Talk to the supplier",
         ]
         await pilot.press("tab")
-        assert "What became of Ana Silva's commitment?" in str(screen.query_one("#prompt").render())
+        assert "Ana Silva's commitment: 1 done" in str(screen.query_one("#prompt").render())
         await pilot.press("1")  # Ana: ask the director -> done
         assert listing.selected.action.text == "Ask the director for time"  # it stays
         await pilot.press("down", "tab", "5")  # Ana: write it down -> carried forward

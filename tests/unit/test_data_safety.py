@@ -68,7 +68,7 @@ def test_files_readable_by_others_are_named(store, the_set, meeting):
 def test_check_reports_a_healthy_folder(store, the_set, meeting):
     found = check_data(store)
     assert found.problems == 0
-    assert any("Team Tiger: 4 members, 1 meetings, 0 items" in line for line in found.lines)
+    assert any("Team Tiger: 4 members, 1 meeting, 0 items" in line for line in found.lines)
 
 
 def test_check_names_a_broken_file_and_leaves_it_alone(store, the_set, meeting):

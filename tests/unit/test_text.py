@@ -7,7 +7,15 @@ from rich.cells import cell_len
 from textual.drivers.headless_driver import HeadlessDriver
 
 from altui.app import guarded_driver
-from altui.text import BIDI_CONTROLS, C1_CONTROLS, SEPARATORS, UNSHOWN, strip_stray, visible
+from altui.text import (
+    BIDI_CONTROLS,
+    C1_CONTROLS,
+    SEPARATORS,
+    UNSHOWN,
+    listed,
+    strip_stray,
+    visible,
+)
 
 STEERING = [*range(0x00, 0x20), 0x7F, *C1_CONTROLS, *BIDI_CONTROLS, *SEPARATORS]
 
@@ -62,3 +70,16 @@ async def test_the_guarded_driver_writes_no_stray_control():
     driver = guarded(app=None)  # type: ignore[arg-type]
     driver.write("\x1b[1;1HOwls\x9d0;pwned\x9c \u202eevil")
     assert written == ["\x1b[1;1HOwls0;pwned evil"]
+
+
+@pytest.mark.parametrize(
+    ("width", "shown"),
+    [
+        (40, "Ana Silva, Ben Okafor, Chloé Martin"),
+        (34, "Ana Silva, Ben Okafor and 1 more"),
+        (24, "Ana Silva and 2 more"),
+        (17, "Ana S… and 2 more"),
+    ],
+)
+def test_listed_names_are_cut_at_a_name_and_say_how_many_more(width, shown):
+    assert listed(["Ana Silva", "Ben Okafor", "Chloé Martin"], width) == shown
