@@ -290,18 +290,33 @@ def display(ctx: click.Context, set_name: str) -> None:
     show_default=True,
     help="Browsers that may watch at once (each runs a display).",
 )
+@click.option(
+    "--allow-host",
+    "allowed",
+    metavar="NAME",
+    multiple=True,
+    help="Another name of this machine browsers may use (repeatable).",
+)
 @data_option
 @click.pass_context
-def serve(ctx: click.Context, set_name: str, host: str, port: int, max_viewers: int) -> None:
+def serve(
+    ctx: click.Context,
+    set_name: str,
+    host: str,
+    port: int,
+    max_viewers: int,
+    allowed: tuple[str, ...],
+) -> None:
     """Serve SET's read-only display to web browsers, for members joining remotely.
 
     Each browser gets its own display (never private notes) following the meeting run in the
-    console; only pages this server sent may connect. Needs the serve extra: in the altui
-    folder, pip install ".[serve]". Ctrl+C stops.
+    console; only pages this server sent may connect, at its address (with --host 0.0.0.0,
+    this machine's names or any of its IP addresses; --allow-host for another name). Needs
+    the serve extra: in the altui folder, pip install ".[serve]". Ctrl+C stops.
     """
     from altui.serve import serve_display
 
-    serve_display(store_from(ctx, read_only=True), set_name, host, port, max_viewers)
+    serve_display(store_from(ctx, read_only=True), set_name, host, port, max_viewers, allowed)
 
 
 @main.group(name="set")

@@ -5,9 +5,10 @@ browser that connects: here ``python -m altui --data DIR display SET`` with this
 data folder, so every browser gets its own read-only display following the meeting.
 
 Around textual-serve's server (subclassed, not forked) altui adds what a meeting needs:
-- every request must name this server (``Host``) and, when it comes from a page, come from this
-  server's page (``Origin``): another site open in a browser, or a DNS-rebinding page, cannot
-  watch the meeting;
+- every request must name this server (``Host``: its address, this machine's names when it
+  listens on every interface, or a name allowed with ``--allow-host``) and, when it comes from a
+  page, come from this server's page (``Origin``): another site open in a browser, or a
+  DNS-rebinding page, cannot watch the meeting; the page refers to the address it was opened at;
 - at most ``max_viewers`` displays at once, each no larger than ``MAX_SIZE`` however large a
   terminal the browser asks for;
 - the page asks nothing of any other host: its font comes from here, and a content security
@@ -23,6 +24,7 @@ import re
 import shlex
 import socket
 import sys
+from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
@@ -135,6 +137,18 @@ def _host_name(name: str) -> str:
         return bare.lower().removesuffix(".")
 
 
+def allowed_name(name: str) -> str:
+    """A name given to ``--allow-host``, as compared; a one-line AltuiError if it is not a bare
+    host name or address (a port, a scheme, a path or a wildcard is refused)."""
+    host = _host_name(name.strip())
+    if _is_ip(host) or re.fullmatch(r"[a-z0-9][a-z0-9._-]*", host):
+        return host
+    raise AltuiError(
+        f"--allow-host {name!r}: not a host name (give one name of this machine, such as "
+        "room.example.org, without scheme or port)"
+    )
+
+
 def _is_ip(name: str) -> bool:
     try:
         ipaddress.ip_address(name)
@@ -153,20 +167,23 @@ class Address:
     """Listening on every interface: any IP address reaching it is one of this machine's."""
 
     @classmethod
-    def serving(cls, host: str, port: int) -> Address:
+    def serving(cls, host: str, port: int, allowed: Iterable[str] = ()) -> Address:
         """Where a server listening on ``host:port`` answers.
 
         A DNS-rebinding page reaches the server under its own name, never under an IP address
         or this machine's name, so those are what is accepted: the host served (with the usual
         names of this machine when that is loopback), or on every interface any IP address
-        and this machine's name (``.local`` too, as mDNS resolves it).
+        and this machine's names (its host name, ``.local`` too as mDNS resolves it, and its
+        fully qualified name); and in both cases the ``allowed`` names (see ``allowed_name``).
         """
+        extra = {allowed_name(name) for name in allowed}
         if host in WILDCARD_HOSTS:
-            own = socket.gethostname().lower()
-            return cls(frozenset({own, f"{own}.local", "localhost"}), port, any_ip=True)
+            own = _host_name(socket.gethostname())
+            names = {own, f"{own}.local", _host_name(socket.getfqdn()), "localhost"}
+            return cls(frozenset(names | extra), port, any_ip=True)
         name = _host_name(host)
         loopback = name == "localhost" or (_is_ip(name) and ipaddress.ip_address(name).is_loopback)
-        return cls(frozenset({name} | (LOOPBACK_NAMES if loopback else set())), port)
+        return cls(frozenset({name} | (LOOPBACK_NAMES if loopback else set()) | extra), port)
 
     def accepts_host(self, header: str | None) -> bool:
         """Whether a ``Host`` header (``name[:port]``) names this server."""
@@ -174,8 +191,12 @@ class Address:
         if found is None:
             return False
         port = int(found["port"]) if found["port"] else 80
-        name = _host_name(found["name"])
-        return port == self.port and (name in self.names or (self.any_ip and _is_ip(name)))
+        return port == self.port and self._knows(found["name"])
+
+    def _knows(self, name: str) -> bool:
+        """Whether ``name`` (from a header) is one of this server's names."""
+        host = _host_name(name)
+        return host in self.names or (self.any_ip and _is_ip(host))
 
     def accepts_origin(self, header: str | None) -> bool:
         """Whether an ``Origin`` header is this server's page (no header: not a web page)."""
@@ -185,11 +206,21 @@ class Address:
         return found is not None and self.accepts_host(found["host"])
 
     def refusal(self, host: str | None, origin: str | None, url: str) -> str | None:
-        """Why a request with these headers is refused (None: it is not)."""
+        """Why a request with these headers is refused, and what to do (None: it is not)."""
         if not self.accepts_host(host):
-            return f"altui serve answers only at {url}\n"
+            found = HOST_HEADER.fullmatch(host or "")
+            if found is not None and self._knows(found["name"]):  # the wrong port
+                return f"altui serve answers only at {url}: open that address\n"
+            name = _host_name(found["name"]) if found else "NAME"
+            return (
+                f"altui serve answers only at {url}: open that address. If {name} is a name of "
+                f"the machine serving, start altui serve with --allow-host {name}\n"
+            )
         if not self.accepts_origin(origin):
-            return f"altui serve shows this meeting only on its own page, {url}\n"
+            return (
+                f"altui serve shows this meeting only on its own page: open {url}. Another "
+                "site's page cannot watch it\n"
+            )
         return None
 
 
@@ -207,8 +238,11 @@ def clamp_size(width: object, height: object) -> tuple[int, int]:
     return sizes[0], sizes[1]
 
 
-def local_page(html: str, static_url: str) -> str:
-    """textual-serve's page with its links to other hosts replaced by the font served here."""
+def local_page(html: str, served: str, here: str) -> str:
+    """textual-serve's page, made for the address ``served``, pointed at ``here`` (where the
+    browser opened it: another name of this server), its links to other hosts replaced by the
+    font served here."""
+    static_url = f"{here}/static/"
     faces = "".join(
         f'@font-face {{ font-family: "Roboto Mono"; font-style: {style}; font-weight: 100 700; '
         f'src: url("{static_url}fonts/{file}") format("truetype"); }}\n'
@@ -219,6 +253,9 @@ def local_page(html: str, static_url: str) -> str:
         'type="font/ttf" crossorigin />\n'
     )
     page = EXTERNAL_LINK.sub("", html).replace(SVG_NAMESPACE, "")
+    page = page.replace(
+        f"//{served.removeprefix('http://')}/", f"//{here.removeprefix('http://')}/"
+    )
     return page.replace("</head>", f"{preload}<style>\n{faces}</style>\n</head>", 1)
 
 
@@ -285,7 +322,7 @@ def guarded_server(base: type[Any]) -> type[Any]:
                 return web.Response(status=403, text=refusal, headers=self.headers)
             response: web.StreamResponse = await handler(request)
             if not response.prepared:
-                response.headers.update(self.headers)
+                response.headers.update(page_headers(f"http://{request.host}"))
             return response
 
         def full(self) -> web.Response | None:
@@ -303,7 +340,8 @@ def guarded_server(base: type[Any]) -> type[Any]:
             if refused is not None:
                 return refused
             response: web.Response = await super().handle_index(request)
-            response.text = local_page(response.text or "", f"{self.public_url}/static/")
+            here = f"http://{request.host}"  # the guard has made sure it is this server
+            response.text = local_page(response.text or "", self.public_url, here)
             return response
 
         async def handle_websocket(self, request: web.Request) -> web.StreamResponse:
@@ -341,15 +379,17 @@ def serve_display(
     host: str = DEFAULT_HOST,
     port: int = DEFAULT_PORT,
     max_viewers: int = MAX_VIEWERS,
+    allowed: Iterable[str] = (),
 ) -> None:
     """Serve the display of ``set_name``'s meetings (waiting for one, following it, then
     waiting for the next) until Ctrl+C (or SIGTERM).
 
-    Everything a user can fix (no extra, unknown set, port taken) is an AltuiError raised
-    before the server starts; once it is up, one line gives the address.
+    Everything a user can fix (no extra, unknown set, port taken, a bad ``--allow-host``) is an
+    AltuiError raised before the server starts; once it is up, one line gives the address.
     """
     base = server_class()
     the_set = store.find_set(set_name)
+    address = Address.serving(host, port, allowed)
     check_port(host, port)
     url = public_url(host, port)
 
@@ -369,7 +409,7 @@ def serve_display(
         port=port,
         title=f"altui · {visible(the_set.name)}",
         public_url=url,
-        address=Address.serving(host, port),
+        address=address,
         max_viewers=max_viewers,
     )
     server.serve()

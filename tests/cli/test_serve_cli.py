@@ -212,3 +212,26 @@ def test_the_cli_still_starts_without_textual_serve():
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
     ).stdout
     assert out.split() == ["False", "False"]
+
+
+def test_every_interface_answers_to_this_machines_names_and_the_allowed_ones(
+    runner, data, servers, monkeypatch
+):
+    monkeypatch.setattr(altui.serve, "check_port", lambda host, port: None)
+    monkeypatch.setattr(socket, "gethostname", lambda: "meeting-room")
+    monkeypatch.setattr(socket, "getfqdn", lambda *_: "meeting-room.corp.example")
+    result = run(
+        runner, "--data", data, "serve", "Demo set", "--host", "0.0.0.0", "--port", 8123,
+        "--allow-host", "projector.example", "--allow-host", "10.1.2.3",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    address = servers[0].address
+    for name in ["meeting-room", "meeting-room.corp.example", "projector.example", "10.1.2.3"]:
+        assert address.accepts_host(f"{name}:8123"), name
+    assert not address.accepts_host("evil.example:8123")
+
+
+def test_a_bad_allowed_name_is_one_line_before_serving(runner, data, servers):
+    result = run(runner, "--data", data, "serve", "Demo set", "--allow-host", "http://x:1")
+    one_line_error(result, "--allow-host", "http://x:1")
+    assert servers == []

@@ -19,7 +19,16 @@ from typing import Any
 
 import pytest
 
-from altui.serve import MAX_SIZE, Address, clamp_size, guarded_server, local_page
+from altui.errors import AltuiError
+from altui.serve import (
+    MAX_SIZE,
+    Address,
+    allowed_name,
+    clamp_size,
+    guarded_server,
+    local_page,
+    public_url,
+)
 from tests.builders import free_port
 
 aiohttp = pytest.importorskip("aiohttp")
@@ -112,6 +121,65 @@ def test_a_named_host_accepts_that_name_only():
     assert not address.accepts_host("localhost:8000")
 
 
+@pytest.fixture
+def meeting_room(monkeypatch):
+    """This machine is ``meeting-room``, ``meeting-room.corp.example`` in full."""
+    monkeypatch.setattr(socket, "gethostname", lambda: "meeting-room")
+    monkeypatch.setattr(socket, "getfqdn", lambda *_: "Meeting-Room.corp.example")
+
+
+def test_every_interface_accepts_this_machines_full_name(meeting_room):
+    address = Address.serving("0.0.0.0", 8080)
+    assert address.accepts_host("meeting-room.corp.example:8080")
+    assert address.accepts_host("MEETING-ROOM.CORP.EXAMPLE.:8080")
+    assert address.accepts_origin("http://meeting-room.corp.example:8080")
+    assert not address.accepts_host("meeting-room.corp.example.evil.example:8080")
+    assert not address.accepts_host("corp.example:8080")
+    assert not address.accepts_origin("http://evil.example:8080")
+
+
+def test_allowed_names_are_accepted_and_nothing_else(meeting_room):
+    for host in ("0.0.0.0", "192.168.1.5"):
+        address = Address.serving(host, 8080, ["Room.Example.Org", "[fe80::1]", "10.0.0.9"])
+        for name in ["room.example.org", "ROOM.example.org.", "[fe80::1]", "10.0.0.9"]:
+            assert address.accepts_host(f"{name}:8080"), (host, name)
+            assert address.accepts_origin(f"http://{name}:8080"), (host, name)
+        assert not address.accepts_host("evil.example:8080")
+        assert not address.accepts_host("room.example.org:8081")
+        assert not address.accepts_origin("http://evil.example:8080")
+    named = Address.serving("192.168.1.5", 8080)
+    assert not named.accepts_host("meeting-room.corp.example:8080")  # own names: 0.0.0.0 only
+
+
+@pytest.mark.parametrize(
+    "name", ["", " ", "*", "*.example.org", "http://room", "room:8080", "room/x", "ro om", "-x"]
+)
+def test_an_allowed_name_must_be_a_bare_host_name(name):
+    with pytest.raises(AltuiError, match="--allow-host") as refused:
+        Address.serving("0.0.0.0", 8080, [name])
+    assert "\n" not in str(refused.value)
+
+
+def test_allowed_names_are_compared_as_hosts_are():
+    assert allowed_name(" Room.Example.ORG. ") == "room.example.org"
+    assert allowed_name("[FE80::0001]") == allowed_name("fe80::1") == "fe80::1"
+
+
+def test_a_refusal_says_which_address_to_open_and_how_to_allow_a_name(meeting_room):
+    address, url = Address.serving("0.0.0.0", 8080), "http://meeting-room:8080"
+    refused = address.refusal("room.other.example:8080", None, url)
+    assert refused is not None and refused.count("\n") == 1
+    assert f"answers only at {url}" in refused
+    assert "--allow-host room.other.example" in refused
+    wrong_port = address.refusal("meeting-room:9000", None, url)
+    assert wrong_port is not None and "--allow-host" not in wrong_port and url in wrong_port
+    garbled = address.refusal("<script>:8080", None, url)
+    assert garbled is not None and "<script>" not in garbled and "--allow-host NAME" in garbled
+    forged = address.refusal("meeting-room:8080", "http://evil.example", url)
+    assert forged is not None and f"open {url}" in forged and "evil" not in forged
+    assert address.refusal("meeting-room.corp.example:8080", None, url) is None
+
+
 @pytest.mark.parametrize(
     ("asked", "given"),
     [
@@ -130,9 +198,20 @@ def test_sizes_are_clamped(asked: tuple[Any, Any], given: tuple[int, int]):
 
 def test_the_page_links_no_other_host():
     html = '<head><link\n rel="stylesheet"\n href="https://fonts.googleapis.com/css?family=Roboto%20Mono"\n/></head>'
-    page = local_page(html, "http://127.0.0.1:8000/static/")
+    page = local_page(html, "http://127.0.0.1:8000", "http://127.0.0.1:8000")
     assert "googleapis" not in page
     assert 'url("http://127.0.0.1:8000/static/fonts/RobotoMono-VariableFont_wght.ttf")' in page
+
+
+def test_the_page_refers_to_the_address_it_was_opened_at():
+    html = (
+        '<head><script src="http://room:8000/static/js/textual.js"></script></head>'
+        '<div data-session-websocket-url="ws://room:8000/ws"></div>'
+    )
+    page = local_page(html, "http://room:8000", "http://room.corp.example:8000")
+    assert "//room:8000" not in page
+    assert '"http://room.corp.example:8000/static/js/textual.js"' in page
+    assert '"ws://room.corp.example:8000/ws"' in page
 
 
 # the real server -----------------------------------------------------------------------------
@@ -156,13 +235,16 @@ class Served:
 
 
 @pytest.fixture
-async def served(tmp_path: Path) -> AsyncIterator[Served]:
+async def served(tmp_path: Path, request: pytest.FixtureRequest) -> AsyncIterator[Served]:
+    """Listening on 127.0.0.1; parametrized indirectly with ``(host, *names)``, guarded and
+    addressed as a server bound to ``host`` with ``--allow-host`` for each of ``names``."""
     from textual_serve.server import Server
 
     class Quiet(guarded_server(Server)):  # type: ignore[misc]
         async def on_startup(self, app: Any) -> None:
             """No banner."""
 
+    host, *allowed = getattr(request, "param", ("127.0.0.1",))
     port = free_port()
     log = tmp_path / "displays.jsonl"
     server = Quiet(
@@ -170,8 +252,8 @@ async def served(tmp_path: Path) -> AsyncIterator[Served]:
         host="127.0.0.1",
         port=port,
         title="altui · Team Tiger",
-        public_url=f"http://127.0.0.1:{port}",
-        address=Address.serving("127.0.0.1", port),
+        public_url=public_url(host, port),
+        address=Address.serving(host, port, allowed),
         max_viewers=2,
     )
     client = TestClient(TestServer(await server._make_app(), host="127.0.0.1", port=port))
@@ -266,3 +348,41 @@ async def test_no_more_viewers_than_the_cap(served: Served):
     assert not third.closed
     for ws in (second, third):
         await ws.close()
+
+
+@pytest.mark.parametrize("served", [("0.0.0.0", "projector.corp.example")], indirect=True)
+async def test_on_every_interface_its_full_and_allowed_names_get_the_page(
+    meeting_room: None, served: Served
+):
+    for name in ("meeting-room.corp.example", "projector.corp.example", "meeting-room"):
+        here = f"http://{name}:{served.port}"
+        page = await served.client.get("/", headers={"Host": f"{name}:{served.port}"})
+        assert page.status == 200, name
+        html = await page.text()
+        # its scripts, font and websocket at the address the browser opened
+        urls = re.findall(r"(?:https?|wss?)://[^\s\"'<>)/]+", html)
+        assert urls and set(urls) == {here, f"ws://{name}:{served.port}"}, name
+        assert here in page.headers["Content-Security-Policy"]
+        ws = await served.client.ws_connect(
+            "/ws", headers={"Host": f"{name}:{served.port}"}, origin=here
+        )
+        assert not ws.closed, name
+        await ws.close()
+        for _ in range(200):  # its display ended: it no longer counts against max_viewers
+            if not served.server.sessions:
+                break
+            await asyncio.sleep(0.05)
+
+    headers = {"Host": f"evil.example:{served.port}"}
+    refused = await served.client.get("/", headers=headers)
+    assert refused.status == 403
+    said = await refused.text()
+    assert f"answers only at http://meeting-room:{served.port}" in said
+    assert "--allow-host evil.example" in said
+    with pytest.raises(aiohttp.WSServerHandshakeError) as forged:
+        await served.client.ws_connect(
+            "/ws",
+            headers={"Host": f"meeting-room.corp.example:{served.port}"},
+            origin="http://evil.example",
+        )
+    assert forged.value.status == 403
