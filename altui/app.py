@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import gc
+import sys
 from collections.abc import Iterable
 from functools import cache
 from typing import Any
 
+from textual._xterm_parser import XTermParser
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.driver import Driver
+from textual.message import Message
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
@@ -189,8 +192,12 @@ class Altui(App[None]):
 @cache
 def guarded_driver(base: type[Driver]) -> type[Driver]:
     """``base`` writing its output through ``strip_stray``: a C1 or bidi control that reached
-    the screen without ``visible`` (in an input box, say) never reaches the terminal or the
-    browsers of ``altui serve``."""
+    the screen without ``visible`` never reaches the terminal or the browsers of ``altui
+    serve``. It reads the terminal with ``PasteSafeParser`` (a driver that parses input makes
+    its parser by the name ``XTermParser`` in its module, which is pointed at it)."""
+    module = sys.modules[base.__module__]
+    if getattr(module, "XTermParser", None) is XTermParser:
+        module.XTermParser = PasteSafeParser  # type: ignore[attr-defined]
 
     class Guarded(base):  # type: ignore[misc, valid-type]
         def write(self, data: str) -> None:
@@ -198,6 +205,69 @@ def guarded_driver(base: type[Driver]) -> type[Driver]:
 
     Guarded.__name__ = Guarded.__qualname__ = f"Guarded{base.__name__}"
     return Guarded
+
+
+ESC = "\x1b"
+PASTE_START, PASTE_END = f"{ESC}[200~", f"{ESC}[201~"
+"""What a terminal sends around a paste (bracketed paste mode, which Textual turns on)."""
+
+
+class PasteSafeParser(XTermParser):
+    """Textual's parser of terminal input, given each ESC inside a paste as its symbol ␛.
+
+    Textual ends a paste's text at its first ESC and reads what follows as keys: a pasted
+    line holding one (text copied with its colours) had its Tab change the kind and its line
+    break save it. Given ␛ instead, the paste stays one paste, shown and kept as ``visible``
+    shows an ESC. Input outside a paste is passed on as it came.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._pasting = False
+        self._seen = ""
+        """The end of the input outside a paste: a paste's start may be split across reads."""
+        self._held = ""
+        """The end of a paste's input that may be the start of its end: kept for the next read."""
+
+    def feed(self, data: str) -> Iterable[Message]:
+        """Parse ``data`` (the empty string: the input has ended)."""
+        if not data:
+            return super().feed(data)
+        marked = self._in_pastes(data)
+        return super().feed(marked) if marked else ()  # all of it held for the next read
+
+    def _in_pastes(self, data: str) -> str:
+        """``data`` with each ESC inside a paste made ␛."""
+        out: list[str] = []
+        while data:
+            if not self._pasting:
+                seen = self._seen + data
+                start = seen.find(PASTE_START)
+                if start < 0:
+                    self._seen = seen[1 - len(PASTE_START) :]
+                    out.append(data)
+                    break
+                cut = start + len(PASTE_START) - len(self._seen)
+                out.append(data[:cut])
+                data, self._seen, self._pasting = data[cut:], "", True
+            else:
+                text, self._held = self._held + data, ""
+                end = text.find(PASTE_END)
+                if end < 0:
+                    keep = next(
+                        (
+                            n
+                            for n in range(len(PASTE_END) - 1, 0, -1)
+                            if text.endswith(PASTE_END[:n])
+                        ),
+                        0,
+                    )
+                    self._held = text[len(text) - keep :]
+                    out.append(text[: len(text) - keep].replace(ESC, visible(ESC)))
+                    break
+                out.append(text[:end].replace(ESC, visible(ESC)) + PASTE_END)
+                data, self._pasting = text[end + len(PASTE_END) :], False
+        return "".join(out)
 
 
 def settle_memory() -> None:

@@ -38,6 +38,7 @@ from altui.models import (
 )
 from altui.stage import Stage
 from altui.store import Store
+from altui.text import visible
 from altui.timetable import fit_factor
 
 MINUTE = 60.0
@@ -326,8 +327,10 @@ class LiveMeeting(Stage):
         In report back, a line without a kind character is a note on the ``highlighted``
         commitment; in a score step, a line that is just 1 to 10 is the set's score; anything
         else is an item of the current step, of ``kind`` (the step's kind when None) unless the
-        line starts with a kind character.
+        line starts with a kind character. A control character in the line is kept as the
+        symbol the box showed for it (see ``visible``), never raw.
         """
+        text = visible(text)
         if not text.strip():
             return None
         if self.closed:
@@ -376,10 +379,11 @@ class LiveMeeting(Stage):
     ) -> Item | None:
         """Change an item's text, kind or tag; an empty text deletes it (returns None).
 
-        A kind character at the start of ``text`` wins over ``kind``.
+        A kind character at the start of ``text`` wins over ``kind``; controls are kept as
+        ``enter`` keeps them.
         """
         old = self.item(item_id)
-        chosen, body = parse_entry(text, kind)
+        chosen, body = parse_entry(visible(text), kind)
         if not body:
             self.delete(item_id)
             return None

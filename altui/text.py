@@ -32,6 +32,13 @@ def visible(text: str) -> str:
     return text.translate(_PICTURES)
 
 
+def one_line(text: str) -> str:
+    """Pasted text as one line for an input box: its lines (split wherever ``str.splitlines``
+    splits) trimmed and joined by a space, blank ones left out, each tab a space. Any other
+    control is kept, for the box to show as ``visible`` does."""
+    return " ".join(line.replace("\t", " ").strip() for line in text.splitlines() if line.strip())
+
+
 def strip_stray(output: str) -> str:
     """Terminal output with any C1 control, bidi control or separator left out.
 

@@ -1,5 +1,6 @@
 """The builders and readers tests share: the set's members, meetings held with what was typed in
-them, closed and reported back on, hostile names, the data folder as it is on disk, a free port.
+them, closed and reported back on, hostile names and a screen checked for them, the data folder
+as it is on disk, a free port.
 
 Fixtures live in ``conftest.py``; this module is imported, so no test module imports another.
 """
@@ -45,6 +46,15 @@ STEERING = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069
 
 Line = tuple[str, str | None, str]
 """A line typed in a meeting: (step name, the presenter whose slot it is or None, typed text)."""
+
+
+def shown_safely(app: Any) -> str:
+    """Every character the app's top screen shows, row by row (as the terminal would get
+    them), after checking that no steering character is in it."""
+    rows = [strip.text for strip in app.screen._compositor.render_strips()]
+    for row in rows:
+        assert STEERING.search(row) is None, (type(app.screen).__name__, row)
+    return "\n".join(rows)
 
 
 async def until(pilot: Any, check: Callable[[], object], what: str) -> None:

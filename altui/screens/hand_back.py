@@ -14,6 +14,8 @@ from typing import TypeVar
 from textual import events
 from textual.screen import ModalScreen
 
+from altui.widgets.safe_input import typed_text
+
 T = TypeVar("T")
 
 HandBack = Callable[[events.Key | events.Paste], None]
@@ -24,7 +26,7 @@ class HandsBack(ModalScreen[T]):
     """A modal screen that closes on the first key it does not own and hands it back."""
 
     OWNED: frozenset[str] = frozenset()
-    """Printable characters this screen answers to (all others go back to typing)."""
+    """Characters this screen answers to (all other text goes back to typing)."""
 
     def __init__(self, hand_back: HandBack | None = None) -> None:
         super().__init__()
@@ -32,8 +34,9 @@ class HandsBack(ModalScreen[T]):
         self._gone = False
 
     def owns(self, event: events.Key) -> bool:
-        """Whether this screen handles ``event`` itself (not printable, or one it answers to)."""
-        return not (event.is_printable and event.character) or event.character in self.OWNED
+        """Whether this screen handles ``event`` itself (no text, or a character it answers
+        to)."""
+        return not typed_text(event.character) or event.character in self.OWNED
 
     def on_key(self, event: events.Key) -> None:
         """Close on a key this screen does not own; once closing, pass every key on."""

@@ -23,6 +23,7 @@ from altui.models import Set
 from altui.screens.meeting_view import MeetingViewScreen
 from altui.store import Store
 from altui.text import shorten, visible
+from altui.widgets.safe_input import SafeInput
 from altui.widgets.tables import add_sized_columns
 
 BAR_CELLS = 10
@@ -180,7 +181,7 @@ class HistoryScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         """Title, search box, meetings (or search results), follow-through, keys."""
         yield Static(id="history-title")
-        yield Input(placeholder="Search every meeting  ( / )", id="history-search")
+        yield SafeInput(placeholder="Search every meeting  ( / )", id="history-search")
         with Horizontal(id="history-body"):
             with Vertical(id="history-main"):
                 yield DataTable(id="history-meetings", cursor_type="row", zebra_stripes=True)

@@ -165,8 +165,10 @@ class HomeScreen(Screen[None]):
         def named(name: str | None) -> None:
             if name is None:
                 return
-            if not name.strip():
-                self.notify("A set needs a name.", severity="error")
+            try:  # refused now, not after the members are typed
+                sets.checked_name("set name", name)
+            except AltuiError as exc:
+                self.notify(str(exc), severity="error", markup=False)
                 return
 
             def staffed(members: str | None) -> None:

@@ -231,8 +231,8 @@ class MeetingScreen(StageScreen):
         elif event.key == "enter":
             if self.submit_line(entry.value):
                 entry.clear()
-        elif event.is_printable and event.character:
-            entry.insert_text_at_cursor(event.character)
+        else:
+            entry.type_key(event.character)
 
     def show_step(self) -> None:
         """The stage, and the entry line's hint for this step."""

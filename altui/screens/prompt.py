@@ -11,6 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from altui.text import visible
+from altui.widgets.safe_input import SafeInput
 
 
 class PromptScreen(ModalScreen[str | None]):
@@ -27,7 +28,7 @@ class PromptScreen(ModalScreen[str | None]):
 
     def __init__(self, question: str, value: str = "", hint: str = "") -> None:
         """``question`` and ``hint`` may hold names: any control character is shown. ``value``
-        is edited as it is (an input box cannot show a symbol in place of a character it keeps)."""
+        is edited as it is, its controls shown as symbols (a name holding one is refused)."""
         super().__init__()
         self._question = visible(question)
         self._value = value
@@ -37,7 +38,7 @@ class PromptScreen(ModalScreen[str | None]):
         """The question, the line, and the keys."""
         with Vertical():
             yield Static(Content.styled(self._question, "bold"))
-            yield Input(self._value, id="prompt-input")
+            yield SafeInput(self._value, id="prompt-input")
             hint = f"{self._hint}\n" if self._hint else ""
             yield Static(Content.styled(f"{hint}Enter: OK     Escape: cancel", "$text-muted"))
 

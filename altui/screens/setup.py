@@ -23,6 +23,7 @@ from altui.plans import builtin_plans, find_plan
 from altui.store import Store
 from altui.text import shorten, visible
 from altui.timetable import shrink_to_fit, timetable
+from altui.widgets.safe_input import SafeInput
 
 BID_STEP = 5.0
 KEYS_HELP = (
@@ -83,7 +84,7 @@ class SetupScreen(Screen[Meeting | None]):
             with Horizontal(id="setup-fields"):
                 yield Static("Date ", classes="setup-label")
                 today = self.clock.now().astimezone().date()
-                yield Input(self.upcoming.held_on(today).isoformat(), id="setup-date")
+                yield SafeInput(self.upcoming.held_on(today).isoformat(), id="setup-date")
                 yield Static("Plan ", classes="setup-label")
                 yield Select(
                     [(name, name) for name in plans],
@@ -92,7 +93,7 @@ class SetupScreen(Screen[Meeting | None]):
                     id="setup-plan",
                 )
                 yield Static("Minutes available ", classes="setup-label")
-                yield Input(f"{self.available:g}", id="setup-available", type="integer")
+                yield SafeInput(f"{self.available:g}", id="setup-available", type="integer")
             yield DataTable(id="setup-members", cursor_type="row", zebra_stripes=True)
             yield Static(id="setup-preview")
         yield Footer(compact=True)

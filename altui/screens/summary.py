@@ -23,6 +23,7 @@ from altui.models import ItemKind, Set
 from altui.recap import NO_OWNER
 from altui.screens import altui_app
 from altui.text import count, visible
+from altui.widgets.safe_input import SafeInput
 from altui.widgets.tables import add_sized_columns, minutes
 
 SAVED_HINT = "Enter saves another date; Ctrl+E makes a calendar event of it."
@@ -85,7 +86,7 @@ class SummaryScreen(Screen[None]):
             yield Static(captured_by_presenter(self.live), id="captured")
             with Horizontal(id="next-row"):
                 yield Static("Next meeting (YYYY-MM-DD): ", id="next-label")
-                yield Input(self._saved_date(), id="next-date")
+                yield SafeInput(self._saved_date(), id="next-date")
             yield Static(id="next-status")
         yield Footer(compact=True)
 

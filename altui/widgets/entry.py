@@ -1,8 +1,9 @@
 """The line the facilitator types into; its kind shows before Enter is pressed.
 
-Typing is always safe: every printable key is text. The keys that steer the meeting from here
-(Enter, PageUp/PageDown, Up/Down, Tab, Escape, and a clicker's `.` right after PageDown) are
-handled in key order with the characters around them, by calling the console directly.
+Typing is always safe: every key that types a character is text, and a paste is one line of
+text (see ``SafeInput``, which shows controls as symbols). The keys that steer the meeting from
+here (Enter, PageUp/PageDown, Up/Down, Tab, Escape, and a clicker's `.` right after PageDown)
+are handled in key order with the characters around them, by calling the console directly.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import Input, Static
+
+from altui.widgets.safe_input import SafeInput
 
 PLACEHOLDER = "Type; Enter saves · Tab: kind · Up: edit an item · F1: keys"
 REPORT_PLACEHOLDER = "A note on this commitment · Up/Down: choose · Tab: mark"
@@ -45,8 +48,8 @@ _STEERING = {
 }
 
 
-class EntryInput(Input):
-    """An Input that hands the steering keys to the console before any later key is handled.
+class EntryInput(SafeInput):
+    """An input box that hands the steering keys to the console before any later key is handled.
 
     Left to bindings, they would be resolved only after the key bubbled up to the app, by which
     time later characters of a fast burst may already be in the box.
@@ -102,19 +105,6 @@ class EntryInput(Input):
     def _handled(event: events.Key) -> None:
         event.stop()
         event.prevent_default()
-
-    def _on_paste(self, event: events.Paste) -> None:
-        """Paste once (the stock handler would insert it a second time)."""
-        event.stop()
-        event.prevent_default()
-        self.paste(event.text)
-
-    def paste(self, text: str) -> None:
-        """Insert every line of ``text``, joined by spaces (the stock Input keeps only the
-        first)."""
-        joined = " ".join(line.strip() for line in text.splitlines() if line.strip())
-        if joined:
-            self.replace(joined, *self.selection)
 
 
 class EntryBox(Horizontal):

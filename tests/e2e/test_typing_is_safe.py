@@ -19,6 +19,8 @@ from tests.e2e.terminal import (
     POLL,
     TIMEOUT,
     Tmux,
+    entry_line,
+    in_panel,
     items_of,
     load_meeting,
     notes_of,
@@ -149,3 +151,26 @@ def test_sentences_typed_in_every_state_are_items_and_nothing_else(term: Tmux, d
     unchanged_but_items(before, doc["meeting"]["1"])
     assert "private remark" not in term.screen()
     assert len(expected) - 1 + len(notes) >= 30
+
+
+def test_a_paste_holding_colours_and_line_breaks_is_one_shown_line_until_enter(
+    term: Tmux, data: Path
+):
+    """Text copied with its colours holds ESC; Textual read what followed a pasted ESC as keys,
+    so the paste's Tab changed the kind and its line break saved it. Now the paste is one line
+    in the box, its controls shown as symbols, and Enter saves it as shown."""
+    open_demo(term, data)
+    before = meeting_now(data)
+    pasted = "copied \x1b[31mred\x1b[0m\x07\tand\nthe next line\n"
+    shown = "copied ␛[31mred␛[0m␇ and the next line"
+    term.tmux("set-buffer", "-b", "colours", pasted)
+    term.tmux("paste-buffer", "-p", "-b", "colours", "-t", term.session)  # as a terminal pastes
+    term.wait_until(lambda s: shown in entry_line(s), "the paste, one line, in the entry line")
+    time.sleep(0.5)  # anything the paste set off has happened
+    assert items_of(load_meeting(data)) == []
+    assert "Note" in entry_line(term.screen())  # the kind the step starts with
+    term.press("Enter")
+    doc = wait_for_file(data, lambda d: len(items_of(d)) == 1, "the pasted line saved")
+    assert items_of(doc) == [(0, "note", shown)]
+    unchanged_but_items(before, doc["meeting"]["1"])
+    term.wait_until(lambda s: in_panel(s, shown), "the item, as shown, in the panel")

@@ -28,21 +28,7 @@ from altui.screens.setup import SetupScreen
 from altui.screens.summary import SummaryScreen
 from altui.store import Store
 from altui.text import UNSHOWN, visible
-from tests.builders import NAME, SET_NAME, STEERING, TEXT, hostile, until
-
-
-def on_screen(app) -> str:
-    """Every character the top screen shows, row by row (as the terminal would get them)."""
-    strips = app.screen._compositor.render_strips()
-    return "\n".join(strip.text for strip in strips)
-
-
-def shown_safely(app) -> str:
-    """The screen's text, after checking that no steering character is in it."""
-    text = on_screen(app)
-    for row in text.splitlines():
-        assert STEERING.search(row) is None, (type(app.screen).__name__, row)
-    return text
+from tests.builders import NAME, SET_NAME, TEXT, hostile, shown_safely, until
 
 
 @pytest.fixture
@@ -109,6 +95,7 @@ async def test_home_members_history_and_their_questions(store: Store, clock: Fak
         assert isinstance(app.screen, PromptScreen)
         question = str(app.screen.query_one("Static").render())
         assert question == f"Rename {visible(SET_NAME)}"
+        assert visible(SET_NAME) in shown_safely(app)  # the name in the box, to be edited
         await pilot.press("escape", "m")
         assert isinstance(app.screen, MembersScreen)
         assert visible(NAME) in shown_safely(app)

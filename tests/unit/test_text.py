@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from rich.cells import cell_len
+from textual import _xterm_parser, events
+from textual.drivers import linux_driver
 from textual.drivers.headless_driver import HeadlessDriver
 
-from altui.app import guarded_driver
+from altui.app import PasteSafeParser, guarded_driver
 from altui.text import (
     BIDI_CONTROLS,
     C1_CONTROLS,
     SEPARATORS,
     UNSHOWN,
     listed,
+    one_line,
     strip_stray,
     visible,
 )
@@ -83,3 +88,64 @@ async def test_the_guarded_driver_writes_no_stray_control():
 )
 def test_listed_names_are_cut_at_a_name_and_say_how_many_more(width, shown):
     assert listed(["Ana Silva", "Ben Okafor", "Chloé Martin"], width) == shown
+
+
+@pytest.mark.parametrize(
+    ("pasted", "line"),
+    [
+        ("one\ntwo\r\nthree\rfour", "one two three four"),
+        ("\n  indented\n\n\ttabbed\there \n", "indented tabbed here"),
+        ("a\u2028b\x85c\x0bd\x0ce\x1cf", "a b c d e f"),  # every line break str knows
+        ("keep \x1b[31m\x07\x9b\u202e", "keep \x1b[31m\x07\x9b\u202e"),  # for the box to show
+        ("\n\t \n", ""),
+    ],
+)
+def test_a_paste_is_one_line(pasted: str, line: str):
+    assert one_line(pasted) == line
+
+
+# a paste through the terminal's parser -----------------------------------------------------------
+
+PASTE = "k\x1b[200~a\x1b[31mred\x07\ttab\nsecond\x1b\x1b[201~z\x1b[6~\x1b[200~\x1b[201\x1b[201~"
+"""A key, a paste of coloured text (ESC inside, one right before the paste's end), a key,
+PageDown, and a paste of what looks like a paste's end without its ``~``."""
+PARSED = [
+    events.Key("k", "k"),
+    events.Paste("a␛[31mred\x07\ttab\nsecond␛"),
+    events.Key("z", "z"),
+    events.Key("pagedown", None),
+    events.Paste("␛[201"),
+]
+
+
+def parsed(parser: _xterm_parser.XTermParser, chunks: list[str]) -> list[tuple[str, str | None]]:
+    found = [event for chunk in chunks if chunk for event in parser.feed(chunk)]
+    return [(type(e).__name__, e.text if isinstance(e, events.Paste) else e.key) for e in found]
+
+
+def test_textuals_parser_reads_a_paste_after_an_esc_as_keys():
+    """Why PasteSafeParser exists: Tab and the line break would steer the console."""
+    got = parsed(_xterm_parser.XTermParser(), [PASTE])
+    assert ("Key", "tab") in got and ("Key", "ctrl+j") in got
+
+
+def test_a_paste_holding_esc_stays_one_paste_however_the_input_is_split():
+    want = [(type(e).__name__, e.text if isinstance(e, events.Paste) else e.key) for e in PARSED]
+    assert parsed(PasteSafeParser(), [PASTE]) == want
+    assert parsed(PasteSafeParser(), list(PASTE)) == want  # a character a read
+    for cut in range(len(PASTE) + 1):
+        for second in range(cut, len(PASTE) + 1, 3):
+            chunks = [PASTE[:cut], PASTE[cut:second], PASTE[second:]]
+            assert parsed(PasteSafeParser(), chunks) == want, chunks
+
+
+def test_escape_outside_a_paste_is_still_the_escape_key():
+    parser = PasteSafeParser()
+    assert list(parser.feed("\x1b")) == []
+    time.sleep(0.2)  # longer than Textual waits for the rest of an escape sequence
+    assert [e.key for e in parser.tick() if isinstance(e, events.Key)] == ["escape"]
+
+
+def test_the_console_reads_the_terminal_with_the_paste_safe_parser():
+    guarded_driver(linux_driver.LinuxDriver)
+    assert linux_driver.XTermParser is PasteSafeParser
