@@ -15,10 +15,10 @@ from altui.clock import SystemClock
 from altui.commitments import open_commitments, report_back_lines
 from altui.live import LiveMeeting
 from altui.meetings import start_or_resume
-from altui.models import ItemKind, MeetingStatus, Review, ReviewStatus
+from altui.models import ItemKind, ReviewStatus
 from altui.recap import PRIVATE_BANNER
 from altui.store import Store
-from tests.builders import files, step_of
+from tests.builders import ANA, BEN, close, commit, files, hold, review, step_of
 from tests.cli.commands import make_set, one_line_error, run
 
 
@@ -91,8 +91,7 @@ def test_set_list_shows_meetings_archived_and_members_by_name(runner, data, cloc
     make_set(runner, data, "Lions", members=[])
     store = Store(data)
     first = start_or_resume(store, store.find_set("Owls"), clock)
-    first.status = MeetingStatus.CLOSED
-    store.save_meeting(first)
+    close(store, clock, first)
     start_or_resume(store, store.find_set("Owls"), clock)
     start_or_resume(store, store.find_set("Team Tiger"), clock)
     succeeded(manage(runner, data, "set", "archive", "Lions"))
@@ -392,30 +391,21 @@ def held(runner, data, clock):
     make_set(runner, data)
     store = Store(data)
     owls = store.find_set("Owls")
-    first = start_or_resume(store, owls, clock, presenters=["Ana Silva"])
-    live = LiveMeeting(store, first, clock)
-    live.go_to(next(i for i, s in enumerate(first.steps) if s.name == "Commit to actions"))
-    clock.advance(60)
-    action = live.enter("!Call the director").item
-    live.enter("?What would happen if you waited")
-    private = live.enter("#Ana seemed worn out").item
-    assert private is not None and private.kind is ItemKind.PRIVATE
-    first = live.meeting
-    first.status = MeetingStatus.CLOSED
-    store.save_meeting(first)
-    clock.advance(3600)
-    second = start_or_resume(store, owls, clock, presenters=["Ben Okafor"])
-    store.add_review(
-        second,
-        Review(
-            action_id=action.id,
-            origin=1,
-            member_id=action.presenter_id,
-            status=ReviewStatus.DONE,
-            note="She said yes",
-            created=clock.now(),
-        ),
+    first, made = hold(
+        store,
+        owls,
+        clock,
+        [
+            commit(ANA, "Call the director"),
+            ("Commit to actions", ANA, "?What would happen if you waited"),
+            ("Commit to actions", ANA, "#Ana seemed worn out"),
+        ],
+        presenters=[ANA],
     )
+    assert made["Ana seemed worn out"].kind is ItemKind.PRIVATE
+    close(store, clock, first)
+    second, _ = hold(store, owls, clock, presenters=[BEN])
+    review(store, clock, second, made["Call the director"], 1, ReviewStatus.DONE, "She said yes")
     assert len(report_back_lines(store, second)) == 1
     return store
 

@@ -193,8 +193,7 @@ async def test_an_empty_set_says_so(store, the_set, clock):
 
 
 async def test_a_closed_meeting_status_is_a_word_not_only_a_colour(store, the_set, clock, meeting):
-    meeting.status = MeetingStatus.CLOSED
-    store.save_meeting(meeting)
+    close(store, clock, meeting)
     app = make_app(store, clock)
     async with app.run_test(size=(120, 36)) as pilot:
         screen = await open_history(app, store, the_set, pilot)

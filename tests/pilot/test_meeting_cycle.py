@@ -13,7 +13,7 @@ from altui.screens.asks import EndMeeting
 from altui.screens.meeting import MeetingScreen
 from altui.screens.summary import SummaryScreen
 from altui.widgets.commitment_list import CommitmentList
-from tests.builders import step_of
+from tests.builders import close, step_of
 
 
 async def run_first_meeting(store, the_set, meeting, clock) -> None:
@@ -77,8 +77,7 @@ async def test_commitments_are_reviewed_and_carried_forward(store, the_set, meet
         ("Talk to the supplier", ReviewStatus.NOT_DONE, ""),
         ("Talk to the supplier", ReviewStatus.DROPPED, ""),
     ]
-    second.status = MeetingStatus.CLOSED
-    store.save_meeting(second)
+    close(store, clock, second)
 
     third = start_or_resume(store, the_set, clock)
     still = open_commitments(store, the_set.slug, third.number)

@@ -9,8 +9,9 @@ import pytest
 from altui.app import make_app
 from altui.exporting import recap_text
 from altui.meetings import start_or_resume
-from altui.models import MeetingStatus, parse_score
+from altui.models import parse_score
 from altui.screens.history import HistoryScreen, score_chart
+from tests.builders import close
 
 
 @pytest.mark.parametrize(
@@ -53,12 +54,11 @@ def test_score_chart():
 
 async def test_history_shows_the_sets_scores(store, the_set, meeting, clock):
     meeting.set_score = 6
-    meeting.status = MeetingStatus.CLOSED
-    store.save_meeting(meeting)
+    close(store, clock, meeting)
     start_or_resume(store, the_set, clock)
     app = make_app(store, clock)
     async with app.run_test(size=(120, 36)) as pilot:
         await app.push_screen(HistoryScreen(store, the_set))
         await pilot.pause()
         panel = str(app.screen.query_one("#history-follow-list").render())
-        assert " 1 · 25 Nov  ██████░░░░  6\n 2 · 25 Nov  ··········  —" in panel
+        assert " 1 · 25 Nov  ██████░░░░  6\n 2 · 23 Dec  ··········  —" in panel

@@ -8,7 +8,7 @@ from altui.commitments import open_commitments, under_review
 from altui.errors import AltuiError
 from altui.live import LiveMeeting
 from altui.meetings import start_or_resume
-from altui.models import NAME_MAX, MeetingStatus
+from altui.models import NAME_MAX
 from altui.plans import builtin_plans
 from altui.recap import render_recap
 from altui.sets import (
@@ -26,7 +26,7 @@ from altui.sets import (
     unarchive_set,
 )
 from altui.store import Store
-from tests.builders import files, follow_through, step_of
+from tests.builders import close, commit, files, follow_through, hold
 
 
 def test_new_set_stores_members_in_order(store, clock):
@@ -301,19 +301,10 @@ def test_remove_the_last_member_leaves_an_empty_set(store, owls):
 
 
 def test_a_removed_member_stays_in_past_meetings(store, owls, clock):
-    first = start_or_resume(store, owls, clock, presenters=["Ana", "Ben"])
-    live = LiveMeeting(store, first, clock)
-    live.go_to(
-        next(
-            i
-            for i, s in enumerate(first.steps)
-            if s.name == "Commit to actions" and s.presenter == "Ben"
-        )
+    first, _ = hold(
+        store, owls, clock, [commit("Ben", "Talk to the regional lead")], presenters=["Ana", "Ben"]
     )
-    live.enter("!Talk to the regional lead")
-    first = live.meeting
-    first.status = MeetingStatus.CLOSED
-    store.save_meeting(first)
+    close(store, clock, first)
 
     remove_member(store, "Owls", "Ben", Leaving.KEEP)
 
@@ -353,12 +344,9 @@ def test_a_new_set_may_take_a_renamed_sets_old_name(store, owls, clock):
 @pytest.fixture
 def ben_committed(store, owls, clock):
     """Meeting 1 held and closed: Ben committed to two actions, Ana to one."""
-    meeting = start_or_resume(store, owls, clock, presenters=["Ana", "Ben"])
-    live = LiveMeeting(store, meeting, clock)
-    for who, text in [("Ben", "Talk to the lead"), ("Ben", "Write it up"), ("Ana", "Ask HR")]:
-        live.go_to(step_of(meeting, "Commit to actions", who))
-        live.enter(f"!{text}")
-    live.close(None)
+    actions = [("Ben", "Talk to the lead"), ("Ben", "Write it up"), ("Ana", "Ask HR")]
+    first, _ = hold(store, owls, clock, [commit(*a) for a in actions], presenters=["Ana", "Ben"])
+    LiveMeeting(store, first, clock).close(None)  # as the console ends it: the index is written
     return owls
 
 
