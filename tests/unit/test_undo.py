@@ -47,7 +47,9 @@ def test_edit_delete_rekind_and_move_are_saved_and_reach_the_recap(
     assert moved.presenter_id == meeting.presenters[1].id
     assert moved.step == step_of(meeting, "Present the issue", BEN)
     recap = recap_text(store, the_set, again.meeting)
-    assert "hellohello" not in recap and "- hello" in recap and "11" not in recap
+    # the deleted "11" as an item line: the recap's minutes of the running meeting, counted to
+    # the wall clock, may hold "11" (6711 min on 30 Nov at 05:51)
+    assert "hellohello" not in recap and "- hello" in recap and "- 11" not in recap
     ben = recap.split("## Ben Okafor")[1] if "## Ben Okafor" in recap else recap.split(BEN)[-1]
     assert "Who pays for Ben's trip?" in ben
 
