@@ -33,6 +33,14 @@ FIGURES = CHANGES | {
     "keystroke_frame_p99",
     "enter_saves_line",
     "cpu_countdown_2s",
+    "cpu_display_2s",
+    "display_follow_p50",
+    "display_follow_p95",
+    "serve_rss_viewer_1",
+    "serve_rss_viewer_2",
+    "serve_cpu_viewer_1",
+    "serve_cpu_viewer_2",
+    "serve_viewer_cap",
     "memory_rss",
     "memory_hwm",
     "memory_rss_report_back",
@@ -69,14 +77,16 @@ def test_quick_benchmark_reports_every_figure(tmp_path: Path) -> None:
         assert figure["target"] is None or is_number(figure["target"]), name
         assert isinstance(figure["met"], bool), name
         assert isinstance(figure["unit"], str) and figure["unit"], name
-    for name in FIGURES - {"cpu_countdown_2s"}:
+    cpu = {"cpu_countdown_2s", "cpu_display_2s"}
+    for name in FIGURES - cpu:
         assert is_number(figures[name]["value"]), f"{name} was not measured"
         assert is_number(figures[name]["baseline"]), f"{name} has no floor"
-    cpu = figures["cpu_countdown_2s"]
-    if shutil.which("tmux") is None:
-        assert cpu["value"] is None
-    else:
-        assert is_number(cpu["value"])
-    if shutil.which("tmux") and termdown_command() is not None:
-        assert is_number(cpu["baseline"])
+    for name in cpu:
+        if shutil.which("tmux") is None:
+            assert figures[name]["value"] is None
+        else:
+            assert is_number(figures[name]["value"]), name
+        if shutil.which("tmux") and termdown_command() is not None:
+            assert is_number(figures[name]["baseline"]), name
+    assert figures["serve_viewer_cap"]["value"] == figures["serve_viewer_cap"]["baseline"] == 2
     assert "startup_first_frame" in done.stdout  # the table is printed too

@@ -4,6 +4,7 @@
     python tests/bench/child.py pydantic OUT SETTLE
     python tests/bench/child.py altui OUT SETTLE DATA SET_NAME
     python tests/bench/child.py keys OUT REQUEST        (the keystroke probe, see keys.py)
+    python tests/bench/child.py display - 0 DATA SET_NAME   (the display follow probe, viewers.py)
 
 ``altui`` runs the real command line (``altui meet SET --data DATA``: click, the store, the lock,
 the log, the console) with the app forced headless at 120x36; ``bare`` runs the bare Textual
@@ -53,6 +54,86 @@ def _arm(app: Any, wanted: Callable[[Any], bool], out: Path, settle: float) -> N
     watch_frames(app, on_frame)
 
 
+def headless_cli(args: list[str], arm: Callable[[Any], None]) -> None:
+    """Run ``altui ARGS`` (the real command line) with its app headless at SIZE, ``arm(app)``
+    called before it runs.
+
+    altui imports its app only once the command line is read, so the app is patched as it is
+    imported, not imported here first (that would change what start-up does, and in what order).
+    """
+    from tests.bench.common import SIZE
+
+    def patch(module: Any) -> None:
+        real_run = module.Altui.run
+
+        def run_headless(self: Any, *_: Any, **__: Any) -> Any:
+            arm(self)
+            return real_run(self, headless=True, size=SIZE)
+
+        module.Altui.run = run_headless
+
+    on_import("altui.app", patch)
+    from altui.cli import main as altui_main
+
+    altui_main(args, standalone_mode=False)
+
+
+def on_import(name: str, then: Callable[[Any], None]) -> None:
+    """Call ``then(module)`` when module ``name`` has been imported (by whoever imports it)."""
+    import importlib.abc
+    import importlib.util
+
+    class Hook(importlib.abc.MetaPathFinder):
+        def find_spec(self, fullname: str, path: Any, target: Any = None) -> Any:
+            if fullname != name:
+                return None
+            sys.meta_path.remove(self)
+            spec = importlib.util.find_spec(fullname)
+            assert spec is not None and spec.loader is not None
+            execute = spec.loader.exec_module
+
+            def exec_module(module: Any) -> None:
+                execute(module)
+                then(module)
+
+            spec.loader.exec_module = exec_module  # type: ignore[method-assign]
+            return spec
+
+    sys.meta_path.insert(0, Hook())
+
+
+def follow_display(data: str, set_name: str) -> None:
+    """Run ``altui display`` headless; at each frame that changes the newest item its panel
+    shows, write ``ID MONOTONIC`` to stdout; quit when stdin ends."""
+    import os
+    import threading
+
+    from tests.bench.common import watch_frames
+
+    shown = [""]
+
+    def on_frame(screen: Any, full: bool, when: float) -> None:
+        if type(screen).__name__ != "DisplayScreen":
+            return
+        panel = screen.query_one("#items")
+        count = panel.option_count
+        newest = (panel.get_option_at_index(count - 1).id if count else None) or "-"
+        if newest != shown[0]:
+            shown[0] = newest
+            os.write(1, f"{newest} {when}\n".encode())  # Textual captures print()
+
+    def arm(app: Any) -> None:
+        watch_frames(app, on_frame)
+
+        def quit_at_eof() -> None:
+            sys.stdin.read()
+            app.call_from_thread(app.exit)
+
+        threading.Thread(target=quit_at_eof, daemon=True).start()
+
+    headless_cli(["display", set_name, "--data", data], arm)
+
+
 def main(argv: list[str]) -> None:
     """Run one probe."""
     sys.path.insert(0, str(ROOT))
@@ -62,6 +143,9 @@ def main(argv: list[str]) -> None:
         from tests.bench.keys import main as type_keys
 
         type_keys(Path(argv[2]), Path(argv[1]))
+        return
+    if argv[0] == "display":
+        follow_display(argv[3], argv[4])
         return
     mode, out, settle = argv[0], Path(argv[1]), float(argv[2])
     if mode in ("bare", "pydantic"):
@@ -74,18 +158,11 @@ def main(argv: list[str]) -> None:
         app.run(headless=True, size=SIZE)
         return
     data, set_name = argv[3], argv[4]
-    import altui.app
 
-    real_run = altui.app.Altui.run
+    def arm(app: Any) -> None:
+        _arm(app, lambda screen: type(screen).__name__ == "MeetingScreen", out, settle)
 
-    def run_headless(self: Any, *args: Any, **kwargs: Any) -> Any:
-        _arm(self, lambda screen: type(screen).__name__ == "MeetingScreen", out, settle)
-        return real_run(self, headless=True, size=SIZE)
-
-    altui.app.Altui.run = run_headless  # type: ignore[method-assign]
-    from altui.cli import main as altui_main
-
-    altui_main(["meet", set_name, "--data", data], standalone_mode=False)
+    headless_cli(["meet", set_name, "--data", data], arm)
 
 
 if __name__ == "__main__":

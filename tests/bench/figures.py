@@ -39,7 +39,7 @@ MIB = 1024
 _SKIPPED_ENV = {"ALTUI_DATA", "TMUX", "TMUX_PANE", "PYTHONDONTWRITEBYTECODE"}
 
 
-def _env(scratch: Path) -> dict[str, str]:
+def child_env(scratch: Path) -> dict[str, str]:
     """The environment for children: this repository first on the path, no stray altui data.
 
     Bytecode is cached (in the scratch folder), as an installed copy has it, so no run pays for
@@ -73,7 +73,7 @@ def probe(args: list[str], settle: float, scratch: Path) -> Probe:
     done = subprocess.run(
         command,
         cwd=ROOT,
-        env=_env(scratch),
+        env=child_env(scratch),
         capture_output=True,
         text=True,
         timeout=120,
@@ -392,7 +392,7 @@ def _typing(request: dict[str, Any], scratch: Path) -> Typing:
     asked.write_text(json.dumps(request))
     command = [sys.executable, str(CHILD), "keys", str(out), str(asked)]
     done = subprocess.run(
-        command, cwd=ROOT, env=_env(scratch), capture_output=True, text=True, timeout=300
+        command, cwd=ROOT, env=child_env(scratch), capture_output=True, text=True, timeout=300
     )
     if done.returncode != 0 or not out.exists():
         raise RuntimeError(f"keystroke probe failed ({done.returncode}): {done.stderr[-2000:]}")
@@ -491,7 +491,7 @@ class PrivateTmux:
         self.config.write_text(
             "set -g default-shell /bin/sh\nset -g remain-on-exit on\nset -g status off\n"
         )
-        self.env = _env(workdir)
+        self.env = child_env(workdir)
         self.env["TERM"] = "xterm-256color"
         if "utf" not in self.env.get("LC_ALL", self.env.get("LANG", "")).lower():
             self.env.pop("LC_ALL", None)
@@ -544,44 +544,46 @@ def termdown_command() -> str | None:
     return found if Path(found).exists() else None
 
 
-def cpu_countdown(history: BenchHistory, window: float, settle: float, scratch: Path) -> Figure:
-    """CPU share of one core used by the console counting down, and by termdown beside it.
+def cpu_countdown(
+    history: BenchHistory, window: float, settle: float, scratch: Path
+) -> list[Figure]:
+    """CPU share of one core used by the console counting down, by ``altui display`` following
+    it, and by termdown beside them.
 
-    Both start, then ``settle`` seconds pass (start-up work is not the countdown's) before the
-    window opens.
+    All three start, then ``settle`` seconds pass (start-up work is not the countdown's) before
+    the window opens. The display's figure is its idle cost: nothing changes in the meeting but
+    the clock.
     """
-    figure = Figure(
-        f"cpu_countdown_{window:g}s",
-        None,
-        "% core",
-        None,
-        target=1.0,
-        on="ratio",
-        baseline_is="termdown counting down in the same terminal size at the same time",
-    )
+    termdown_is = "termdown counting down in the same terminal size at the same time"
+    figures = [  # the display's is shown for information: it also follows the console's file
+        Figure(f"cpu_{who}_{window:g}s", None, "% core", None, target=target, on="ratio",
+               baseline_is=termdown_is)
+        for who, target in (("countdown", 1.0), ("display", None))
+    ]  # fmt: skip
     if shutil.which("tmux") is None:
-        figure.note = "tmux is not installed: not measured"
-        return figure
+        for figure in figures:
+            figure.note = "tmux is not installed: not measured"
+        return figures
     termdown = termdown_command()
     tmux = PrivateTmux(scratch)
+    data = ["--data", str(history.root)]
     try:
-        altui = [sys.executable, "-m", "altui", "meet", SET_NAME, "--data", str(history.root)]
-        pids = {"altui": tmux.start("altui", altui)}
+        altui = [sys.executable, "-m", "altui", "meet", SET_NAME, *data]
+        pids = {"countdown": tmux.start("countdown", altui)}
+        _wait_for(tmux, "countdown", SET_NAME)
+        display = [sys.executable, "-m", "altui", "display", SET_NAME, *data]
+        pids["display"] = tmux.start("display", display)
         if termdown is not None:
             pids["termdown"] = tmux.start("termdown", [termdown, "2h"])
-        deadline = time.monotonic() + 30
-        while SET_NAME not in tmux.screen("altui"):
-            if time.monotonic() > deadline:
-                raise RuntimeError(f"the console never showed:\n{tmux.screen('altui')}")
-            time.sleep(0.1)
+        _wait_for(tmux, "display", SET_NAME)
         time.sleep(settle)
         before = {name: cpu_seconds(pid) for name, pid in pids.items()}
         started = time.monotonic()
-        first_screen = tmux.screen("altui")
+        first_screens = {name: tmux.screen(name) for name in ("countdown", "display")}
         time.sleep(window)
         wall = time.monotonic() - started
         after = {name: cpu_seconds(pid) for name, pid in pids.items()}
-        last_screen = tmux.screen("altui")
+        last_screens = {name: tmux.screen(name) for name in ("countdown", "display")}
     finally:
         tmux.kill()
 
@@ -589,14 +591,28 @@ def cpu_countdown(history: BenchHistory, window: float, settle: float, scratch: 
         start, end = before.get(name), after.get(name)
         return None if start is None or end is None else (end - start) / wall * 100
 
-    figure.value = share("altui")
-    figure.baseline = share("termdown")
-    ticking = "digits changed" if first_screen != last_screen else "SCREEN DID NOT CHANGE"
-    figure.note = (
-        f"utime+stime from /proc over {wall:.0f} s, tmux {SIZE[0]}x{SIZE[1]}; {ticking}"
-        + ("" if termdown else "; termdown not installed (pip install -e '.[bench]')")
-    )
-    return figure
+    for figure, who in zip(figures, ("countdown", "display"), strict=True):
+        figure.value = share(who)
+        figure.baseline = share("termdown")
+        ticking = (
+            "digits changed" if first_screens[who] != last_screens[who] else "SCREEN DID NOT CHANGE"
+        )
+        what = "the console" if who == "countdown" else "`altui display` following the console"
+        figure.note = (
+            f"{what}: utime+stime from /proc over {wall:.0f} s, tmux {SIZE[0]}x{SIZE[1]}; "
+            f"{ticking}"
+            + ("" if termdown else "; termdown not installed (pip install -e '.[bench]')")
+        )
+    return figures
+
+
+def _wait_for(tmux: PrivateTmux, name: str, text: str) -> None:
+    """Wait until session ``name`` shows ``text``."""
+    deadline = time.monotonic() + 30
+    while text not in tmux.screen(name):
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"{name} never showed {text!r}:\n{tmux.screen(name)}")
+        time.sleep(0.1)
 
 
 # 6: recap and search ----------------------------------------------------------------------------

@@ -2,10 +2,11 @@
 
     python tests/bench/run.py [--years 1,5,10] [--json FILE] [--quick] [--keep]
 
-No network; about four minutes on two cores at full size (``pip install -e ".[bench]"`` first:
-termdown is the CPU baseline). It makes synthetic history (12 meetings a year, 6 members, 150
-items a meeting) for each number of years, then measures each figure against the floor it really
-has, taken in the same run, with its target as a ratio to that floor where there is one:
+No network; about six minutes on two cores at full size (``pip install -e ".[bench]"`` first:
+termdown is the CPU baseline, textual-serve serves the viewers). It makes synthetic history
+(12 meetings a year, 6 members, 150 items a meeting) for each number of years, then measures
+each figure against the floor it really has, taken in the same run, with its target as a ratio
+to that floor where there is one:
 
 1. start-up to the first full frame of the live console (largest history), in CPU time (target
    <= 1.10x) and wall-clock, and memory once settled (RSS <= 1.05x), against the "pydantic
@@ -20,11 +21,17 @@ has, taken in the same run, with its target as a ratio to that floor where there
    against the bare app with a plain Input typed into the same way (p99 <= 1.0x, median
    <= 1.1x);
 4. CPU of the console counting down for 60 s in tmux (120x36), against termdown beside it
-   (<= 1.0x);
+   (<= 1.0x), and of ``altui display`` following it (shown);
 5. the Markdown recap of the largest meeting (<= 20 ms) and a search across the whole history
    against reading every file and scanning it (<= 1.3x);
 6. countdown accuracy through a simulated 3-hour meeting with stalls of up to 2 s (FakeClock),
-   against a countdown that counts ticks (error <= 0.25 s).
+   against a countdown that counts ticks (error <= 0.25 s);
+7. the display following the console: 200 items saved by a LiveMeeting, each from the save to
+   the frame of ``altui display`` that shows it (p95 <= 300 ms; p50 shown), against what the
+   display's polling alone costs;
+8. ``altui serve`` per browser (a websocket client speaking textual-serve's protocol): RSS and
+   CPU per viewer with 1, 5 and 12 viewers against the first viewer's (<= 1.1x), and a 13th
+   refused (the cap holds).
 
 ``--quick`` is the smoke run (tiny history, one run each, a 2 s CPU window). ``--json FILE`` writes
 ``{"figures": [{"name", "value", "unit", "baseline", "ratio", "target", "met", ...}], "run": ...}``;
@@ -52,6 +59,7 @@ if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from tests.bench import figures as measure
+from tests.bench import viewers
 from tests.bench.common import Figure
 from tests.bench.history import (
     at_report_back,
@@ -78,6 +86,10 @@ def _settings(quick: bool) -> dict[str, Any]:
             "warm_round": False,
             "repeats": 2,
             "simulated": 1800.0,
+            "follow_changes": 5,
+            "viewers": (1, 2),
+            "serve_window": 1.0,
+            "serve_settle": 0.3,
         }
     return {
         "items": 150,
@@ -93,6 +105,10 @@ def _settings(quick: bool) -> dict[str, Any]:
         "warm_round": True,
         "repeats": 7,
         "simulated": 3 * 3600.0,
+        "follow_changes": 200,
+        "viewers": (1, 5, 12),
+        "serve_window": 10.0,
+        "serve_settle": 1.0,
     }
 
 
@@ -207,8 +223,28 @@ def run(years: list[int], quick: bool, scratch: Path) -> tuple[list[Figure], dic
                 scratch,
             ),
         ),
+        (
+            "display following the console's changes",
+            partial(
+                viewers.display_follow,
+                copy_of(largest, scratch / "follow"),
+                settings["follow_changes"],
+                measure.child_env(scratch),
+            ),
+        ),
+        (
+            f"altui serve with {', '.join(map(str, settings['viewers']))} viewers",
+            partial(
+                viewers.serve_viewers,
+                copy_of(largest, scratch / "serve"),
+                settings["viewers"],
+                settings["serve_window"],
+                settings["serve_settle"],
+                measure.child_env(scratch),
+            ),
+        ),
     ]
-    keys, startup, cpu = _in_children(stages, at_once=quick, started=started)
+    keys, startup, cpu, follow, serve = _in_children(stages, at_once=quick, started=started)
     found += keys
     _step("done", started)
 
@@ -216,7 +252,7 @@ def run(years: list[int], quick: bool, scratch: Path) -> tuple[list[Figure], dic
     ordered = [f for f in startup if f.name.startswith("startup")]
     ordered += [f for f in found if f.name.startswith((*measure.CHANGES, "undo_depth"))]
     ordered += [f for f in found if f.name.startswith(("keystroke", "enter"))]
-    ordered += [cpu, *memory]
+    ordered += [*cpu, *memory, *follow, *serve]
     ordered += [f for f in found if f.name.startswith(("recap", "search"))]
     ordered.append(accuracy)
     info = {
