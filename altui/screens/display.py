@@ -24,7 +24,12 @@ from altui.store import Store
 from altui.text import visible
 
 FOLLOW_SECONDS = 0.25
-"""How often the files are checked for changes (a stat call; read only when changed)."""
+"""How often the waiting display looks for the next meeting (a stat call; read only when
+changed)."""
+BEAT_SECONDS = TICK_SECONDS / 2
+"""How often a followed meeting's file and blank marker are looked at (two stat calls; read
+only when changed), the clock recomputed with them: one timer, so each wake does both (a wake
+costs the display more than the looking)."""
 WAITING = "Waiting for the meeting"
 
 
@@ -74,8 +79,13 @@ class DisplayScreen(StageScreen):
         self._seen = 0
         self._blank: BlankScreen | None = None
         self._follow()
-        self.set_interval(TICK_SECONDS, self.tick)
-        self.set_interval(FOLLOW_SECONDS, self._follow)
+        self.set_interval(BEAT_SECONDS, self._beat)
+
+    def _beat(self) -> None:
+        """Follow the meeting, then the clock (unless following put another screen here)."""
+        self._follow()
+        if self in self.app.screen_stack:
+            self.tick()
 
     @guarded
     def _follow(self) -> None:
