@@ -271,7 +271,8 @@ class PasteSafeParser(XTermParser):
 
 
 def settle_memory() -> None:
-    """Collect start-up's garbage once, then leave what remains out of later collections.
+    """Collect start-up's garbage once, then leave what remains out of later collections, and
+    turn the collector on (``altui``'s command line leaves it off through start-up).
 
     Modules, styles and widgets live as long as the app; left in the collector's care, every
     full collection walks them all again (up to 76 ms on a 2-core machine, in the middle of
@@ -279,6 +280,7 @@ def settle_memory() -> None:
     """
     gc.collect()
     gc.freeze()
+    gc.enable()
 
 
 def make_app(
