@@ -23,6 +23,7 @@ import io
 import re
 import unicodedata
 import zipfile
+from array import array
 from dataclasses import dataclass
 from functools import cache
 from itertools import accumulate
@@ -105,22 +106,31 @@ class Font:
         fields = MAGIC.sub("", header).split()
         self.height = int(fields[1])
         comments = int(fields[5])
-        self._starts = [0, *accumulate(map(len, lines))]
-        """Where each line begins in the text (and one past the end)."""
-        self._places: dict[int, list[int]] = {}
-        """Each character's first row, by code (a later definition of a code wins)."""
+        self._starts = array("L", [0, *accumulate(map(len, lines))])
+        """Where each line begins in the text (and one past the end): machine words, not
+        33,000 Python ints."""
+        self._places: dict[int, int] = {}
+        """Each character's first row, by code."""
+        self._again: dict[int, list[int]] = {}
+        """The first rows of a code defined more than once (a later definition wins)."""
         row = 1 + comments
         for code in [*range(32, 127), *map(ord, GERMAN)]:
             if row + self.height > len(lines):
                 break
-            self._places.setdefault(code, []).append(row)
+            self._place(code, row)
             row += self.height
         while row < len(lines):
             tag = lines[row].strip().split(" ", 1)[0]
             row += 1
             if tag[:2] in ("0x", "0X"):
-                self._places.setdefault(int(tag, 16), []).append(row)
+                self._place(int(tag, 16), row)
                 row += self.height
+
+    def _place(self, code: int, row: int) -> None:
+        if code in self._places:
+            self._again.setdefault(code, []).append(row)
+        else:
+            self._places[code] = row
 
     def _rows(self, first: int) -> list[str]:
         """The character whose rows start at line ``first``, end marks taken off."""
@@ -134,7 +144,8 @@ class Font:
         """The rows of character ``code``; None if the font has no shape for it (a blank
         definition counts as none, except the space's)."""
         shape = None
-        for first in self._places.get(code, []):
+        found = self._places.get(code)
+        for first in () if found is None else (found, *self._again.get(code, ())):
             rows = self._rows(first)
             if code == 32 or "".join(rows):
                 shape = rows
