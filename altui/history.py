@@ -6,8 +6,10 @@ screen keeps that one :class:`History` and asks it for the rows, a search and fo
 
 from __future__ import annotations
 
+import gc
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
@@ -143,6 +145,22 @@ def _query(text: str) -> str:
     return text.strip().casefold()
 
 
+_Said = tuple[tuple[str, ...], tuple[tuple[str | None, str, str], ...]]
+"""A meeting's item texts casefolded, and its report-back notes as (owner, note, casefolded)."""
+
+
+@contextmanager
+def _collector_waits() -> Iterator[None]:
+    """The garbage collector off for the block (as it was after it)."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
+
+
 @dataclass(frozen=True)
 class History:
     """Every meeting of one set, oldest first, read once."""
@@ -156,16 +174,20 @@ class History:
     def load(cls, store: Store, slug: str) -> History:
         """Read each of the set's meetings (its steps, items and reviews) once.
 
-        A meeting whose file cannot be read is left out and named in ``problems``.
+        A meeting whose file cannot be read is left out and named in ``problems``. The garbage
+        collector waits until all is read: every object made here is kept, and none refers back
+        to another, so each collection meanwhile would only walk them again (at 10 years, 24,500
+        documents: 190 ms with it, 120 without).
         """
         records, problems = [], []
-        for number in store.meeting_numbers(slug):
-            try:
-                meeting, items, reviews = store.record(slug, number)
-            except AltuiError as exc:
-                problems.append(str(exc))
-                continue
-            records.append(MeetingRecord(meeting, tuple(items), tuple(reviews)))
+        with _collector_waits():
+            for number in store.meeting_numbers(slug):
+                try:
+                    meeting, items, reviews = store.record(slug, number)
+                except AltuiError as exc:
+                    problems.append(str(exc))
+                    continue
+                records.append(MeetingRecord(meeting, tuple(items), tuple(reviews)))
         return cls(slug, tuple(records), tuple(problems))
 
     # the list -----------------------------------------------------------------------------
@@ -199,19 +221,38 @@ class History:
         if not wanted:
             return []
         found: list[Match] = []
-        for record in self.records:
-            found.extend(self._search_meeting(record, wanted, include_private))
+        for record, said in zip(self.records, self._said, strict=True):
+            found.extend(self._search_meeting(record, said, wanted, include_private))
         return found
 
+    @cached_property
+    def _said(self) -> tuple[_Said, ...]:
+        """What a search looks in, by meeting, made at the first search (a search a keystroke
+        then costs a fifth as much): each item's text casefolded, and each report-back note, in
+        the order ``heard`` gives them, as (owner, note, note casefolded)."""
+        with _collector_waits():  # all of it is kept, as in ``load``
+            return tuple(
+                (
+                    tuple(item.text.casefold() for item in record.items),
+                    tuple(
+                        (hearing.member_id, note, note.casefold())
+                        for hearing in heard(record.meeting, record.reviews).values()
+                        for note in hearing.notes
+                    ),
+                )
+                for record in self.records
+            )
+
     def _search_meeting(
-        self, record: MeetingRecord, wanted: str, include_private: bool
+        self, record: MeetingRecord, said: _Said, wanted: str, include_private: bool
     ) -> list[Match]:
         meeting = record.meeting
+        texts, heard_notes = said
         hits: list[tuple[int, Match]] = []
-        for item in record.items:
+        for item, folded in zip(record.items, texts, strict=True):
             if item.kind is ItemKind.PRIVATE and not include_private:
                 continue
-            if wanted not in item.text.casefold():
+            if wanted not in folded:
                 continue
             step = meeting.steps[item.step] if item.step < len(meeting.steps) else None
             hits.append(
@@ -227,12 +268,7 @@ class History:
                     ),
                 )
             )
-        notes = [
-            (hearing.member_id, note)
-            for hearing in heard(meeting, record.reviews).values()
-            for note in hearing.notes
-            if wanted in note.casefold()
-        ]
+        notes = [(owner, note) for owner, note, folded in heard_notes if wanted in folded]
         if notes:
             where, step_name = _report_back_step(meeting)
             names = self.names
