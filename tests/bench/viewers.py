@@ -273,8 +273,8 @@ def serve_viewers(
             on="ratio",
             baseline_is="what the first viewer added",
             note=f"what the {_nth(n)} browser added to the RSS of `altui serve` and every "
-            f"process below it ({totals[n]:.0f} MiB in all), {settle:g} s after its display "
-            "drew",
+            f"process below it ({totals[n]:.0f} MiB in all), once its display had drawn and the "
+            f"total stayed within 1% for {settle:g} s",
         )
         for n in counts
     ]
