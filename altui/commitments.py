@@ -33,7 +33,6 @@ from altui.models import (
     ReportBackLine,
     Review,
 )
-from altui.recap import NO_OWNER
 from altui.store import Stamp, Store
 
 log = logging.getLogger(__name__)
@@ -72,11 +71,6 @@ class Change:
     commitment: Commitment
 
 
-def _owner(meeting: Meeting, item: Item) -> str:
-    names = {m.id: m.name for m in meeting.presenters}
-    return names.get(item.presenter_id or "", NO_OWNER)
-
-
 class Ledger:
     """The fold over a set's meetings: the commitments open so far, by action id, oldest first."""
 
@@ -102,7 +96,9 @@ class Ledger:
             changes.append(Change(event, meeting.number, commitment))
         for item in items:
             if item.kind is ItemKind.ACTION:
-                made = Commitment(item, meeting.number, item.presenter_id, _owner(meeting, item))
+                made = Commitment(
+                    item, meeting.number, item.presenter_id, meeting.name_of(item.presenter_id)
+                )
                 self.open[item.id] = made
                 changes.append(Change(Event.OPENED, meeting.number, made))
         return changes
@@ -255,12 +251,6 @@ def open_commitments(store: Store, slug: str, before: int) -> list[Commitment]:
     return still_held(ledger.open.values(), store.set_at(slug).departures, before)
 
 
-def _names_at(meeting: Meeting) -> dict[str, str]:
-    """Each member's name as ``meeting`` knew it (a member renamed since the commitment was made
-    is shown under the new name); members of the set then, whether they came or not."""
-    return {m.id: m.name for m in (*meeting.presenters, *meeting.attendees, *meeting.apologies)}
-
-
 def report_back_order(commitments: Iterable[Commitment]) -> list[Commitment]:
     """The order report back takes, on screen and in the recap: by owner, then oldest first."""
     return sorted(commitments, key=lambda c: (c.owner.casefold(), c.origin))
@@ -268,15 +258,18 @@ def report_back_order(commitments: Iterable[Commitment]) -> list[Commitment]:
 
 def under_review(store: Store, meeting: Meeting) -> list[Commitment]:
     """The commitments open at the start of ``meeting``, with what was reported in it, in
-    report-back order. An owner who was no longer a member by then is marked (left)."""
+    report-back order. Owners are named as ``meeting`` knew them (a member renamed since the
+    commitment was made is shown under the new name); one who was no longer a member by then
+    is marked (left)."""
     told = heard(meeting, store.reviews(meeting))
-    names = _names_at(meeting)
     result = []
     for commitment in open_commitments(store, meeting.set_slug, meeting.number):
         owner_id = commitment.owner_id
-        if owner_id is not None:
-            owner = names.get(owner_id, commitment.owner + LEFT)
-            commitment = replace(commitment, owner=owner)
+        if owner_id is None or meeting.member_by_id(owner_id) is not None:
+            owner = meeting.name_of(owner_id)
+        else:
+            owner = commitment.owner + LEFT
+        commitment = replace(commitment, owner=owner)
         hearing = told.get(commitment.action.id)
         if hearing is not None:
             commitment = replace(commitment, status=hearing.status, notes=hearing.notes)

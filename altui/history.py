@@ -26,12 +26,9 @@ from altui.models import (
     Member,
     Review,
     ReviewStatus,
-    Step,
+    name_among,
 )
 from altui.store import Store
-
-EVERYONE = "Everyone"
-"""Presenter shown for an item captured in a group step (check-in, process review ...)."""
 
 REPORT_BACK = "Report back"
 """Step name of a report-back note in search results, when the plan has no such step."""
@@ -122,16 +119,6 @@ class MeetingRow:
     def shared(self) -> int:
         """Items other than private notes."""
         return sum(n for kind, n in self.counts.items() if kind is not ItemKind.PRIVATE)
-
-
-def _presenter(meeting: Meeting, presenter_id: str | None, step: Step | None) -> str:
-    """The slot's presenter as named in the meeting, or ``Everyone`` for a group step."""
-    if presenter_id is None:
-        return EVERYONE
-    member = next((m for m in meeting.presenters if m.id == presenter_id), None)
-    if member is not None:
-        return member.name
-    return (step.presenter if step is not None else None) or EVERYONE
 
 
 def _report_back_step(meeting: Meeting) -> tuple[int, str]:
@@ -262,7 +249,7 @@ class History:
                         meeting=meeting.number,
                         date=meeting.date,
                         step=step.name if step is not None else "",
-                        presenter=_presenter(meeting, item.presenter_id, step),
+                        presenter=meeting.name_of(item.presenter_id),
                         kind=item.kind.label,
                         text=item.text,
                     ),
@@ -271,7 +258,6 @@ class History:
         notes = [(owner, note) for owner, note, folded in heard_notes if wanted in folded]
         if notes:
             where, step_name = _report_back_step(meeting)
-            names = self.names
             for owner, note in notes:
                 hits.append(
                     (
@@ -280,7 +266,7 @@ class History:
                             meeting=meeting.number,
                             date=meeting.date,
                             step=step_name,
-                            presenter=names.get(owner, EVERYONE) if owner else EVERYONE,
+                            presenter=self.name_of(owner),
                             kind=REPORT_BACK_NOTE,
                             text=note,
                         ),
@@ -290,13 +276,14 @@ class History:
         return [match for _, match in hits]
 
     @cached_property
-    def names(self) -> dict[str, str]:
-        """Member ids to the latest name a meeting recorded for them."""
-        names: dict[str, str] = {}
-        for record in self.records:
-            for member in (*record.meeting.attendees, *record.meeting.presenters):
-                names[member.id] = member.name
-        return names
+    def listed(self) -> tuple[Member, ...]:
+        """Every member each meeting listed, oldest meeting first."""
+        return tuple(member for record in self.records for member in record.meeting.members)
+
+    def name_of(self, member_id: str | None) -> str:
+        """The member's name as the latest meeting that listed them knew it (the fallback of
+        :meth:`Meeting.name_of` for no member, or one no meeting listed)."""
+        return name_among(self.listed, member_id)
 
     # follow-through -----------------------------------------------------------------------
 
@@ -337,10 +324,9 @@ class History:
         still_open = Counter(c.owner_id for c in held if c.owner_id is not None)
         current = list(members)
         current_ids = {m.id for m in current}
-        names = self.names
         people = [(m.id, m.name, True) for m in current]
         past = [o for o in [*first_seen, *tally] if o not in current_ids]
-        people += [(o, names.get(o, "Former member"), False) for o in dict.fromkeys(past)]
+        people += [(o, self.name_of(o), False) for o in dict.fromkeys(past)]
         numbers = [r.meeting.number for r in self.records]
         result = []
         for member_id, name, is_current in people:

@@ -9,6 +9,7 @@ import datetime as dt
 import re
 import unicodedata
 import uuid
+from collections.abc import Iterable
 from enum import StrEnum
 from typing import Any
 
@@ -30,6 +31,9 @@ MINUTES_MAX = 24 * 60
 """Longest a step can be planned for, in minutes."""
 SECONDS_MAX = 366 * 24 * 3600.0
 """Most time a step can have spent or added, in seconds: more than a year is damage."""
+EVERYONE = "Everyone"
+"""The whole set, wherever a member's name is wanted and no member is meant: whose turn a group
+step is, who owns an action taken in one. The one word for it on the screens and in the recap."""
 
 
 def new_id() -> str:
@@ -92,6 +96,13 @@ def first_name(name: str) -> str:
     """A member's first name: the name's first word (the whole name when it has one)."""
     words = name.split()
     return words[0] if words else name
+
+
+def name_among(members: Iterable[Member], member_id: str | None) -> str:
+    """The name of the member with ``member_id`` among ``members`` (the last listed, when they
+    are listed more than once), or ``EVERYONE`` for no member or one not among them."""
+    names = {m.id: m.name for m in members}
+    return names.get(member_id, EVERYONE) if member_id is not None else EVERYONE
 
 
 def slugify(name: str) -> str:
@@ -325,6 +336,21 @@ class Meeting(Stored):
     def step(self) -> Step:
         """The current step."""
         return self.steps[self.current]
+
+    @property
+    def members(self) -> list[Member]:
+        """Every member the meeting listed: presenters, attendees, then apologies."""
+        return [*self.presenters, *self.attendees, *self.apologies]
+
+    def member_by_id(self, member_id: str | None) -> Member | None:
+        """The member with ``member_id`` as this meeting listed them, if it did."""
+        return next((m for m in self.members if m.id == member_id), None)
+
+    def name_of(self, member_id: str | None) -> str:
+        """Whose name this is: the member's name as this meeting knew it (a member renamed
+        since keeps it here), or ``EVERYONE`` for no member (a group step, an action taken in
+        one) or one the meeting did not list."""
+        return name_among(self.members, member_id)
 
 
 class Item(Stored):

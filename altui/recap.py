@@ -16,13 +16,10 @@ from itertools import groupby
 
 from altui.clock import elapsed, whole_minutes
 from altui.dates import long_date
-from altui.models import Item, ItemKind, ItemTag, Meeting, Member, ReportBackLine, Set, Step
+from altui.models import Item, ItemKind, ItemTag, Meeting, Member, ReportBackLine, Set
 
 NOTHING = "—"
 """Shown for the actual minutes of a step that was never visited."""
-
-NO_OWNER = "The set"
-"""Owner of an action captured in a group step rather than a presenter's slot."""
 
 SECTION_LABELS: dict[ItemKind, str] = {
     ItemKind.ISSUE: "Issue",
@@ -120,12 +117,6 @@ def _people(meeting: Meeting) -> str:
     return _bullets(lines)
 
 
-def _owner_name(meeting: Meeting, item: Item) -> str:
-    """Who an action belongs to: its presenter as named in the meeting, or the set."""
-    member = next((m for m in meeting.presenters if m.id == item.presenter_id), None)
-    return member.name if member is not None else NO_OWNER
-
-
 def _commitments(meeting: Meeting, items: list[Item]) -> str:
     """What each person committed to and by when: presenters in order, then the set's."""
     actions = [item for item in items if item.kind is ItemKind.ACTION]
@@ -134,7 +125,10 @@ def _commitments(meeting: Meeting, items: list[Item]) -> str:
     order = {m.id: n for n, m in enumerate(meeting.presenters)}
     mine = sorted(actions, key=lambda item: order.get(item.presenter_id or "", len(order)))
     due = _due(meeting)
-    rows = [[escape_cell(_owner_name(meeting, item)), escape_cell(item.text), due] for item in mine]
+    rows = [
+        [escape_cell(meeting.name_of(item.presenter_id)), escape_cell(item.text), due]
+        for item in mine
+    ]
     return _table(["Who", "Commits to", "By"], rows)
 
 
@@ -237,14 +231,6 @@ def _group_section(meeting: Meeting, items: list[Item]) -> list[str]:
     return blocks
 
 
-def _presenter_name(meeting: Meeting, step: Step) -> str:
-    """The name of the step's presenter (as a member now, else as recorded), or empty."""
-    if step.presenter_id is None:
-        return ""
-    member = next((m for m in meeting.presenters if m.id == step.presenter_id), None)
-    return member.name if member else step.presenter or ""
-
-
 def _timing(meeting: Meeting, now: datetime) -> str:
     """Planned against actual whole minutes for every step, and their totals."""
     rows: list[list[str]] = []
@@ -257,7 +243,7 @@ def _timing(meeting: Meeting, now: datetime) -> str:
         rows.append(
             [
                 escape_cell(step.name),
-                escape_cell(_presenter_name(meeting, step)),
+                escape_cell(meeting.name_of(step.presenter_id)),
                 f"{planned} min",
                 NOTHING if actual is None else f"{actual} min",
             ]

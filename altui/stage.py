@@ -14,7 +14,6 @@ from altui.commitment import Commitment
 from altui.commitments import under_review
 from altui.dates import time_of_day
 from altui.errors import AltuiError
-from altui.history import EVERYONE
 from altui.models import Item, ItemKind, Meeting, MeetingStatus, Step, first_name
 from altui.store import Store
 from altui.timetable import projected_finish
@@ -82,7 +81,7 @@ class Stage:
         """Whose turn it is: the presenter, Everyone, or on a break when to be back."""
         if self.on_break:
             return f"Back at {self.back_at()}"
-        return self.step.presenter or EVERYONE
+        return self.meeting.name_of(self.step.presenter_id)
 
     def short_who(self) -> str:
         """The presenter's first name, where the whole name does not fit ("" otherwise)."""

@@ -61,12 +61,10 @@ def captured(meeting: Meeting, items: list[Item]) -> Content:
     for index, group in groupby(ordered, key=lambda item: item.step):
         step = meeting.steps[index] if index < len(meeting.steps) else None
         heading = Content.styled(visible(step.name) if step else f"Step {index + 1}", "bold")
-        if step is not None and step.presenter:
-            heading = Content.assemble(
-                heading, (" · ", "$text-muted"), (visible(step.presenter), "bold $secondary")
-            )
-        elif step is not None:
-            heading = Content.assemble(heading, (" · Everyone", "$text-muted"))
+        if step is not None:
+            who = visible(meeting.name_of(step.presenter_id))
+            style = "bold $secondary" if step.presenter_id else "$text-muted"
+            heading = Content.assemble(heading, (" · ", "$text-muted"), (who, style))
         parts.append(Content("\n").join([heading, *(item_text(item) for item in group)]))
     return Content("\n\n").join(parts)
 
@@ -159,7 +157,7 @@ class MeetingViewScreen(Screen[None]):
             rows.append(
                 [
                     Content(visible(step.name) + (" ◀ now" if current else "")),
-                    Content(visible(step.presenter or "")),
+                    Content(visible(meeting.name_of(step.presenter_id))),
                     Content(minutes(step.planned_seconds)),
                     Content(minutes(elapsed(step, now)) if step.visited else "—"),
                 ]

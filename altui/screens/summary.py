@@ -20,7 +20,6 @@ from altui.exporting import write_ics
 from altui.guard import guarded
 from altui.live import LiveMeeting
 from altui.models import ItemKind, Set
-from altui.recap import NO_OWNER
 from altui.screens import altui_app
 from altui.text import count, visible
 from altui.widgets.safe_input import SafeInput
@@ -41,7 +40,8 @@ def captured_by_presenter(live: LiveMeeting) -> Content:
             parts += ["   commits to: ", (visible(action.text), "italic"), "\n"]
     group_actions = [i for i in live.items if i.kind is ItemKind.ACTION and not i.presenter_id]
     for action in group_actions:
-        parts += [(NO_OWNER, "bold"), " commits to: ", (visible(action.text), "italic"), "\n"]
+        owner = visible(live.meeting.name_of(None))
+        parts += [(owner, "bold"), " commits to: ", (visible(action.text), "italic"), "\n"]
     return Content.assemble(*parts) if parts else Content("No presenters this meeting.")
 
 
@@ -102,7 +102,7 @@ class SummaryScreen(Screen[None]):
         rows = [
             [
                 Content(visible(step.name)),
-                Content(visible(step.presenter or "")),
+                Content(visible(self.live.meeting.name_of(step.presenter_id))),
                 Content(minutes(step.planned_seconds)),
                 Content(minutes(elapsed(step, now)) if step.visited else "—"),
             ]

@@ -122,7 +122,7 @@ def test_the_index_holds_the_open_commitments_and_the_stamps_it_was_made_from(st
     assert [Item.model_validate(c["action"]) for c in saved["open"]] == [c.action for c in found]
     assert [(c["origin"], c["owner"], len(c["earlier"])) for c in saved["open"]] == [
         (2, BEN, 1),
-        (2, "The set", 0),
+        (2, "Everyone", 0),
         (3, ANA, 1),
     ]
     assert [(h["meeting"], h["status"]) for c in saved["open"] for h in c["earlier"]] == [

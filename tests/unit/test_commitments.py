@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from altui.commitments import LEFT, NO_OWNER, open_commitments, report_back_lines, under_review
+from altui.commitments import LEFT, open_commitments, report_back_lines, under_review
 from altui.live import LiveMeeting
 from altui.meetings import start_or_resume
-from altui.models import Item, ReportBackLine, ReviewStatus
+from altui.models import EVERYONE, Item, ReportBackLine, ReviewStatus
 from tests.builders import ANA, BEN, close, commit, follow_through, hold, review, step_of, texts
 
 # open commitments ---------------------------------------------------------------------------
@@ -49,7 +49,7 @@ def test_an_action_from_a_group_step_belongs_to_the_set(store, the_set, clock):
     close(store, clock, first)
     second, _ = hold(store, the_set, clock)
     (found,) = open_commitments(store, the_set.slug, second.number)
-    assert found.owner == NO_OWNER
+    assert found.owner == EVERYONE
     assert found.owner_id is None
 
 
@@ -159,7 +159,7 @@ def test_report_back_lines_list_every_open_commitment_heard_of_or_not(store, the
             still_open=True,
         ),
         ReportBackLine(
-            member=NO_OWNER,
+            member=EVERYONE,
             commitment="Agree the next date",
             origin=1,
             status=ReviewStatus.DONE,
@@ -311,7 +311,7 @@ def test_report_back_is_by_owner_then_oldest_first(store, the_set, clock):
         (ANA, "Ana's first"),
         (ANA, "Ana's second"),
         (BEN, "Ben's first"),
-        (NO_OWNER, "The set's"),
+        (EVERYONE, "The set's"),
     ]
 
 

@@ -8,8 +8,8 @@ from datetime import date
 
 import pytest
 
-from altui.history import EVERYONE, REPORT_BACK_NOTE, History, SharePoint
-from altui.models import ItemKind, MeetingStatus, ReviewStatus
+from altui.history import REPORT_BACK_NOTE, History, SharePoint
+from altui.models import EVERYONE, ItemKind, MeetingStatus, ReviewStatus
 from altui.sets import Leaving, remove_member
 from tests.builders import ANA, BEN, CHLOE, DEV, close, commit, follow_through, hold, review
 

@@ -8,9 +8,9 @@ import json
 import pytest
 
 from altui.errors import AltuiError
-from altui.history import EVERYONE, REPORT_BACK_NOTE, History
+from altui.history import REPORT_BACK_NOTE, History
 from altui.live import LiveMeeting
-from altui.models import ItemKind, ItemTag, ReviewStatus
+from altui.models import EVERYONE, ItemKind, ItemTag, ReviewStatus
 from altui.sets import rename_member
 from tests.builders import ANA, BEN, CHLOE, DEV, close, commit, hold, retag_newest, review, step_of
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import re
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -9,6 +10,15 @@ from pathlib import Path
 import pytest
 
 from altui import dates
+from altui.commitments import under_review
+from altui.exporting import recap_text
+from altui.history import History
+from altui.live import LiveMeeting
+from altui.meetings import start_or_resume
+from altui.models import EVERYONE
+from altui.screens.summary import captured_by_presenter
+from altui.store import COMMITMENT_INDEX
+from tests.builders import ANA, BEN, step_of
 
 PACKAGE = Path(__file__).resolve().parents[2] / "altui"
 
@@ -47,3 +57,68 @@ def test_dates_are_formatted_only_in_the_dates_module(pattern):
 )
 def test_each_date_format(shown, expected):
     assert shown == expected
+
+
+# names --------------------------------------------------------------------------------------
+
+
+def strings(source: str) -> list[str]:
+    """The string literals of a module (f-strings' text parts too), docstrings left out."""
+    tree = ast.parse(source)
+    docs = {id(n.value) for n in ast.walk(tree) if isinstance(n, ast.Expr)}
+    return [
+        n.value
+        for n in ast.walk(tree)
+        if isinstance(n, ast.Constant) and isinstance(n.value, str) and id(n) not in docs
+    ]
+
+
+def test_no_member_is_named_only_on_the_model():
+    copies = [
+        (name, said)
+        for name, text in sources_but("models.py").items()
+        for said in strings(text)
+        if re.search(r"\bEveryone\b|\bThe set\b(?!'s)", said)
+    ]
+    assert copies == []
+
+
+@pytest.fixture
+def named(store, the_set, clock):
+    """Meeting 1 closed with Ana's action, a group action and a group note; meeting 2 started."""
+    first = start_or_resume(store, the_set, clock, presenters=[ANA, BEN])
+    live = LiveMeeting(store, first, clock)
+    live.go_to(step_of(first, "Commit to actions", ANA))
+    live.enter("!Call the director")
+    live.go_to(step_of(first, "Process review"))
+    live.enter("!Book the room")
+    live.enter("The room was cold")
+    live.close(None)
+    second = start_or_resume(store, the_set, clock, presenters=[ANA, BEN])
+    return live, second
+
+
+def test_every_place_names_owners_and_group_steps_as_the_meeting_does(store, the_set, named):
+    live, second = named
+    first = live.meeting
+    ana = the_set.member(ANA)
+    assert [first.name_of(ana.id), first.name_of(None)] == [ANA, EVERYONE]
+    recap = recap_text(store, the_set, first)
+    assert f"| {ANA} | Call the director |" in recap
+    assert f"| {EVERYONE} | Book the room |" in recap
+    assert f"{EVERYONE} commits to: Book the room" in captured_by_presenter(live).plain
+    owners = [(c.owner, c.action.text) for c in under_review(store, second)]
+    assert owners == [(ANA, "Call the director"), (EVERYONE, "Book the room")]
+    (match,) = History.load(store, the_set.slug).search("cold")
+    assert match.presenter == EVERYONE
+    live.go_to(step_of(first, "Process review"))
+    assert live.who() == EVERYONE
+
+
+def test_an_index_written_with_the_old_word_names_the_set_with_the_new_one(store, the_set, named):
+    _, second = named
+    under_review(store, second)  # writes the commitment index
+    path = store.root / the_set.slug / COMMITMENT_INDEX
+    path.write_text(path.read_text(encoding="utf-8").replace(EVERYONE, "The set"))
+    owners = [c.owner for c in under_review(store, second)]
+    assert owners == [ANA, EVERYONE]

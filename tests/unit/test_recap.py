@@ -440,7 +440,7 @@ def test_the_recap_opens_with_who_committed_to_what_by_when():
         "| Ana Silva | Ask the director for 30 minutes | 9 December 2026 |",
         "| Ana Silva | Write down what I want from her | 9 December 2026 |",
         "| Ben Okafor | Ask him over coffee | 9 December 2026 |",
-        "| The set | Book the room for next time | 9 December 2026 |",
+        "| Everyone | Book the room for next time | 9 December 2026 |",
     ]
     the_set, meeting, items, report_back = first_meeting()
     recap = render_recap(the_set, meeting, items, report_back, now=NOW)
@@ -689,11 +689,11 @@ def test_hostile_text_reads_back_unchanged(nasty):
     cells = [html.unescape(c) for c in re.findall(r"<td>(.*?)</td>", rendered)]
     commitments = [cells[i : i + 3] for i in range(0, 9, 3)]
     assert commitments == [[nasty, nasty, "9 December 2026"]] * 2 + [
-        ["The set", nasty, "9 December 2026"]
+        ["Everyone", nasty, "9 December 2026"]
     ]
     timing = [cells[i : i + 4] for i in range(9, len(cells), 4)]
     assert all(row[0] == nasty for row in timing)
-    assert [row[1] for row in timing if row[1]] == [nasty] * (2 * len(SLOT))
+    assert [row[1] for row in timing if row[1] != "Everyone"] == [nasty] * (2 * len(SLOT))
 
 
 def test_emoji_cjk_and_rtl_pass_through():
