@@ -14,12 +14,9 @@ from collections.abc import Iterable
 from datetime import UTC, datetime
 from itertools import groupby
 
-from altui.clock import elapsed, whole_minutes
+from altui.agenda import HEADINGS, agenda, totals
 from altui.dates import long_date
 from altui.models import Item, ItemKind, ItemTag, Meeting, Member, ReportBackLine, Set
-
-NOTHING = "—"
-"""Shown for the actual minutes of a step that was never visited."""
 
 SECTION_LABELS: dict[ItemKind, str] = {
     ItemKind.ISSUE: "Issue",
@@ -87,11 +84,6 @@ def _table(header: list[str], rows: list[list[str]]) -> str:
 def _bullets(lines: Iterable[str]) -> str:
     """A bullet list from already-escaped lines."""
     return "\n".join(f"- {line}" for line in lines)
-
-
-def _minutes(seconds: float) -> str:
-    """``15 min``: whole minutes, as on the screens."""
-    return f"{whole_minutes(seconds)} min"
 
 
 def _names(members: list[Member], empty: str) -> str:
@@ -232,24 +224,11 @@ def _group_section(meeting: Meeting, items: list[Item]) -> list[str]:
 
 
 def _timing(meeting: Meeting, now: datetime) -> str:
-    """Planned against actual whole minutes for every step, and their totals."""
-    rows: list[list[str]] = []
-    planned_total = actual_total = 0
-    for step in meeting.steps:
-        planned = whole_minutes(step.planned_seconds)
-        actual = whole_minutes(elapsed(step, now)) if step.visited else None
-        planned_total += planned
-        actual_total += actual or 0
-        rows.append(
-            [
-                escape_cell(step.name),
-                escape_cell(meeting.name_of(step.presenter_id)),
-                f"{planned} min",
-                NOTHING if actual is None else f"{actual} min",
-            ]
-        )
-    table = _table(["Step", "Presenter", "Planned", "Actual"], rows)
-    return f"{table}\n\nTotal: {planned_total} min planned, {actual_total} min actual."
+    """The agenda (planned against actual whole minutes for every step) and its totals."""
+    rows = agenda(meeting, now)
+    table = _table(list(HEADINGS), [[escape_cell(cell) for cell in row.cells()] for row in rows])
+    planned, actual = totals(rows)
+    return f"{table}\n\nTotal: {planned} min planned, {actual} min actual."
 
 
 def render_recap(

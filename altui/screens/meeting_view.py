@@ -16,7 +16,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
-from altui.clock import elapsed
+from altui.agenda import agenda
 from altui.commitments import report_back_lines
 from altui.dates import weekday_date
 from altui.errors import AltuiError
@@ -27,7 +27,7 @@ from altui.screens import altui_app
 from altui.store import Store
 from altui.text import visible
 from altui.widgets.item_panel import KIND_STYLES
-from altui.widgets.tables import add_sized_columns, minutes
+from altui.widgets.tables import show_agenda
 
 PRIVATE_HIDDEN = "(private note hidden)"
 """Shown in place of a private note's text."""
@@ -150,20 +150,7 @@ class MeetingViewScreen(Screen[None]):
     def _fill(self) -> None:
         meeting = self.meeting
         now = self._now()
-        agenda = self.query_one("#history-view-agenda", DataTable)
-        rows = []
-        for index, step in enumerate(meeting.steps):
-            current = index == meeting.current and meeting.status is MeetingStatus.RUNNING
-            rows.append(
-                [
-                    Content(visible(step.name) + (" ◀ now" if current else "")),
-                    Content(visible(meeting.name_of(step.presenter_id))),
-                    Content(minutes(step.planned_seconds)),
-                    Content(minutes(elapsed(step, now)) if step.visited else "—"),
-                ]
-            )
-        add_sized_columns(agenda, ["Step", "Presenter", "Planned", "Actual"], rows)
-        agenda.add_rows(rows)
+        show_agenda(self.query_one("#history-view-agenda", DataTable), agenda(meeting, now))
         self.items = self.store.items(meeting)
         self.query_one("#history-view-items", Static).update(captured(meeting, self.items))
         lines = report_back_lines(self.store, meeting)

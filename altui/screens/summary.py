@@ -13,7 +13,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
 
-from altui.clock import elapsed
+from altui.agenda import agenda
 from altui.dates import weekday_date
 from altui.errors import AltuiError
 from altui.exporting import write_ics
@@ -23,7 +23,7 @@ from altui.models import ItemKind, Set
 from altui.screens import altui_app
 from altui.text import count, visible
 from altui.widgets.safe_input import SafeInput
-from altui.widgets.tables import add_sized_columns, minutes
+from altui.widgets.tables import show_agenda
 
 SAVED_HINT = "Enter saves another date; Ctrl+E makes a calendar event of it."
 
@@ -97,20 +97,8 @@ class SummaryScreen(Screen[None]):
 
     def on_mount(self) -> None:
         """Fill the agenda table: planned against actual minutes per step."""
-        table = self.query_one("#agenda", DataTable)
-        now = self.live.clock.now()
-        rows = [
-            [
-                Content(visible(step.name)),
-                Content(visible(self.live.meeting.name_of(step.presenter_id))),
-                Content(minutes(step.planned_seconds)),
-                Content(minutes(elapsed(step, now)) if step.visited else "—"),
-            ]
-            for step in self.live.meeting.steps
-        ]
-        add_sized_columns(table, ["Step", "Presenter", "Planned", "Actual"], rows)
-        for row in rows:
-            table.add_row(*row)
+        rows = agenda(self.live.meeting, self.live.clock.now())
+        show_agenda(self.query_one("#agenda", DataTable), rows)
         self.query_one("#next-date", Input).focus()
         if self.live.meeting.next_date:
             self._said_saved(self.live.meeting.next_date)

@@ -7,12 +7,11 @@ from typing import Any
 from textual.content import Content
 from textual.widgets import DataTable
 
-from altui.clock import whole_minutes
+from altui.agenda import HEADINGS, AgendaRow
+from altui.text import visible
 
-
-def minutes(seconds: float) -> str:
-    """Whole minutes, rounded as everywhere (see :func:`altui.clock.whole_minutes`)."""
-    return f"{whole_minutes(seconds)} min"
+NOW_MARK = " ◀ now"
+"""After the name of the step a running meeting is on."""
 
 
 def add_sized_columns(table: DataTable[Any], labels: list[str], rows: list[list[Content]]) -> None:
@@ -21,3 +20,17 @@ def add_sized_columns(table: DataTable[Any], labels: list[str], rows: list[list[
     for index, label in enumerate(labels):
         lines = [line for row in rows if index < len(row) for line in row[index].split("\n")]
         table.add_column(label, width=max([len(label), *(line.cell_length for line in lines)]))
+
+
+def show_agenda(table: DataTable[Any], rows: list[AgendaRow]) -> None:
+    """Fill ``table`` with a meeting's agenda (see :func:`altui.agenda.agenda`), the step a
+    running meeting is on marked."""
+    cells = []
+    for row in rows:
+        step, presenter, planned, actual = row.cells()
+        step = visible(step) + (NOW_MARK if row.current else "")
+        cells.append(
+            [Content(step), Content(visible(presenter)), Content(planned), Content(actual)]
+        )
+    add_sized_columns(table, list(HEADINGS), cells)
+    table.add_rows(cells)

@@ -122,3 +122,12 @@ def test_an_index_written_with_the_old_word_names_the_set_with_the_new_one(store
     path.write_text(path.read_text(encoding="utf-8").replace(EVERYONE, "The set"))
     owners = [c.owner for c in under_review(store, second)]
     assert owners == [ANA, EVERYONE]
+
+
+def test_the_agenda_is_built_only_by_the_agenda_module():
+    copies = [
+        name
+        for name, text in sources_but("agenda.py", "clock.py").items()
+        if re.search(r"\belapsed\(|\"Planned\"", text)
+    ]
+    assert copies == []
