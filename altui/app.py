@@ -17,6 +17,7 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from altui.clock import Clock, SystemClock
+from altui.errors import AltuiError
 from altui.live import LiveMeeting
 from altui.lock import MeetingLock
 from altui.meetings import refuse_archived, refuse_empty, unfinished_meeting
@@ -149,10 +150,15 @@ class Altui(App[None]):
         self.push_screen(MeetingScreen(the_set, live))
 
     def export_recap(self, the_set: Set, meeting: Meeting) -> None:
-        """Write the meeting's shareable recap (no private notes) and show where it went."""
+        """Write the meeting's shareable recap (no private notes) and show where it went, or
+        in one line why it could not be written (a read-only folder, a full disk)."""
         from altui.exporting import write_recap
 
-        path = write_recap(self.store, the_set, meeting)
+        try:
+            path = write_recap(self.store, the_set, meeting)
+        except AltuiError as exc:
+            self.notify(f"Recap not written: {exc}", title="Recap", severity="error", markup=False)
+            return
         self.notify(f"Recap written to {path}", title="Recap", timeout=12, markup=False)
 
     def release_lock(self) -> None:

@@ -589,7 +589,7 @@ def export(
     An existing FILE is replaced only with --force (keeping its mode); a link is written
     through; a device or FIFO is written in place; "-" is standard output.
     """
-    from altui.exporting import STDOUT, export_to, ics_text, recap_text
+    from altui.exporting import ics_text, recap_text
 
     store = store_from(ctx, read_only=True)
     the_set = store.find_set(set_name)
@@ -598,11 +598,7 @@ def export(
             raise AltuiError(
                 "--ics writes the next meeting: it takes no --meeting or --include-private"
             )
-        payload = ics_text(store, the_set, SystemClock().now())
-        if output is None or str(output) == STDOUT:
-            click.echo(payload.decode("utf-8"), nl=False)
-        elif export_to(output, payload, force):
-            click.echo(f"Wrote {output}")
+        _emit(ics_text(store, the_set, SystemClock().now()).decode("utf-8"), output, force)
         return
     numbers = store.meeting_numbers(the_set.slug)
     if not numbers:
@@ -615,7 +611,13 @@ def export(
         held = ", ".join(str(n) for n in numbers)
         raise AltuiError(f"{the_set.name!r} has no meeting {number} (meetings: {held})")
     meeting = store.meeting(the_set.slug, number)
-    text = recap_text(store, the_set, meeting, include_private=include_private)
+    _emit(recap_text(store, the_set, meeting, include_private=include_private), output, force)
+
+
+def _emit(text: str, output: Path | None, force: bool) -> None:
+    """An export to standard output (no FILE, or "-"), else to FILE (see ``export_to``)."""
+    from altui.exporting import STDOUT, export_to
+
     if output is None or str(output) == STDOUT:
         click.echo(text, nl=False)
     elif export_to(output, text.encode("utf-8"), force):

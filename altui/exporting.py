@@ -42,12 +42,28 @@ def default_recap_path(store: Store, meeting: Meeting) -> Path:
     return store.root / meeting.set_slug / RECAPS / f"meeting-{meeting.number:04d}.md"
 
 
-def write_recap(store: Store, the_set: Set, meeting: Meeting, path: Path | None = None) -> Path:
-    """Write the shareable recap (no private notes) atomically; returns where it went."""
-    target = path or default_recap_path(store, meeting)
-    target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    write_atomic(target, recap_text(store, the_set, meeting).encode("utf-8"))
+def not_written(path: Path, exc: OSError) -> AltuiError:
+    """The one line that says a file could not be written, and why (read-only, disk full)."""
+    return AltuiError(f"{path}: cannot be written ({exc.strerror or exc})")
+
+
+def _keep(target: Path, payload: bytes) -> Path:
+    """Write ``payload`` atomically to ``target`` in the data folder, making its folder; a
+    failure is an AltuiError (see :func:`not_written`)."""
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        write_atomic(target, payload)
+    except OSError as exc:
+        raise not_written(target, exc) from None
     return target
+
+
+def write_recap(store: Store, the_set: Set, meeting: Meeting) -> Path:
+    """Write the shareable recap (no private notes) to :func:`default_recap_path`; returns it.
+
+    The one recap writer of the app: a folder that cannot be written is an AltuiError.
+    """
+    return _keep(default_recap_path(store, meeting), recap_text(store, the_set, meeting).encode())
 
 
 def ics_text(store: Store, the_set: Set, now: datetime) -> bytes:
@@ -65,10 +81,7 @@ def write_ics(store: Store, the_set: Set, now: datetime) -> Path:
     numbers = store.meeting_numbers(the_set.slug)
     number = numbers[-1] + 1 if numbers else 1
     target = store.root / the_set.slug / CALENDAR / f"meeting-{number:04d}.ics"
-    payload = ics_text(store, the_set, now)
-    target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    write_atomic(target, payload)
-    return target
+    return _keep(target, ics_text(store, the_set, now))
 
 
 def export_to(path: Path, payload: bytes, force: bool = False) -> bool:
@@ -85,7 +98,7 @@ def export_to(path: Path, payload: bytes, force: bool = False) -> bool:
     except FileNotFoundError:
         found = None
     except OSError as exc:
-        raise AltuiError(f"{path}: cannot be written ({exc.strerror})") from None
+        raise not_written(path, exc) from None
     try:
         if found is None:
             _create(target, payload)
@@ -101,7 +114,7 @@ def export_to(path: Path, payload: bytes, force: bool = False) -> bool:
         else:
             write_atomic(target, payload, mode=stat.S_IMODE(found.st_mode))
     except OSError as exc:
-        raise AltuiError(f"{path}: cannot be written ({exc.strerror or exc})") from None
+        raise not_written(path, exc) from None
     return True
 
 

@@ -20,7 +20,6 @@ from altui.agenda import agenda
 from altui.commitments import report_back_lines
 from altui.dates import weekday_date
 from altui.errors import AltuiError
-from altui.exporting import write_recap
 from altui.guard import guarded
 from altui.models import Item, ItemKind, Meeting, MeetingStatus, ReportBackLine, Set
 from altui.screens import altui_app
@@ -166,12 +165,7 @@ class MeetingViewScreen(Screen[None]):
     @guarded
     def action_export(self) -> None:
         """Write the shareable recap (no private notes) and say where it went."""
-        try:
-            path = write_recap(self.store, self.the_set, self.meeting)
-        except (AltuiError, OSError) as exc:
-            self.notify(f"Recap not written: {exc}", title="Recap", severity="error", markup=False)
-            return
-        self.notify(f"Recap written to {path}", title="Recap", timeout=12, markup=False)
+        altui_app(self).export_recap(self.the_set, self.meeting)
 
     def action_back(self) -> None:
         """Back to where the meeting was opened from."""
