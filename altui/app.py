@@ -18,7 +18,7 @@ from textual.screen import Screen
 
 from altui.clock import Clock, SystemClock
 from altui.errors import AltuiError
-from altui.live import LiveMeeting
+from altui.live import LiveMeeting, open_for_writing
 from altui.lock import MeetingLock
 from altui.meetings import refuse_archived, refuse_empty, unfinished_meeting
 from altui.models import Meeting, Set
@@ -133,21 +133,12 @@ class Altui(App[None]):
     def run_meeting(self, the_set: Set, meeting: Meeting, reopen: bool = False) -> None:
         """Open ``meeting`` in the live console (refused if open in another console); with
         ``reopen``, an ended meeting opens again where it stopped."""
-        lock = self.store.meeting_lock(meeting)
-        lock.acquire()
-        try:
-            self.store.upgrade(meeting.set_slug, self.clock.now())
-            live = LiveMeeting(self.store, meeting, self.clock)
-            if reopen:
-                live.reopen()
-        except BaseException:
-            lock.release()
-            raise
+        opened = open_for_writing(self.store, meeting, self.clock, reopen)
         self.release_lock()
-        self._lock = lock
+        self._lock = opened.lock
         if the_set.theme and the_set.theme in self.available_themes:
             self.theme = the_set.theme
-        self.push_screen(MeetingScreen(the_set, live))
+        self.push_screen(MeetingScreen(the_set, opened.live))
 
     def export_recap(self, the_set: Set, meeting: Meeting) -> None:
         """Write the meeting's shareable recap (no private notes) and show where it went, or

@@ -16,7 +16,6 @@ from altui import __version__
 from altui.clock import SystemClock
 from altui.errors import AltuiError
 from altui.files import privacy_warnings
-from altui.lock import MeetingLock
 from altui.models import Meeting, MeetingStatus, Set
 from altui.store import Store
 from altui.text import count, listed, quoted, visible
@@ -101,39 +100,27 @@ def _run_console(
 ) -> None:
     from altui.app import make_app
     from altui.guard import start_log
+    from altui.live import open_for_writing
 
     for warning in privacy_warnings(store.root):
         click.echo(f"altui: warning: {warning}", err=True)
-    lock = None
+    clock, lock = SystemClock(), None
     if meeting is not None and not display:
-        lock = store.meeting_lock(meeting)
-        lock.acquire()
-        for path in store.upgrade(meeting.set_slug, SystemClock().now()):
+        opened = open_for_writing(store, meeting, clock, reopen)
+        for path in opened.upgraded:
             click.echo(f"altui: upgraded {path} to this version's format (backup kept)", err=True)
         if reopen:
-            meeting = _reopened(store, meeting, lock)
+            click.echo(f"Meeting {meeting.number} reopened where it stopped.", err=True)
+        meeting, lock = opened.live.meeting, opened.lock
     if not display:
         start_log(store.root)
-    app = make_app(store, SystemClock(), the_set, meeting, lock, display)
+    app = make_app(store, clock, the_set, meeting, lock, display)
     try:
         app.run()
     finally:
         app.release_lock()
     if app.return_code:  # a crash (Textual has printed it): not a clean exit
         raise SystemExit(app.return_code)
-
-
-def _reopened(store: Store, meeting: Meeting, lock: MeetingLock) -> Meeting:
-    """The ended ``meeting`` opened again (its lock let go if it cannot be)."""
-    from altui.live import LiveMeeting
-
-    try:
-        LiveMeeting(store, meeting, SystemClock()).reopen()
-    except AltuiError:
-        lock.release()
-        raise
-    click.echo(f"Meeting {meeting.number} reopened where it stopped.", err=True)
-    return store.meeting(meeting.set_slug, meeting.number)
 
 
 class AltuiGroup(click.Group):

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import date, timedelta
+from pathlib import Path
 from typing import Any
 
 from altui import clock as timing
@@ -21,6 +22,7 @@ from altui.commitment import Commitment
 from altui.commitments import open_commitments
 from altui.drafts import DraftKeeper
 from altui.errors import AltuiError
+from altui.lock import MeetingLock
 from altui.models import (
     KIND_PREFIXES,
     Change,
@@ -528,6 +530,36 @@ class LiveMeeting(Stage):
                 f"{next_date.isoformat()} is not after this meeting ({held.isoformat()}): "
                 "give a later date"
             )
+
+
+@dataclass(frozen=True)
+class Opened:
+    """A meeting open for writing: its `LiveMeeting` and the writer lock held for it."""
+
+    live: LiveMeeting
+    lock: MeetingLock
+    upgraded: list[Path]
+    """The set's files brought to this version's format on the way (each backed up first)."""
+
+
+def open_for_writing(store: Store, meeting: Meeting, clock: Clock, reopen: bool = False) -> Opened:
+    """Open ``meeting`` for writing, as the console and the app's screens both do.
+
+    Its writer lock first (another console holding it is refused in one line), then the set's
+    older files are upgraded, then the meeting is loaded; with ``reopen``, an ended meeting opens
+    again where it stopped. If any of it fails, the lock is let go.
+    """
+    lock = store.meeting_lock(meeting)
+    lock.acquire()
+    try:
+        upgraded = store.upgrade(meeting.set_slug, clock.now())
+        live = LiveMeeting(store, meeting, clock)
+        if reopen:
+            live.reopen()
+    except BaseException:
+        lock.release()
+        raise
+    return Opened(live, lock, upgraded)
 
 
 def _stored(meeting: Meeting) -> dict[str, Any]:

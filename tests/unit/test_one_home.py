@@ -11,9 +11,10 @@ import pytest
 
 from altui import dates
 from altui.commitments import under_review
+from altui.errors import AltuiError
 from altui.exporting import recap_text
 from altui.history import History
-from altui.live import LiveMeeting
+from altui.live import LiveMeeting, NotSaved, open_for_writing
 from altui.meetings import start_or_resume
 from altui.models import EVERYONE
 from altui.screens.summary import captured_by_presenter
@@ -131,3 +132,34 @@ def test_the_agenda_is_built_only_by_the_agenda_module():
         if re.search(r"\belapsed\(|\"Planned\"", text)
     ]
     assert copies == []
+
+
+# opening a meeting for writing ----------------------------------------------------------------
+
+
+def test_only_open_for_writing_takes_a_meetings_lock_and_upgrades():
+    copies = [
+        name
+        for name, text in sources_but("live.py", "store.py", "lock.py").items()
+        if re.search(r"\.acquire\(|\.upgrade\(", text)
+    ]
+    assert copies == []
+
+
+def test_open_for_writing_takes_the_lock_and_lets_it_go_when_it_cannot_open(
+    store, the_set, clock, lock_holder
+):
+    first = start_or_resume(store, the_set, clock, presenters=[ANA, BEN])
+    console = lock_holder(store.meeting_lock(first).path)  # another console has it open
+    with pytest.raises(AltuiError, match="already open"):
+        open_for_writing(store, first, clock)
+    console.kill()
+    console.wait()
+    opened = open_for_writing(store, first, clock)
+    assert opened.lock.taken() and opened.live.meeting == first and opened.upgraded == []
+    opened.live.close(None)
+    opened.lock.release()
+    start_or_resume(store, the_set, clock, presenters=[ANA, BEN])  # meeting 2 starts
+    with pytest.raises(NotSaved, match="meeting 2 has started since"):
+        open_for_writing(store, first, clock, reopen=True)
+    assert not store.meeting_lock(first).taken()
