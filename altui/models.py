@@ -9,6 +9,7 @@ import datetime as dt
 import re
 import unicodedata
 import uuid
+from collections import Counter
 from collections.abc import Iterable
 from enum import StrEnum
 from typing import Any
@@ -369,6 +370,14 @@ class Item(Stored):
     step: int = Field(ge=0)
     presenter_id: str | None = None
     created: AwareDatetime
+
+
+def question_counts(items: Iterable[Item]) -> list[str]:
+    """The questions among ``items`` counted by tag, as the console's banner and the recap show
+    them: ``["2 clarifying", "3 open"]``, then ``"1 untagged"`` if any question has no tag."""
+    asked = Counter(item.tag for item in items if item.kind is ItemKind.QUESTION)
+    counts = [f"{asked[ItemTag.CLARIFYING]} clarifying", f"{asked[ItemTag.OPEN]} open"]
+    return counts + ([f"{asked[None]} untagged"] if asked[None] else [])
 
 
 KIND_ORDER: list[ItemKind] = list(ItemKind)

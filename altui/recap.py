@@ -9,14 +9,22 @@ in headings, table cells and list items; other control characters are dropped.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterable
 from datetime import UTC, datetime
 from itertools import groupby
 
 from altui.agenda import HEADINGS, agenda, totals
 from altui.dates import long_date
-from altui.models import Item, ItemKind, ItemTag, Meeting, Member, ReportBackLine, Set
+from altui.models import (
+    Item,
+    ItemKind,
+    ItemTag,
+    Meeting,
+    Member,
+    ReportBackLine,
+    Set,
+    question_counts,
+)
 
 SECTION_LABELS: dict[ItemKind, str] = {
     ItemKind.ISSUE: "Issue",
@@ -175,14 +183,6 @@ def _by_kind(items: list[Item], kind: ItemKind) -> list[Item]:
     return [item for item in items if item.kind is kind]
 
 
-def question_counts(items: Iterable[Item]) -> str:
-    """``2 clarifying, 3 open`` (and ``, 1 untagged``): the questions among ``items`` by their
-    tag, as the console's banner counts them."""
-    asked = Counter(item.tag for item in items if item.kind is ItemKind.QUESTION)
-    counts = f"{asked[ItemTag.CLARIFYING]} clarifying, {asked[ItemTag.OPEN]} open"
-    return counts + (f", {asked[None]} untagged" if asked[None] else "")
-
-
 def _presenter_section(member: Member, items: list[Item]) -> list[str]:
     """A presenter's slot: issue, questions by tag, learnings, actions and notes."""
     questions = _by_kind(items, ItemKind.QUESTION)
@@ -197,7 +197,7 @@ def _presenter_section(member: Member, items: list[Item]) -> list[str]:
         ],
     ]
     body = _subsections(sections, "###") or ["Nothing was recorded."]
-    counts = [f"Questions asked: {question_counts(questions)}."] if questions else []
+    counts = [f"Questions asked: {', '.join(question_counts(questions))}."] if questions else []
     return [f"## {escape_inline(member.name)}", *counts, *body]
 
 

@@ -6,8 +6,6 @@ screen; it only shows a `Stage` and never changes the meeting.
 
 from __future__ import annotations
 
-from collections import Counter
-
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
@@ -15,7 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from altui.guard import guarded
-from altui.models import ItemKind, ItemTag, Set
+from altui.models import ItemKind, Set, question_counts
 from altui.stage import Stage
 from altui.text import visible
 from altui.widgets.commitment_list import CommitmentList
@@ -135,10 +133,6 @@ class StageScreen(Screen[None]):
             scored = meeting.set_score
             counts = f"Set score today: {scored}/10" if scored else "Type the set's score, 1 to 10"
         if step.presenter_id:
-            asked = Counter(i.tag for i in self.stage.items_here() if i.kind is ItemKind.QUESTION)
-            counts = (
-                f"Questions: {asked[ItemTag.CLARIFYING]} clarifying · {asked[ItemTag.OPEN]} open"
-                + (f" · {asked[None]} untagged" if asked[None] else "")
-            )
+            counts = "Questions: " + " · ".join(question_counts(self.stage.items_here()))
         banner = self.query_one(PresenterBanner)
         banner.show(step, meeting.current + 1, len(meeting.steps), counts)

@@ -22,8 +22,9 @@ from altui.models import (
     ReviewStatus,
     Set,
     Step,
+    question_counts,
 )
-from altui.recap import escape_cell, escape_inline, question_counts, render_recap
+from altui.recap import escape_cell, escape_inline, render_recap
 
 START = datetime(2026, 11, 25, 14, 0, tzinfo=UTC)
 NOW = datetime(2026, 11, 25, 17, 5, tzinfo=UTC)
@@ -487,7 +488,7 @@ def test_question_counts_match_the_banner_an_untagged_one_is_not_open():
     assert "Questions asked: 2 clarifying, 2 open, 1 untagged." in recap
     other = recap.split("### Other questions\n\n")[1].split("\n\n")[0]
     assert other == "- Who would notice first?"
-    assert question_counts(items[:0]) == "0 clarifying, 0 open"
+    assert question_counts(items[:0]) == ["0 clarifying", "0 open"]
 
 
 def test_questions_are_split_by_tag():
