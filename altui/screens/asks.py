@@ -17,6 +17,7 @@ from textual.content import Content
 from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
+from altui.screens.dialog import keys, question
 from altui.screens.hand_back import HandBack, HandsBack
 from altui.text import visible
 
@@ -33,7 +34,6 @@ class Ask(HandsBack[T]):
         width: 100%; height: auto; max-height: 60%; border: thick $warning;
         background: $surface; padding: 0 1;
     }
-    Ask .ask-hint { color: $text-muted; }
     Ask Horizontal { height: auto; }
     Ask Button { margin: 0 2 0 0; }
     Ask OptionList { height: auto; max-height: 12; }
@@ -57,20 +57,18 @@ class EndMeeting(Ask[bool]):
 
     def __init__(self, question: str, detail: str, hand_back: HandBack | None = None) -> None:
         super().__init__(hand_back)
-        self._question = visible(question)  # it names the set
+        self._question = question
         self._detail = detail
 
     def compose(self) -> ComposeResult:
         """The question, what ending does, and the two answers."""
         with Vertical():
-            yield Static(Content.styled(self._question, "bold"))
-            yield Static(Content(self._detail))
+            yield from question(self._question, self._detail)
             with Horizontal():
                 yield Button("Keep going", id="keep", variant="primary")
                 yield Button("End meeting", id="end", variant="error")
-            yield Static(
-                "Enter or Escape: keep going.  To end: Tab to End meeting, then Enter (or F9).",
-                classes="ask-hint",
+            yield keys(
+                "Enter or Escape: keep going.  To end: Tab to End meeting, then Enter (or F9)."
             )
 
     def on_mount(self) -> None:
@@ -103,7 +101,7 @@ class ChooseSlot(Ask[str]):
             yield OptionList(
                 *(Option(Content(visible(name)), id=member_id) for member_id, name in self._slots)
             )
-            yield Static("Up/Down and Enter: move it there.  Escape: leave it.", classes="ask-hint")
+            yield keys("Up/Down and Enter: move it there.  Escape: leave it.")
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:

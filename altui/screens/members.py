@@ -8,7 +8,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -18,23 +17,18 @@ from altui.errors import AltuiError
 from altui.models import Set
 from altui.screens import altui_app
 from altui.screens.confirm import ConfirmScreen
+from altui.screens.dialog import Dialog, keys, question
 from altui.screens.prompt import PromptScreen
 from altui.sets import Leaving
 from altui.store import Store
 from altui.text import count, shorten, visible
 
 
-class LeavingScreen(ModalScreen[Leaving | None]):
+class LeavingScreen(Dialog[Leaving | None]):
     """Asks what becomes of a leaving member's open commitments: d drops them, k keeps them
     (under their name marked as left), Escape keeps the member."""
 
-    DEFAULT_CSS = """
-    LeavingScreen { align: center middle; }
-    LeavingScreen > Vertical {
-        width: 70; max-width: 95%; height: auto; border: thick $warning;
-        background: $surface; padding: 1 2;
-    }
-    """
+    WARNING = True
     BINDINGS = [
         Binding("d", "answer('drop')", "Drop them"),
         Binding("k", "answer('keep')", "Keep them"),
@@ -49,20 +43,15 @@ class LeavingScreen(ModalScreen[Leaving | None]):
     def compose(self) -> ComposeResult:
         """The question and the keys that answer it."""
         left = visible(self._member + LEFT)
+        held = count(self._open, "open commitment")
         with Vertical():
-            yield Static(Content.styled(f"Remove {visible(self._member)} from the set?", "bold"))
-            yield Static(
-                Content(
-                    f"They have {count(self._open, 'open commitment')}. Past meetings keep "
-                    "their record."
-                )
+            yield from question(
+                f"Remove {self._member} from the set?",
+                f"They have {held}. Past meetings keep their record.",
             )
-            yield Static(
-                Content.styled(
-                    f"\nd  drop them (they close now)\nk  keep them open, under {left}\n"
-                    f"Escape  keep {visible(self._member)} in the set",
-                    "$text-muted",
-                )
+            yield keys(
+                f"d  drop them (they close now)\nk  keep them open, under {left}\n"
+                f"Escape  keep {visible(self._member)} in the set"
             )
 
     def action_answer(self, choice: str) -> None:
@@ -70,14 +59,11 @@ class LeavingScreen(ModalScreen[Leaving | None]):
         self.dismiss(Leaving(choice) if choice else None)
 
 
-class MembersScreen(ModalScreen[None]):
+class MembersScreen(Dialog[None]):
     """The set's members; a adds, r renames, d removes (past meetings keep their names)."""
 
     DEFAULT_CSS = """
-    MembersScreen { align: center middle; }
-    MembersScreen > Vertical {
-        width: 70; max-width: 95%; height: 80%; border: thick $accent; background: $surface;
-    }
+    MembersScreen > Vertical { height: 80%; padding: 0; }
     MembersScreen OptionList { height: 1fr; }
     """
     BINDINGS = [
