@@ -2,14 +2,16 @@
 
 Each sits at the bottom of the screen, so the clock and the presenter stay in view. None can
 be answered by typing: a key it does not own closes it with no change, and hands the key back
-to the entry line (see `altui.screens.hand_back`).
+to the entry line (see `altui.screens.hand_back`). Each answers from its own state, so a key
+that comes before it is drawn is answered as it would be after.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TypeVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -52,13 +54,21 @@ class EndMeeting(Ask[bool]):
     BINDINGS = [
         Binding("escape", "cancel", "Keep going"),
         Binding("f9", "end", "End meeting", key_display="F9"),
-        Binding("left,right", "app.focus_next", "Choose", show=False),
     ]
+    CHOOSE = frozenset(["tab", "shift+tab", "left", "right"])
+    """Keys that move between the two answers."""
 
-    def __init__(self, question: str, detail: str, hand_back: HandBack | None = None) -> None:
-        super().__init__(hand_back)
+    def __init__(
+        self,
+        question: str,
+        detail: str,
+        hand_back: HandBack | None = None,
+        answered: Callable[[bool | None], None] | None = None,
+    ) -> None:
+        super().__init__(hand_back, answered)
         self._question = question
         self._detail = detail
+        self._ending = False
 
     def compose(self) -> ComposeResult:
         """The question, what ending does, and the two answers."""
@@ -72,8 +82,22 @@ class EndMeeting(Ask[bool]):
             )
 
     def on_mount(self) -> None:
-        """Keep going is the answer Enter gives."""
-        self.query_one("#keep", Button).focus()
+        """Show the answer Enter gives (Keep going, unless a key chose End before this)."""
+        self._show_choice()
+
+    async def answer_key(self, event: events.Key) -> None:
+        """Enter gives the chosen answer; Tab, Shift+Tab, Left and Right choose the other."""
+        if event.key == "enter":
+            self.close(self._ending)
+        elif event.key in self.CHOOSE:
+            self._ending = not self._ending
+            self._show_choice()
+        else:
+            await super().answer_key(event)
+
+    def _show_choice(self) -> None:
+        if self.is_mounted:
+            self.query_one("#end" if self._ending else "#keep", Button).focus()
 
     @on(Button.Pressed)
     def _answered(self, event: Button.Pressed) -> None:
@@ -87,12 +111,19 @@ class EndMeeting(Ask[bool]):
 class ChooseSlot(Ask[str]):
     """Which presenter's slot an item moves to."""
 
+    MOVES = {"up": -1, "down": 1}
+
     def __init__(
-        self, text: str, slots: list[tuple[str, str]], hand_back: HandBack | None = None
+        self,
+        text: str,
+        slots: list[tuple[str, str]],
+        hand_back: HandBack | None = None,
+        answered: Callable[[str | None], None] | None = None,
     ) -> None:
-        super().__init__(hand_back)
+        super().__init__(hand_back, answered)
         self._text = text
         self._slots = slots
+        self._at = 0
 
     def compose(self) -> ComposeResult:
         """The item, then each presenter."""
@@ -102,6 +133,24 @@ class ChooseSlot(Ask[str]):
                 *(Option(Content(visible(name)), id=member_id) for member_id, name in self._slots)
             )
             yield keys("Up/Down and Enter: move it there.  Escape: leave it.")
+
+    def on_mount(self) -> None:
+        """Highlight the slot chosen so far."""
+        self._show_choice()
+
+    async def answer_key(self, event: events.Key) -> None:
+        """Up and Down choose a slot, Enter moves the item there."""
+        if event.key in self.MOVES:
+            self._at = max(0, min(len(self._slots) - 1, self._at + self.MOVES[event.key]))
+            self._show_choice()
+        elif event.key == "enter":
+            self.close(self._slots[self._at][0])
+        else:
+            await super().answer_key(event)
+
+    def _show_choice(self) -> None:
+        if self.is_mounted:
+            self.query_one(OptionList).highlighted = self._at
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:

@@ -9,28 +9,32 @@ from textual import events
 from altui.screens.hand_back import HandBack, HandsBack
 
 
-class BlankScreen(HandsBack[None]):
+class BlankScreen(HandsBack[bool]):
     """Nothing but black; on the console any key brings it back (the clock keeps running).
 
-    `.` (a clicker's blank key) and Escape only bring it back; any other character also goes
-    to the entry line, so typing on a blank wall loses nothing. ``mirror`` is told True when
-    the screen goes black and False when it goes (also when the app quits while blank), so that
-    the displays follow. A display's blank has ``by_key`` False: its keys do nothing, and it
-    goes when the console's does.
+    `.` (a clicker's blank key) and the keys that type nothing only bring it back: it answers
+    True, and a clicker's `.` may blank again. A character also goes to the entry line, so
+    typing on a blank wall loses nothing (no answer: a `.` after it is typed). ``mirror`` is
+    told True when the screen goes black and False when it goes (also when the app quits while
+    blank), so that the displays follow. A display's blank has no ``hand_back``: its keys do
+    nothing, and it goes when the console's does.
     """
 
-    DEFAULT_CSS = "BlankScreen { background: black; }"
+    DEFAULT_CSS = """
+    BlankScreen { background: black; }
+    BlankScreen Toast { visibility: hidden; }
+    """
+    """Black, without the toasts (they are still there when the console comes back)."""
     OWNED = frozenset(".")
 
     def __init__(
         self,
         mirror: Callable[[bool], None] | None = None,
-        by_key: bool = True,
         hand_back: HandBack | None = None,
+        answered: Callable[[bool | None], None] | None = None,
     ) -> None:
-        super().__init__(hand_back)
+        super().__init__(hand_back, answered)
         self._mirror = mirror
-        self._by_key = by_key
 
     def on_mount(self) -> None:
         """Blank the displays too."""
@@ -42,21 +46,6 @@ class BlankScreen(HandsBack[None]):
         if self._mirror is not None:
             self._mirror(False)
 
-    def on_key(self, event: events.Key) -> None:
-        """Any key returns (none does on a display); a typed character is also typed."""
-        event.prevent_default()  # instead of the hand-back screen's own handler
-        if not self._by_key:
-            event.stop()
-        elif self._gone or not self.owns(event):
-            self.hand_back(event)
-        else:
-            event.stop()
-            self.close(None)
-
-    def on_paste(self, event: events.Paste) -> None:
-        """A paste returns and is typed (a display ignores it)."""
-        event.prevent_default()
-        if self._by_key:
-            self.hand_back(event)
-        else:
-            event.stop()
+    async def answer_key(self, event: events.Key) -> None:
+        """A key that types nothing, or `.`: back to the console, and nothing else."""
+        self.close(True)

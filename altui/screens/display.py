@@ -108,7 +108,7 @@ class DisplayScreen(StageScreen):
         """Go black while the console is blank; come back when it does (once on top again)."""
         blanked = self.stage.store.blanked(self.stage.meeting)
         if blanked and self._blank is None:
-            self._blank = BlankScreen(by_key=False)
+            self._blank = BlankScreen()
             self.app.push_screen(self._blank)
         elif not blanked and self._blank is not None and self.app.screen is self._blank:
             self._blank.dismiss()

@@ -35,6 +35,7 @@ from altui.models import (
 )
 from altui.screens import altui_app
 from altui.screens.asks import ChooseSlot, EndMeeting
+from altui.screens.hand_back import HandsBack
 from altui.screens.stage import TICK_SECONDS, StageScreen
 from altui.text import count, visible
 from altui.widgets.commitment_list import STATUS_KEYS, CommitmentList
@@ -142,6 +143,9 @@ class MeetingScreen(StageScreen):
         self._draft_warned = False
         self._quit_asked = float("-inf")
         self._paused_shown = False
+        self._blanks = 0
+        """Blank screens up over the console (two for a moment, when a burst closes one and
+        opens the next before the first has gone)."""
 
     def compose(self) -> ComposeResult:
         """The stage, then the entry line and the footer."""
@@ -223,16 +227,37 @@ class MeetingScreen(StageScreen):
         self.notify(message, timeout=4, markup=False)
 
     def hand_back(self, event: events.Key | events.Paste) -> None:
-        """A key or paste that reached a screen over the console: into the entry line at once
-        (so a burst keeps its order); Enter saves the line as it would there."""
-        entry = self._entry
+        """A key or paste that reached a screen over the console: to the entry line, after
+        the keys already on their way there (see `altui.screens.hand_back`)."""
         if isinstance(event, events.Paste):
-            entry.paste(event.text)
-        elif event.key == "enter":
-            if self.submit_line(entry.value):
-                entry.clear()
+            self._entry.post_message(events.Paste(event.text))
         else:
-            entry.type_key(event.character)
+            self._entry.post_message(events.Key(event.key, event.character))
+
+    async def above(self, event: events.Key) -> bool:
+        """A key that reached the entry line while a screen is over the console: True if that
+        screen took it; False if the line is to handle it (a screen that hands typing back is
+        then closed). Over anything else (the palette) it is sent on as a new key."""
+        over = self.app.screen
+        if over is self:
+            return False
+        if isinstance(over, HandsBack):
+            return await over.take_key(event)
+        self.app.post_message(events.Key(event.key, event.character))
+        return True
+
+    def pasted_above(self, text: str) -> bool:
+        """A paste that reached the entry line while a screen is over the console: False if
+        the line is to paste it (a screen that hands typing back is then closed); True if it
+        was sent on to what is over the console (the palette)."""
+        over = self.app.screen
+        if over is self:
+            return False
+        if isinstance(over, HandsBack):
+            over.close(None)
+            return False
+        self.app.post_message(events.Paste(text))
+        return True
 
     def show_step(self) -> None:
         """The stage, and the entry line's hint for this step."""
@@ -558,7 +583,7 @@ class MeetingScreen(StageScreen):
                 self.cancel_edit()
                 self._said(f"Moved to {dict(slots)[member]}'s slot. Ctrl+Z undoes.")
 
-        self.app.push_screen(ChooseSlot(editing.text, slots, self.hand_back), chosen)
+        self.app.push_screen(ChooseSlot(editing.text, slots, self.hand_back, chosen))
 
     @guarded
     def action_help(self) -> None:
@@ -584,8 +609,8 @@ class MeetingScreen(StageScreen):
                 ahead + "The clock stops; everything captured stays saved and can be exported. "
                 "Ctrl+Z on the summary reopens it.",
                 self.hand_back,
-            ),
-            answered,
+                answered,
+            )
         )
 
     def _end(self) -> None:
@@ -651,10 +676,15 @@ class MeetingScreen(StageScreen):
         """Blank the screen, and the displays following the meeting, until any key is pressed."""
         from altui.screens.blank import BlankScreen
 
-        def back(_: None) -> None:
-            self._entry.after_step_key = True  # a clicker's `.` blanks again
+        def back(by_own_key: bool | None) -> None:
+            self._entry.after_step_key = bool(by_own_key)  # a clicker's `.` blanks again
 
-        self.app.push_screen(BlankScreen(self._blank_displays, hand_back=self.hand_back), back)
+        self.app.push_screen(BlankScreen(self._blank_shown, self.hand_back, back))
+
+    def _blank_shown(self, shown: bool) -> None:
+        """A blank screen went up or down: the displays are blank while one is up."""
+        self._blanks += 1 if shown else -1
+        self._blank_displays(self._blanks > 0)
 
     @guarded
     def _blank_displays(self, blank: bool) -> None:

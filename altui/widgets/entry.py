@@ -1,9 +1,11 @@
 """The line the facilitator types into; its kind shows before Enter is pressed.
 
 Typing is always safe: every key that types a character is text, and a paste is one line of
-text (see ``SafeInput``, which shows controls as symbols). The keys that steer the meeting from
-here (Enter, PageUp/PageDown, Up/Down, Tab, Escape, and a clicker's `.` right after PageDown)
-are handled in key order with the characters around them, by calling the console directly.
+text (see ``SafeInput``, which shows controls as symbols). Every key of the console comes
+through here in the order it came, even one that first reached a screen over the console: a
+screen that is open gets it first (the console's ``above``); the keys that steer the meeting
+(Enter, PageUp/PageDown, Up/Down, Tab, Escape, and a clicker's `.` right after PageDown) call
+the console directly; any other key is typed or runs its binding at once (`altui.widgets.keys`).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import Input, Static
 
+from altui.widgets.keys import STEP_KEYS
 from altui.widgets.safe_input import SafeInput
 
 PLACEHOLDER = "Type; Enter saves · Tab: kind · Up: edit an item · F1: keys"
@@ -27,6 +30,8 @@ REPORT_PLACEHOLDER = "A note on this commitment · Up/Down: choose · Tab: mark"
 class Console(Protocol):
     """What the entry line asks of the console it sits in."""
 
+    async def above(self, event: events.Key) -> bool: ...
+    def pasted_above(self, text: str) -> bool: ...
     def answer(self, key: str, character: str | None) -> bool: ...
     def submit_line(self, text: str) -> bool: ...
     def step_key(self, forward: bool) -> None: ...
@@ -49,11 +54,7 @@ _STEERING = {
 
 
 class EntryInput(SafeInput):
-    """An input box that hands the steering keys to the console before any later key is handled.
-
-    Left to bindings, they would be resolved only after the key bubbled up to the app, by which
-    time later characters of a fast burst may already be in the box.
-    """
+    """An input box that handles each key, whoever it is for, before the next one."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("pagedown", "screen.next_step", "Next", key_display="PgDn"),
@@ -66,18 +67,23 @@ class EntryInput(SafeInput):
         super().__init__(**kwargs)
         self._steer = console
         self.after_step_key = False
-        """True right after PageUp/PageDown (or a blank): a clicker's `.` then blanks."""
+        """True right after PageUp/PageDown, or after a key that types nothing brought the
+        wall back from blank: a clicker's `.` then blanks. Any other key, typed or not, and a
+        paste, end it, so a `.` after a typed character is typed."""
 
     async def _on_key(self, event: events.Key) -> None:
+        if await self._steer.above(event):  # a screen over the console took it
+            self._handled(event)
+            return
         key = event.key
+        after_step_key, self.after_step_key = self.after_step_key, False
         if self._steer.answer(key, event.character):
             self._handled(event)
             return
-        if key == "full_stop" and self.after_step_key:
+        if key == "full_stop" and after_step_key:
             self._handled(event)
             self._steer.blank_key()
             return
-        self.after_step_key = key in ("pagedown", "pageup")
         if key.startswith("alt+") and len(key) == len("alt+x"):
             # Escape then a key, read together (tmux joins them): leave any edit, type the key
             self._handled(event)
@@ -85,14 +91,14 @@ class EntryInput(SafeInput):
             self.insert_text_at_cursor(key[-1])
             return
         if key not in _STEERING:
-            await super()._on_key(event)
+            await super()._on_key(event)  # typed, or its binding run now (see widgets.keys)
             return
         self._handled(event)
         console = self._steer
         if key == "enter":
             if console.submit_line(self.value):
                 self.clear()
-        elif key in ("pagedown", "pageup"):
+        elif key in STEP_KEYS:
             console.step_key(forward=key == "pagedown")
         elif key in ("up", "down"):
             console.browse(older=key == "up")
@@ -105,6 +111,16 @@ class EntryInput(SafeInput):
     def _handled(event: events.Key) -> None:
         event.stop()
         event.prevent_default()
+
+    def _on_paste(self, event: events.Paste) -> None:
+        """Paste once, as one line (see ``SafeInput``), unless it goes on to a screen over the
+        console."""
+        event.stop()
+        event.prevent_default()
+        if self._steer.pasted_above(event.text):
+            return
+        self.after_step_key = False
+        self.paste(event.text)
 
 
 class EntryBox(Horizontal):

@@ -15,6 +15,7 @@ from textual import events
 from textual.widgets import Input
 
 from altui.text import one_line, visible
+from altui.widgets.keys import bind_now
 
 
 def typed_text(character: str | None) -> bool:
@@ -31,11 +32,13 @@ class SafeInput(Input):
     """
 
     async def _on_key(self, event: events.Key) -> None:
-        if not event.is_printable and self.type_key(event.character):
+        """Type the key's character, or run its binding (Backspace, Ctrl+U, Left, the screen's
+        keys) now, before the next key of a burst is handled (see ``altui.widgets.keys``)."""
+        if self.type_key(event.character):
             event.stop()
             event.prevent_default()
-            return
-        await super()._on_key(event)
+        else:
+            await bind_now(self.screen, event)
 
     def type_key(self, character: str | None) -> bool:
         """Put a key's character in the box at the cursor (over a selection), as typing does;

@@ -291,6 +291,17 @@ def notes_of(doc: dict[str, Any]) -> list[str]:
     return [r["note"] for _, r in sorted(reviews.items(), key=_doc_id) if r.get("note")]
 
 
+def wait_for_file(data: Path, check: Any, what: str) -> dict[str, Any]:
+    """Poll meeting 2's file until ``check(doc)``."""
+    deadline = time.monotonic() + TIMEOUT * 3
+    while True:
+        doc = load_meeting(data)
+        if check(doc):
+            return doc
+        assert time.monotonic() < deadline, f"timed out waiting for {what}: {items_of(doc)}"
+        time.sleep(POLL)
+
+
 def tmp_files(data: Path) -> list[Path]:
     return sorted(p for p in data.rglob("*.tmp"))
 

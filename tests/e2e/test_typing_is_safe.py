@@ -16,8 +16,6 @@ from typing import Any
 
 from tests.e2e.terminal import (
     MEETING,
-    POLL,
-    TIMEOUT,
     Tmux,
     entry_line,
     in_panel,
@@ -25,6 +23,7 @@ from tests.e2e.terminal import (
     load_meeting,
     notes_of,
     open_demo,
+    wait_for_file,
 )
 
 CORPUS = [
@@ -66,17 +65,6 @@ PRIVATE = "#private remark zq"
 
 def meeting_now(data: Path) -> dict[str, Any]:
     return load_meeting(data)["meeting"]["1"]
-
-
-def wait_for_file(data: Path, check: Any, what: str) -> dict[str, Any]:
-    """Poll meeting 2's file until ``check(doc)``."""
-    deadline = time.monotonic() + TIMEOUT * 3
-    while True:
-        doc = load_meeting(data)
-        if check(doc):
-            return doc
-        assert time.monotonic() < deadline, f"timed out waiting for {what}: {items_of(doc)}"
-        time.sleep(POLL)
 
 
 def burst(term: Tmux, sentences: list[str]) -> None:
