@@ -67,8 +67,7 @@ async def test_the_console_and_its_toasts(store: Store, clock: FakeClock, held):
         assert isinstance(app.screen, EndMeeting)
         assert visible(SET_NAME) in shown_safely(app)
         await pilot.press("f9")
-        await pilot.pause()
-        assert isinstance(app.screen, SummaryScreen)
+        await until(pilot, lambda: isinstance(app.screen, SummaryScreen), "the summary")
         assert visible(NAME) in shown_safely(app)
 
 
