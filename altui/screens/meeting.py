@@ -336,7 +336,7 @@ class MeetingScreen(StageScreen):
             self._said(f"The set's score today: {entered.score} out of 10.")
             self.show_banner()
         elif entered.commitment is not None:
-            self.query_one(CommitmentList).show(self.live.commitments())
+            self.query_one(CommitmentList).update(self.live.commitments())
         elif entered.item is not None:
             if self.live.reporting_back:
                 what = entered.item.kind.label.lower()
@@ -393,7 +393,7 @@ class MeetingScreen(StageScreen):
         self._editing = item
         self._kind, self._tag, self._tag_chosen = item.kind, item.tag, True
         panel = self.query_one(ItemPanel)
-        panel.show(self.live.items_here(), editing=item.id)
+        panel.update(self.live.items_here(), editing=item.id)
         entry = self._entry
         entry.value = item.text
         entry.cursor_position = len(item.text)
@@ -481,7 +481,7 @@ class MeetingScreen(StageScreen):
         if commitment is None:
             return
         if self._changed(lambda: self.live.review(commitment, status=status)) is not None:
-            commitments.show(self.live.commitments())
+            commitments.update(self.live.commitments())
             self._said(f"{commitment.owner}: {status.label.lower()}. Ctrl+Z undoes.")
 
     # the meeting's steps, clock and agenda -------------------------------------------------
@@ -705,7 +705,7 @@ class MeetingScreen(StageScreen):
         """Show or hide the text of private notes on this screen (until the step changes)."""
         panel = self.query_one(ItemPanel)
         panel.reveal = not panel.reveal
-        panel.show(self.live.items_here(), editing=self._editing.id if self._editing else None)
+        panel.update(self.live.items_here(), editing=self._editing.id if self._editing else None)
 
     @guarded
     def remember_theme(self, theme: str) -> None:

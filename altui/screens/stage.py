@@ -18,7 +18,7 @@ from altui.stage import Stage
 from altui.text import visible
 from altui.widgets.commitment_list import CommitmentList
 from altui.widgets.countdown import Countdown
-from altui.widgets.headline import Headline
+from altui.widgets.headline import Headline, Title
 from altui.widgets.item_panel import KIND_STYLES, ItemPanel
 from altui.widgets.meeting_header import MeetingHeader
 from altui.widgets.presenter import PresenterBanner
@@ -81,8 +81,8 @@ class StageScreen(Screen[None]):
     @guarded
     def tick(self) -> None:
         """Recompute the countdown and the header's times from the clock."""
-        self.query_one(Countdown).show(self.stage.reading(), self.stage.meeting.current)
-        self.query_one(MeetingHeader).show(self.stage.clock, self.stage.projected_finish())
+        self.query_one(Countdown).update(self.stage.reading(), self.stage.meeting.current)
+        self.query_one(MeetingHeader).update(self.stage.clock, self.stage.projected_finish())
         self.show_headline()
 
     def show_step(self) -> None:
@@ -92,17 +92,17 @@ class StageScreen(Screen[None]):
         self._shown_step = stage.meeting.current
         if step_changed:
             self.query_one(ItemPanel).reveal = False  # private notes hide again on a new step
-        self.query_one(StepBar).show(stage.meeting.current)
+        self.query_one(StepBar).current = stage.meeting.current
         self.show_banner()
         self.show_prompt()
         reporting = stage.reporting_back
         self.set_class(reporting, "-report-back")
         if reporting:
-            self.query_one(CommitmentList).show(stage.commitments())
+            self.query_one(CommitmentList).update(stage.commitments())
         else:
             panel = self.query_one(ItemPanel)
             panel.step_tag = stage.step.tag
-            panel.show(stage.items_here())
+            panel.update(stage.items_here())
         self.tick()
 
     def show_prompt(self) -> None:
@@ -121,7 +121,9 @@ class StageScreen(Screen[None]):
         colour = "$accent" if step.kind is ItemKind.NOTE else KIND_STYLES[step.kind]
         headline = self.query_one(Headline)
         stage = self.stage
-        headline.show(visible(stage.who()), visible(step.short), colour, visible(stage.short_who()))
+        headline.title = Title(
+            visible(stage.who()), visible(step.short), colour, visible(stage.short_who())
+        )
         for kind in KIND_STYLES:
             headline.set_class(kind is step.kind, f"-{kind.value}")
 

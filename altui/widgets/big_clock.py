@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from textual.content import Content
+from textual.reactive import reactive
 from textual.widget import Widget
 
 from altui import lettering
@@ -23,22 +24,14 @@ class BigClock(Widget):
     BigClock { height: 1fr; width: 1fr; content-align: center middle; text-style: bold; }
     """
 
+    text = reactive("0:00")
+    """What the clock shows (``m:ss``); setting a different value redraws it."""
+
     def __init__(self, text: str = "0:00", *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._text = text
-
-    @property
-    def text(self) -> str:
-        """What the clock shows."""
-        return self._text
-
-    def show(self, text: str) -> None:
-        """Change what the clock shows; redraws only when it differs."""
-        if text != self._text:
-            self._text = text
-            self.refresh()
+        self.set_reactive(BigClock.text, text)
 
     def render(self) -> Content:
         """The digits, scaled to the content area."""
         size = self.content_size
-        return Content(draw(self._text, size.width, size.height))
+        return Content(draw(self.text, size.width, size.height))

@@ -85,9 +85,9 @@ class CommitmentList(OptionList):
     def on_resize(self) -> None:
         """Wrap the lines again for the new width."""
         if self._shown is not None:
-            self.show(self._shown)
+            self.update(self._shown)
 
-    def show(self, commitments: list[Commitment]) -> None:
+    def update(self, commitments: list[Commitment]) -> None:
         """List ``commitments`` (in report-back order) under their owners' names, keeping the
         highlighted row."""
         keep = self.highlighted

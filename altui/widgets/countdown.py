@@ -30,7 +30,7 @@ class Countdown(Vertical):
         yield BigClock(id="clock-digits")
         yield Static(id="clock-word")
 
-    def show(self, reading: Reading, step_key: object) -> None:
+    def update(self, reading: Reading, step_key: object) -> None:
         """Show ``reading``; posts TimeUp when the same step crosses zero while watched."""
         crossed = (
             step_key == self._step_key
@@ -39,7 +39,7 @@ class Countdown(Vertical):
             and reading.state is CountdownState.OVER
         )
         self._step_key = step_key
-        self.query_one(BigClock).show(reading.text)
+        self.query_one(BigClock).text = reading.text
         if reading.state is not self._state:
             self._state = reading.state
             self.set_class(True, _STATE_CLASSES[reading.state])

@@ -2,13 +2,27 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from textual.content import Content
+from textual.reactive import reactive
 from textual.widget import Widget
 
 from altui import lettering
 
 GAP = 6
 """Columns between the name and the step when both are drawn large."""
+
+
+@dataclass(frozen=True)
+class Title:
+    """What the band says: ``who`` and ``what`` (the step, in ``colour``, a style); ``short``
+    stands in for ``who`` where it does not fit large (a first name)."""
+
+    who: str = ""
+    what: str = ""
+    colour: str = ""
+    short: str = ""
 
 
 class Headline(Widget):
@@ -18,12 +32,11 @@ class Headline(Widget):
 
     DEFAULT_CSS = "Headline { height: 1; width: 1fr; }"
 
+    title = reactive(Title(), init=False)
+    """What the band says; setting a different title draws it again."""
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._who = ""
-        self._what = ""
-        self._colour = ""
-        self._short = ""
         self._drawn = Content("")
         self.scale: lettering.Scale | None = None
         """The size the name is drawn at; None while it is the plain line."""
@@ -31,14 +44,11 @@ class Headline(Widget):
     @property
     def words(self) -> tuple[str, str]:
         """What the band says: who, then what."""
-        return self._who, self._what
+        return self.title.who, self.title.what
 
-    def show(self, who: str, what: str, colour: str, short: str = "") -> None:
-        """Say ``who`` and ``what`` (the step in ``colour``, a style); ``short`` stands in for
-        ``who`` where it does not fit large (a first name). Redraws on a change."""
-        if (who, what, colour, short) != (self._who, self._what, self._colour, self._short):
-            self._who, self._what, self._colour, self._short = who, what, colour, short
-            self._draw()
+    def watch_title(self) -> None:
+        """Draw the new title."""
+        self._draw()
 
     def on_resize(self) -> None:
         """Letters as large as the new size allows."""
@@ -51,7 +61,9 @@ class Headline(Widget):
         lines = self._large(width, height) if height >= 3 else None
         self.set_class(lines is None, "-plain")
         if lines is None:
-            self._drawn = Content.assemble((self._who, "bold"), "  ·  ", (self._what, "bold"))
+            self._drawn = Content.assemble(
+                (self.title.who, "bold"), "  ·  ", (self.title.what, "bold")
+            )
         else:
             top = (height - len(lines)) // 2
             self._drawn = Content("\n").join([Content("")] * top + lines)
@@ -64,15 +76,16 @@ class Headline(Widget):
     def _large(self, width: int, height: int) -> list[Content] | None:
         """Both large side by side (the short name if the whole one does not fit), else the
         name alone large; None if not even that fits."""
-        names = [name for name in dict.fromkeys((self._who, self._short)) if name]
+        title = self.title
+        names = [name for name in dict.fromkeys((title.who, title.short)) if name]
         for who in names:
-            scale = lettering.fit([who, self._what], width, height, gap=GAP)
+            scale = lettering.fit([who, title.what], width, height, gap=GAP)
             if scale is not None:
                 self.scale = scale
                 name = lettering.letters(who, scale)
-                step = lettering.letters(self._what, scale)
+                step = lettering.letters(title.what, scale)
                 return [
-                    Content.assemble((a, "bold"), " " * GAP, (b, self._colour))
+                    Content.assemble((a, "bold"), " " * GAP, (b, title.colour))
                     for a, b in zip(name, step, strict=True)
                 ]
         for who in names:

@@ -52,7 +52,7 @@ class ItemPanel(OptionList):
         self.step_tag: ItemTag | None = None
         """The tag this step gives its items (not repeated on each line)."""
 
-    def show(self, items: list[Item], editing: str | None = None) -> None:
+    def update(self, items: list[Item], editing: str | None = None) -> None:
         """Replace the list with ``items``, the newest in view (or the one being edited)."""
         self.clear_options()
         self._count = len(items)

@@ -31,7 +31,7 @@ class MeetingHeader(Horizontal):
         yield Static(self._title, id="header-title")
         yield Static(id="header-times")
 
-    def show(self, clock: Clock, finish: datetime) -> None:
+    def update(self, clock: Clock, finish: datetime) -> None:
         """Update the time of day and the projected finish (redraws only when a minute changes).
 
         Both are shown as the wall clock reads them, even after it was set while running:

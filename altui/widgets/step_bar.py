@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from textual.content import Content
+from textual.reactive import reactive
 from textual.widget import Widget
 
 from altui.models import Step, first_name
@@ -24,28 +25,25 @@ class StepBar(Widget):
 
     DEFAULT_CSS = "StepBar { height: 1; }"
 
+    current = reactive(0)
+    """The index of the step highlighted; setting a different one redraws the bar."""
+
     def __init__(self, steps: list[Step], current: int, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._steps = steps
-        self._current = current
+        self.set_reactive(StepBar.current, current)
 
     def reload(self, steps: list[Step]) -> None:
         """Take a fresh copy of the meeting's steps (a display following another console)."""
         self._steps = steps
         self.refresh()
 
-    def show(self, current: int) -> None:
-        """Highlight step ``current``."""
-        if current != self._current:
-            self._current = current
-            self.refresh()
-
     def _parts(self) -> list[tuple[str, str]]:
         parts: list[tuple[str, str]] = []
         for index, step in enumerate(self._steps):
-            if index < self._current:
+            if index < self.current:
                 parts.append((f"✓ {step_label(step)}", "$text-muted"))
-            elif index == self._current:
+            elif index == self.current:
                 parts.append((f"▶ {step_label(step)}", "bold reverse $accent"))
             else:
                 parts.append((f"{step_label(step)} {round(step.planned_seconds / 60)}m", ""))
@@ -55,7 +53,7 @@ class StepBar(Widget):
         """The visible window of steps, centred on the current one when space is short."""
         parts = self._parts()
         width = self.content_size.width
-        first, last = self._current, self._current
+        first, last = self.current, self.current
         used = len(parts[first][0])
         while True:
             grown = False
