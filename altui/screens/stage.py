@@ -21,7 +21,7 @@ from altui.widgets.countdown import Countdown
 from altui.widgets.headline import Headline, Title
 from altui.widgets.item_panel import KIND_STYLES, ItemPanel
 from altui.widgets.meeting_header import MeetingHeader
-from altui.widgets.presenter import PresenterBanner
+from altui.widgets.presenter import Place, PresenterBanner
 from altui.widgets.step_bar import StepBar
 
 MIN_WIDTH, MIN_HEIGHT = 40, 12
@@ -136,5 +136,5 @@ class StageScreen(Screen[None]):
             counts = f"Set score today: {scored}/10" if scored else "Type the set's score, 1 to 10"
         if step.presenter_id:
             counts = "Questions: " + " · ".join(question_counts(self.stage.items_here()))
-        banner = self.query_one(PresenterBanner)
-        banner.show(step, meeting.current + 1, len(meeting.steps), counts)
+        place = Place(step.name, meeting.current + 1, len(meeting.steps), counts)
+        self.query_one(PresenterBanner).place = place
