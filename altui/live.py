@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import date, timedelta
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -39,7 +40,7 @@ from altui.models import (
     parse_score,
 )
 from altui.stage import Stage
-from altui.store import Store
+from altui.store import Store, same_ends
 from altui.text import visible
 from altui.timetable import fit_factor
 
@@ -94,6 +95,8 @@ class LiveMeeting(Stage):
     def __init__(self, store: Store, meeting: Meeting, clock: Clock) -> None:
         items, self.reviews, self.journal = store.open_meeting(meeting)
         super().__init__(store, meeting, items, clock)
+        self._saved = _stored(meeting)
+        """The meeting as its file holds it: every change to ``meeting`` is saved at once."""
         self.draft = store.draft(meeting)
         self._drafts = DraftKeeper(lambda text: store.save_draft(meeting, text))
 
@@ -111,44 +114,51 @@ class LiveMeeting(Stage):
         pending = _Pending(label)
         try:
             yield pending
-            change = self._diff(pending.label, header, items, reviews)
+            after = _stored(self.meeting)
+            if after == header:
+                after = header  # the store knows the one it wrote by sight
+            change = self._diff(pending.label, header, after, items, reviews)
             if change is None:
                 return
             self.journal = [*self.journal, change][-JOURNAL_KEPT:]
-            self._write()
+            self._write(after)
         except (AltuiError, OSError) as exc:
             self._put_back(before)
             raise NotSaved(f"{pending.label}: not saved ({exc}); nothing was changed") from exc
 
     def _state(self) -> _State:
         """A copy of everything a change may alter, to put back if its save fails (and to see
-        what it altered): the meeting in its stored form, a tenth of the cost of a deep copy."""
-        return _stored(self.meeting), list(self.items), list(self.reviews), list(self.journal)
+        what it altered): the meeting in its stored form (as saved last, so no copy is made)."""
+        return self._saved, list(self.items), list(self.reviews), list(self.journal)
 
     def _put_back(self, state: _State) -> None:
         """Make the meeting what ``state`` says (after a save that failed)."""
-        header, self.items, self.reviews, self.journal = state
-        self.meeting = Meeting.model_validate(header)
+        self._saved, self.items, self.reviews, self.journal = state
+        self.meeting = Meeting.model_validate(self._saved)
         self._commitments = None
 
     def _diff(
-        self, label: str, header: dict[str, Any], items: list[Item], reviews: list[Review]
+        self,
+        label: str,
+        header: dict[str, Any],
+        after: dict[str, Any],
+        items: list[Item],
+        reviews: list[Review],
     ) -> Change | None:
-        """The journal entry for going from the state before (the arguments) to now."""
-        now_items = {i.id: i for i in self.items}
-        was_items = {i.id: i for i in items}
-        touched = [
-            ItemChange(id=item.id, index=index, before=item)
-            for index, item in enumerate(items)
-            if now_items.get(item.id) is not item
-        ] + [
-            ItemChange(id=item.id, index=index)
-            for index, item in enumerate(self.items)
-            if item.id not in was_items
+        """The journal entry for going from the state before (``header``, ``items``,
+        ``reviews``) to now (``after`` is the meeting's stored form now)."""
+        gone, fresh = _replaced(items, self.items)
+        touched = [ItemChange(id=items[n].id, index=n, before=items[n]) for n in gone]
+        edited = {i.id for i in touched}
+        touched += [
+            ItemChange(id=self.items[n].id, index=n)
+            for n in fresh
+            if self.items[n].id not in edited
         ]
-        known = {r.id for r in reviews}
-        added = [r.id for r in self.reviews if r.id not in known]
-        fields, steps = _header_before(header, _stored(self.meeting))
+        gone, fresh = _replaced(reviews, self.reviews)
+        known = {reviews[n].id for n in gone}
+        added = [self.reviews[n].id for n in fresh if self.reviews[n].id not in known]
+        fields, steps = _header_before(header, after)
         if not fields and not steps and not touched and not added:
             return None
         return Change(
@@ -160,8 +170,11 @@ class LiveMeeting(Stage):
             reviews=added,
         )
 
-    def _write(self) -> None:
-        self.store.write_meeting(self.meeting, self.items, self.reviews, self.journal)
+    def _write(self, stored: dict[str, Any] | None = None) -> None:
+        """Save the whole meeting; ``stored`` is its stored form, if made already."""
+        stored = _stored(self.meeting) if stored is None else stored
+        self.store.write_meeting(self.meeting, self.items, self.reviews, self.journal, stored)
+        self._saved = stored
 
     def _revert(self, change: Change) -> None:
         """Put back in memory what ``change`` replaced."""
@@ -173,14 +186,15 @@ class LiveMeeting(Stage):
             self.meeting = Meeting.model_validate(data)
         items = list(self.items)
         for touched in reversed(change.items):
-            at = next((n for n, i in enumerate(items) if i.id == touched.id), None)
+            at = _position(items, touched.id, touched.index)
             if at is not None:
                 del items[at]
             if touched.before is not None:
                 items.insert(min(touched.index, len(items)), touched.before)
         self.items = items
-        dropped = set(change.reviews)
-        self.reviews = [r for r in self.reviews if r.id not in dropped]
+        if change.reviews:
+            dropped = set(change.reviews)
+            self.reviews = [r for r in self.reviews if r.id not in dropped]
         self._commitments = None
 
     def undo(self) -> str | None:
@@ -199,7 +213,7 @@ class LiveMeeting(Stage):
         self.journal = self.journal[:-1]
         self._revert(change)
         try:
-            self._write()
+            self._write(None if change.meeting or change.steps else self._saved)
         except (AltuiError, OSError) as exc:
             self._put_back(before)
             raise NotSaved(f"Undo of {change.label}: not saved ({exc})") from exc
@@ -565,6 +579,26 @@ def open_for_writing(store: Store, meeting: Meeting, clock: Clock, reopen: bool 
 def _stored(meeting: Meeting) -> dict[str, Any]:
     """The meeting as its file holds it."""
     return meeting.model_dump(mode="json", by_alias=True)
+
+
+def _position(items: list[Item], item_id: str, likely: int) -> int | None:
+    """Where the item ``item_id`` is in ``items`` (looked for at ``likely`` first), if it is."""
+    if likely < len(items) and items[likely].id == item_id:
+        return likely
+    ids = list(map(attrgetter("id"), items))
+    return ids.index(item_id) if item_id in ids else None
+
+
+def _replaced(old: list[Any], new: list[Any]) -> tuple[list[int], list[int]]:
+    """The positions in ``old`` of what ``new`` no longer holds, and in ``new`` of what ``old``
+    did not hold: the very objects compared, past the start and end the two lists share."""
+    start, end = same_ends(old, new)
+    was, now = old[start : len(old) - end], new[start : len(new) - end]
+    both = set(map(id, was)).intersection(map(id, now))  # moved, not replaced
+    return (
+        [start + n for n, doc in enumerate(was) if id(doc) not in both],
+        [start + n for n, doc in enumerate(now) if id(doc) not in both],
+    )
 
 
 def _header_before(

@@ -17,12 +17,13 @@ import contextlib
 import functools
 import json
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from itertools import repeat
+from itertools import chain, compress, count, repeat
+from operator import is_not
 from pathlib import Path
-from typing import Any, Concatenate, ParamSpec, TypeVar
+from typing import Any, Concatenate, ParamSpec, TypeVar, cast
 
 from pydantic import BaseModel, ValidationError
 from tinydb import Query, TinyDB
@@ -77,8 +78,8 @@ class AtomicJSONStorage(Storage):
     the data file with ``os.replace``; the folder is fsynced so the rename itself survives a crash.
     """
 
-    def __init__(self, path: str) -> None:
-        self.path = Path(path)
+    def __init__(self, path: str | Path) -> None:
+        self.path = path if isinstance(path, Path) else Path(path)
 
     def read(self) -> dict[str, dict[str, Any]] | None:
         """The file's tables, or None for a file not yet written."""
@@ -100,12 +101,13 @@ class AtomicJSONStorage(Storage):
 
     def write(self, data: dict[str, dict[str, Any]]) -> None:
         """Replace the file with ``data`` atomically."""
-        self.write_text(encode(data))
+        self.write_bytes(encode(data).encode("utf-8"))
 
-    def write_text(self, text: str) -> None:
-        """Replace the file with ``text`` (``data`` as :func:`encode` has it) atomically."""
+    def write_bytes(self, payload: bytes) -> None:
+        """Replace the file with ``payload`` (``data`` as :func:`encode` has it, in UTF-8)
+        atomically."""
         try:
-            write_atomic(self.path, text.encode("utf-8"))
+            write_atomic(self.path, payload)
         except OSError as exc:
             raise AltuiError(f"{self.path}: could not save ({exc.strerror or exc})") from exc
 
@@ -171,6 +173,90 @@ def _dump(model: BaseModel) -> dict[str, Any]:
     return model.model_dump(mode="json", by_alias=True)
 
 
+_ROW_KEYS: list[bytes] = []
+"""``"1":``, ``,"2":``, ``,"3":`` ...: what comes before each document of a table's rows."""
+
+
+def _row_keys(start: int, stop: int) -> list[bytes]:
+    """The row keys of documents ``start`` to ``stop`` (from 0; the list grows as tables do)."""
+    while len(_ROW_KEYS) < stop:
+        _ROW_KEYS.append(b'%s"%d":' % (b"," if _ROW_KEYS else b"", len(_ROW_KEYS) + 1))
+    return _ROW_KEYS[start:stop]
+
+
+def same_ends(old: Sequence[object], new: Sequence[object]) -> tuple[int, int]:
+    """How many objects ``old`` and ``new`` have in common at the start, then at the end (the
+    very objects, compared in C: a change touches one or two of hundreds of documents)."""
+    most = min(len(old), len(new))
+    start = next(compress(count(), map(is_not, old, new)), most)
+    if start == most:
+        return start, 0
+    end = next(compress(count(), map(is_not, reversed(old), reversed(new))), most)
+    return start, min(end, most - start)
+
+
+class _Spliced:
+    """The encoded pieces of the meeting file last written, to join the next one from.
+
+    A change to a live meeting alters one or two of its hundreds of documents, so a write
+    encodes only those. Items, reviews and journal entries are frozen (a change makes new
+    ones), so each one's encoding is kept by ``id()``, with the document itself so that no
+    other object can take its id; each table's rows are kept with its documents, and the
+    header's encoding with its stored form. A piece is found by what it encodes, never by
+    which file it came from, so the bytes joined are always those ``encode`` makes of the
+    same tables.
+    """
+
+    def __init__(self) -> None:
+        self._known: dict[int, bytes] = {}
+        self._kept: list[BaseModel] = []
+        """The documents whose ids ``_known`` holds, kept alive."""
+        self._tables: dict[str, tuple[list[Any], list[bytes], bytes]] = {}
+        """Each table's documents, their encodings, and its rows, as last written."""
+        self._header: tuple[dict[str, Any], bytes] = ({}, b"")
+
+    def header(self, stored: dict[str, Any]) -> bytes:
+        """The header document ``stored`` encoded (unless it equals the one encoded last:
+        pydantic dumps each field as its own type, so equal dumps encode alike)."""
+        if stored is not self._header[0] and stored != self._header[0]:
+            self._header = stored, encode(stored).encode("utf-8")
+        return self._header[1]
+
+    def table(self, name: str, docs: list[Item] | list[Review] | list[Change]) -> bytes:
+        """The rows of table ``name`` holding ``docs``: ``"1":{...},"2":{...}`` (b"" for none)."""
+        was, was_encoded, was_rows = self._tables.get(name, ([], [], b""))
+        start, end = same_ends(was, docs)
+        if start == len(was) == len(docs):
+            return was_rows
+        middle = docs[start : len(docs) - end]
+        encoded = list(map(self._known.get, map(id, middle)))
+        at = -1
+        for _ in range(encoded.count(None)):
+            at = encoded.index(None, at + 1)
+            doc = middle[at]
+            encoded[at] = self._known[id(doc)] = encode(_dump(doc)).encode("utf-8")
+            self._kept.append(doc)
+        new = cast("list[bytes]", encoded)  # every None filled above
+        keys = _row_keys(start, start + len(new))
+        added = b"".join(chain.from_iterable(zip(keys, new, strict=True)))
+        if start == len(was):  # only added at the end, as a save does
+            rows = was_rows + added
+            new = was_encoded + new
+        else:
+            new = was_encoded[:start] + new + was_encoded[len(was) - end :]
+            rows = b"".join(chain.from_iterable(zip(_row_keys(0, len(new)), new, strict=True)))
+        self._tables[name] = list(docs), new, rows
+        return rows
+
+    def forget_all_but(self, *tables: list[Item] | list[Review] | list[Change]) -> None:
+        """Let go of the documents no longer in ``tables`` once they outnumber those that are
+        (so a deleted item stays known for a while, for the undo that brings it back)."""
+        if len(self._kept) > 2 * sum(map(len, tables)) + 64:
+            current: list[BaseModel] = [doc for docs in tables for doc in docs]
+            self._known = {id(doc): self._known[id(doc)] for doc in current}
+            self._kept = current
+
+
 def _writes(method: Callable[Concatenate[Store, P], R]) -> Callable[Concatenate[Store, P], R]:
     """Mark a Store method that changes the data folder: refused on a read-only store."""
 
@@ -194,10 +280,11 @@ class Store:
         self.root = Path(root)
         self.read_only = read_only
         self._dbs: dict[Path, TinyDB] = {}
-        self._foreign: dict[Path, dict[str, dict[str, Any]]] = {}
-        """Other programs' tables in each meeting file this store writes whole, as first read."""
-        self._encoded: dict[int, tuple[BaseModel, str]] = {}
-        """Each frozen document of the last meeting written, by id(), and its encoded form."""
+        self._foreign: dict[Path, bytes] = {}
+        """Other programs' tables in each meeting file this store writes whole, as first read:
+        encoded, each with a comma before it."""
+        self._spliced = _Spliced()
+        self._meeting_paths: dict[tuple[str, int], Path] = {}
 
     def _ensure_root(self) -> None:
         try:
@@ -308,7 +395,12 @@ class Store:
     # meetings -----------------------------------------------------------------------------
 
     def _meeting_path(self, slug: str, number: int) -> Path:
-        return self.root / slug / MEETINGS / _meeting_file(number)
+        """The meeting's file (its Path made once: every save asks for it)."""
+        path = self._meeting_paths.get((slug, number))
+        if path is None:
+            path = self.root / slug / MEETINGS / _meeting_file(number)
+            self._meeting_paths[slug, number] = path
+        return path
 
     def meeting_numbers(self, slug: str) -> list[int]:
         """The numbers of the set's meetings, oldest first."""
@@ -391,41 +483,42 @@ class Store:
         """A meeting file's tables, remembering the ones altui does not keep: ``write_meeting``
         writes those back unchanged."""
         tables = AtomicJSONStorage(str(path)).read() or {}
-        self._foreign[path] = {name: docs for name, docs in tables.items() if name not in _OURS}
+        self._foreign[path] = "".join(
+            f",{encode(name)}:{encode(docs)}" for name, docs in tables.items() if name not in _OURS
+        ).encode("utf-8")
         return tables
 
     @_writes
     def write_meeting(
-        self, meeting: Meeting, items: list[Item], reviews: list[Review], journal: list[Change]
+        self,
+        meeting: Meeting,
+        items: list[Item],
+        reviews: list[Review],
+        journal: list[Change],
+        stored: dict[str, Any] | None = None,
     ) -> None:
         """Replace the meeting's file with all of it in one atomic write.
 
         One write for everything the console shows means a save that failed leaves nothing
         half-kept: the next one that succeeds writes it all. A table some other program keeps
         in the file is written back as it was when the meeting was opened (``open_meeting``).
-        """
+        ``stored`` is the meeting's stored form (``model_dump(mode="json", by_alias=True)``)
+        if the caller has made it already (it is kept: never change it after). The bytes are
+        those ``encode`` makes of every table, joined from what the last write encoded (see
+        ``_Spliced``)."""
         path = self._meeting_path(meeting.set_slug, meeting.number)
         if path not in self._foreign:
             self._read_whole(path)
-        kept, self._encoded = self._encoded, {}
-
-        def encoded(doc: BaseModel) -> str:
-            """The document encoded; a frozen one written last time is not encoded again (it
-            cannot have changed)."""
-            hit = kept.get(id(doc))
-            text = hit[1] if hit is not None and hit[0] is doc else encode(_dump(doc))
-            if doc.model_config.get("frozen"):
-                self._encoded[id(doc)] = (doc, text)
-            return text
-
-        # The file as encode(tables) writes it, from each document's own encoding.
-        tables = [f'"meeting":{{"{_HEADER_ID}":{encoded(meeting)}}}']
+        spliced = self._spliced
+        header = spliced.header(_dump(meeting) if stored is None else stored)
+        parts = [b'{"meeting":{"%d":' % _HEADER_ID, header, b"}"]
         for name, docs in (("items", items), ("reviews", reviews), ("journal", journal)):
-            if docs:  # as TinyDB does, a table is written once it holds something
-                rows = ",".join(f'"{n}":{encoded(doc)}' for n, doc in enumerate(docs, start=1))
-                tables.append(f'"{name}":{{{rows}}}')
-        tables += [f"{encode(name)}:{encode(docs)}" for name, docs in self._foreign[path].items()]
-        AtomicJSONStorage(str(path)).write_text("{" + ",".join(tables) + "}")
+            rows = spliced.table(name, docs)
+            if rows:  # as TinyDB does, a table is written once it holds something
+                parts += [b',"%s":{' % name.encode(), rows, b"}"]
+        parts += [self._foreign[path], b"}"]
+        spliced.forget_all_but(items, reviews, journal)
+        AtomicJSONStorage(path).write_bytes(b"".join(parts))
         self._dbs.pop(path, None)  # TinyDB's tables cache their next id; read afresh
 
     def meeting_stamps(self, slug: str, numbers: Iterable[int]) -> dict[int, Stamp]:

@@ -13,10 +13,19 @@ import pytest
 from altui.clock import FakeClock
 from altui.errors import AltuiError
 from altui.meetings import start_or_resume
-from altui.models import Item, ItemKind, Meeting, MeetingStatus, Member, Set, slugify
+from altui.models import (
+    Item,
+    ItemKind,
+    Meeting,
+    MeetingStatus,
+    Member,
+    ReviewStatus,
+    Set,
+    slugify,
+)
 from altui.plans import find_plan
 from altui.store import Store
-from tests.builders import files
+from tests.builders import ANA, files, step_of
 
 WHEN = datetime(2026, 11, 25, 14, 0, tzinfo=UTC)
 
@@ -355,39 +364,115 @@ def test_start_or_resume_refuses_a_damaged_latest_meeting(tmp_path):
     assert Store(root).meeting_numbers("team-tiger") == [1]
 
 
-def test_a_meeting_written_change_by_change_is_the_json_of_all_of_it(store, meeting, clock):
-    """The console's save reuses the encoded form of what did not change: the file must still
-    be, byte for byte, the compact JSON of every table, after adds, edits, deletes and undos."""
-    from altui.live import LiveMeeting
+def whole_file(live, theirs: dict) -> bytes:
+    """What a full encode of the live meeting and another program's tables writes."""
     from altui.store import encode
 
-    path = store.root / meeting.set_slug / "meetings" / "0001.json"
-    theirs = json.loads(path.read_text()) | {"theirs": {"1": {"kept": "as it was"}}}
-    path.write_text(json.dumps(theirs))  # another program's table in the file: kept
+    def table(docs) -> dict:
+        return {str(n): d.model_dump(mode="json", by_alias=True) for n, d in enumerate(docs, 1)}
+
+    tables = {"meeting": table([live.meeting])}
+    for name, docs in (("items", live.items), ("reviews", live.reviews), ("journal", live.journal)):
+        if docs:
+            tables[name] = table(docs)
+    return encode(tables | theirs).encode("utf-8")
+
+
+def test_a_meeting_written_change_by_change_is_the_json_of_all_of_it(
+    store, the_set, meeting, clock
+):
+    """Each save joins the encoded form of what did not change with what did: the file must
+    still be, byte for byte, the compact JSON of every table (another program's kept) after
+    saves, edits, deletes, step moves, reports back and undos, past the journal's length."""
+    from altui.live import JOURNAL_KEPT, LiveMeeting
+
     live = LiveMeeting(store, meeting, clock)
+    live.go_to(step_of(meeting, "Commit to actions", ANA))
+    live.enter("Ask the director")
+    live.close(None)
+    second = start_or_resume(store, the_set, clock)
+    path = store.root / second.set_slug / "meetings" / f"{second.number:04d}.json"
+    theirs = {"theirs": {"1": {"kept": "as it was", "ü": [1.5, None]}}}
+    path.write_text(json.dumps(json.loads(path.read_text()) | theirs))
+    live = LiveMeeting(store, second, clock)
+    changes = 0
 
-    def whole() -> str:
-        tables = {"meeting": {"1": live.meeting.model_dump(mode="json", by_alias=True)}}
-        for name, docs in (("items", live.items), ("reviews", live.reviews)):
-            if docs:
-                tables[name] = {
-                    str(n): d.model_dump(mode="json", by_alias=True) for n, d in enumerate(docs, 1)
-                }
-        tables["journal"] = {
-            str(n): c.model_dump(mode="json", by_alias=True) for n, c in enumerate(live.journal, 1)
-        }
-        return encode(tables | {"theirs": {"1": {"kept": "as it was"}}})
+    def check() -> None:
+        nonlocal changes
+        changes += 1
+        assert path.read_bytes() == whole_file(live, theirs), f"after change {changes}"
 
-    for text in ('Café "quoted" \\ back', "!Call Zoë 😀", "?Why \x1b[31m\u202e", "# private"):
-        live.enter(text)
-        assert path.read_text(encoding="utf-8") == whole()
-    first = live.items[0]
-    live.edit(first.id, "Edited ünïcode", ItemKind.NOTE)
-    assert path.read_text(encoding="utf-8") == whole()
-    live.delete(live.items[1].id)
-    live.toggle_pause()
-    assert path.read_text(encoding="utf-8") == whole()
-    live.undo()
-    live.undo()
-    assert path.read_text(encoding="utf-8") == whole()
+    live.next_step()  # the report back
+    check()
+    commitment = live.commitments()[0]
+    live.review(commitment, status=ReviewStatus.DONE)
+    check()
+    live.review(commitment, note="she said yes ü")
+    check()
+    for n, text in enumerate(['Café "quoted" \\ back', "!Call Zoë 😀", "?Why \x1b[31m\u202e"] * 25):
+        live.enter(f"{text} {n}")
+        check()
+        if n % 7 == 0:
+            live.toggle_pause()
+            check()
+    assert len(live.journal) == JOURNAL_KEPT  # the oldest entries have been let go
+    for n in range(0, len(live.items), 5):
+        live.edit(live.items[n].id, f"Edited ünïcode {n}", ItemKind.NOTE)
+        check()
+    for n in (3, 0, -1, 10):
+        live.delete(live.items[n].id)
+        check()
+    live.next_step()
+    check()
+    live.close(None)
+    check()
+    live.reopen()  # takes the ending out of the journal
+    check()
+    while live.undo() is not None:
+        check()
+    assert live.journal == []
     assert store.open_meeting(live.meeting) == (live.items, live.reviews, live.journal)
+
+
+def test_meetings_written_in_turn_by_one_store_are_each_the_json_of_all_of_it(
+    store, the_set, meeting, clock, monkeypatch
+):
+    """What one store keeps of the last file written never leaks into another's, nor into
+    the next write after one that failed."""
+    import altui.store
+    from altui.live import LiveMeeting, NotSaved
+
+    first = LiveMeeting(store, meeting, clock)
+    first.enter("only in the first")
+    store.create_meeting(make_meeting(the_set, number=2))
+    second = LiveMeeting(store, store.meeting(the_set.slug, 2), clock)
+    for live, text in ((second, "second"), (first, "first"), (second, "again"), (first, "more")):
+        live.enter(text)
+        path = store.root / the_set.slug / "meetings" / f"{live.meeting.number:04d}.json"
+        assert path.read_bytes() == whole_file(live, {})
+
+    def disk_full(*_args: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(altui.store, "write_atomic", disk_full)
+    with pytest.raises(NotSaved):
+        first.enter("not saved")
+    monkeypatch.undo()
+    first.enter("saved")
+    first.edit(first.items[0].id, "edited", ItemKind.NOTE)
+    assert path.read_bytes() == whole_file(first, {})
+    assert [i.text for i in store.items(first.meeting)] == ["edited", "first", "more", "saved"]
+
+
+def test_the_documents_a_save_reuses_the_encoding_of_cannot_change():
+    """The store keeps each item's, report's and journal entry's encoding while it is the
+    same object; that holds only as long as they are frozen."""
+    from pydantic import ValidationError
+
+    from altui.models import Change, Review
+
+    item = Item(kind=ItemKind.NOTE, text="x", step=0, created=WHEN)
+    with pytest.raises(ValidationError):
+        item.text = "y"
+    for model in (Item, Review, Change):
+        assert model.model_config.get("frozen") is True
