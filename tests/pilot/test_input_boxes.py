@@ -117,3 +117,29 @@ async def test_a_set_name_holding_a_control_is_shown_then_refused_in_one_line(st
         await until(pilot, lambda: "text-direction controls" in shown_safely(app), "a refusal")
         assert isinstance(app.screen, HomeScreen)  # not asked for the members of a bad name
         assert store.sets() == []
+
+
+async def test_a_line_longer_than_the_box_scrolls_with_the_cursor_without_a_new_layout(
+    console, monkeypatch
+):
+    laid_out: list[bool] = []
+    original = EntryInput.refresh
+
+    def refresh(self: EntryInput, *args: object, **kwargs: object) -> object:
+        laid_out.append(bool(kwargs.get("layout")))
+        return original(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    async with console.run_test(size=(80, 24)) as pilot:
+        box = entry(console)
+        await pilot.pause()
+        monkeypatch.setattr(EntryInput, "refresh", refresh)
+        for letter in "abcdefghijklmnopqrstuvwxyz" * 4:
+            await pilot.press(letter)
+        await pilot.pause()
+        assert laid_out and not any(laid_out)  # each key repaints the line only
+        left, _, width, _ = box.content_region
+        assert left <= box.cursor_screen_offset.x <= left + width  # the end cursor is one further
+        assert "uvwxyz" in shown_safely(console).splitlines()[box.content_region.y]
+        await pilot.press("home")
+        assert box.cursor_screen_offset.x == left
+        assert "abcdef" in shown_safely(console).splitlines()[box.content_region.y]
