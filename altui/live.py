@@ -115,8 +115,8 @@ class LiveMeeting(Stage):
         try:
             yield pending
             after = _stored(self.meeting)
-            if after == header:
-                after = header  # the store knows the one it wrote by sight
+            if after == header:  # unchanged: the store knows the one it wrote by sight
+                after = header
             change = self._diff(pending.label, header, after, items, reviews)
             if change is None:
                 return

@@ -216,9 +216,10 @@ class _Spliced:
         self._header: tuple[dict[str, Any], bytes] = ({}, b"")
 
     def header(self, stored: dict[str, Any]) -> bytes:
-        """The header document ``stored`` encoded (unless it equals the one encoded last:
-        pydantic dumps each field as its own type, so equal dumps encode alike)."""
-        if stored is not self._header[0] and stored != self._header[0]:
+        """The header document ``stored`` encoded, unless it is the very one encoded last (a
+        caller hands that back while the meeting is unchanged; one merely equal may differ
+        in a float's sign of zero)."""
+        if stored is not self._header[0]:
             self._header = stored, encode(stored).encode("utf-8")
         return self._header[1]
 
