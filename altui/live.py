@@ -13,7 +13,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import date, timedelta
-from operator import attrgetter
+from itertools import compress, count, repeat
+from operator import attrgetter, is_
 from pathlib import Path
 from typing import Any
 
@@ -415,14 +416,14 @@ class LiveMeeting(Stage):
             else f"Edited {old.kind.label.lower()} {quote(body)}"
         )
         with self._change(label):
-            self.items = [new if i.id == item_id else i for i in self.items]
+            self.items = _swapped(self.items, old, new)
         return new
 
     def delete(self, item_id: str) -> Item:
         """Take an item out of the meeting (undo brings it back)."""
         old = self.item(item_id)
         with self._change(f"Deleted {old.kind.label.lower()} {quote(old.text)}"):
-            self.items = [i for i in self.items if i.id != item_id]
+            self.items = _swapped(self.items, old)
         return old
 
     def slots(self) -> list[tuple[str, str, int]]:
@@ -439,7 +440,7 @@ class LiveMeeting(Stage):
         slot = next(s for s in self.slots() if s[0] == presenter_id)
         new = old.model_copy(update={"presenter_id": presenter_id, "step": slot[2]})
         with self._change(f"Moved {quote(old.text)} to {slot[1]}'s slot"):
-            self.items = [new if i.id == item_id else i for i in self.items]
+            self.items = _swapped(self.items, old, new)
         return new
 
     def keep_draft(self, text: str) -> None:
@@ -587,6 +588,12 @@ def _position(items: list[Item], item_id: str, likely: int) -> int | None:
         return likely
     ids = list(map(attrgetter("id"), items))
     return ids.index(item_id) if item_id in ids else None
+
+
+def _swapped(items: list[Item], old: Item, *new: Item) -> list[Item]:
+    """``items`` with ``old`` (found by identity, in C) taken out and ``new`` put in its place."""
+    at = next(compress(count(), map(is_, items, repeat(old))))
+    return [*items[:at], *new, *items[at + 1 :]]
 
 
 def _replaced(old: list[Any], new: list[Any]) -> tuple[list[int], list[int]]:

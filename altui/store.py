@@ -20,8 +20,8 @@ import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from itertools import chain, compress, count, repeat
-from operator import is_not
+from itertools import compress, count, repeat
+from operator import add, is_not
 from pathlib import Path
 from typing import Any, Concatenate, ParamSpec, TypeVar, cast
 
@@ -174,7 +174,7 @@ def _dump(model: BaseModel) -> dict[str, Any]:
 
 
 _ROW_KEYS: list[bytes] = []
-"""``"1":``, ``,"2":``, ``,"3":`` ...: what comes before each document of a table's rows."""
+"""``"1":``, ``,"2":``, ``,"3":`` ...: what comes before each document of a table."""
 
 
 def _row_keys(start: int, stop: int) -> list[bytes]:
@@ -211,7 +211,7 @@ class _Spliced:
         self._known: dict[int, bytes] = {}
         self._kept: list[BaseModel] = []
         """The documents whose ids ``_known`` holds, kept alive."""
-        self._tables: dict[str, tuple[list[Any], list[bytes], bytes]] = {}
+        self._tables: dict[str, tuple[list[Any], list[bytes], list[bytes]]] = {}
         """Each table's documents, their encodings, and its rows, as last written."""
         self._header: tuple[dict[str, Any], bytes] = ({}, b"")
 
@@ -223,30 +223,28 @@ class _Spliced:
             self._header = stored, encode(stored).encode("utf-8")
         return self._header[1]
 
-    def table(self, name: str, docs: list[Item] | list[Review] | list[Change]) -> bytes:
-        """The rows of table ``name`` holding ``docs``: ``"1":{...},"2":{...}`` (b"" for none)."""
-        was, was_encoded, was_rows = self._tables.get(name, ([], [], b""))
+    def table(self, name: str, docs: list[Item] | list[Review] | list[Change]) -> list[bytes]:
+        """The rows of table ``name`` holding ``docs``: ``"1":{...}``, ``,"2":{...}`` ..."""
+        was, was_encoded, was_rows = self._tables.get(name, ([], [], []))
         start, end = same_ends(was, docs)
         if start == len(was) == len(docs):
             return was_rows
-        middle = docs[start : len(docs) - end]
-        encoded = list(map(self._known.get, map(id, middle)))
+        kept = len(docs) - end  # where the documents kept at the end begin
+        middle = docs[start:kept]
+        found = list(map(self._known.get, map(id, middle)))
         at = -1
-        for _ in range(encoded.count(None)):
-            at = encoded.index(None, at + 1)
+        for _ in range(found.count(None)):
+            at = found.index(None, at + 1)
             doc = middle[at]
-            encoded[at] = self._known[id(doc)] = encode(_dump(doc)).encode("utf-8")
+            found[at] = self._known[id(doc)] = encode(_dump(doc)).encode("utf-8")
             self._kept.append(doc)
-        new = cast("list[bytes]", encoded)  # every None filled above
-        keys = _row_keys(start, start + len(new))
-        added = b"".join(chain.from_iterable(zip(keys, new, strict=True)))
-        if start == len(was):  # only added at the end, as a save does
-            rows = was_rows + added
-            new = was_encoded + new
+        made = cast("list[bytes]", found)  # every None filled above
+        encoded = was_encoded[:start] + made + was_encoded[len(was) - end :]
+        if len(docs) == len(was):  # the documents kept at the end keep their places, and keys
+            rows = was_rows[:start] + list(map(add, _row_keys(start, kept), made)) + was_rows[kept:]
         else:
-            new = was_encoded[:start] + new + was_encoded[len(was) - end :]
-            rows = b"".join(chain.from_iterable(zip(_row_keys(0, len(new)), new, strict=True)))
-        self._tables[name] = list(docs), new, rows
+            rows = was_rows[:start] + list(map(add, _row_keys(start, len(docs)), encoded[start:]))
+        self._tables[name] = list(docs), encoded, rows
         return rows
 
     def forget_all_but(self, *tables: list[Item] | list[Review] | list[Change]) -> None:
@@ -516,7 +514,7 @@ class Store:
         for name, docs in (("items", items), ("reviews", reviews), ("journal", journal)):
             rows = spliced.table(name, docs)
             if rows:  # as TinyDB does, a table is written once it holds something
-                parts += [b',"%s":{' % name.encode(), rows, b"}"]
+                parts += [b',"%s":{' % name.encode(), *rows, b"}"]
         parts += [self._foreign[path], b"}"]
         spliced.forget_all_but(items, reviews, journal)
         AtomicJSONStorage(path).write_bytes(b"".join(parts))
