@@ -160,7 +160,11 @@ def main(ctx: click.Context) -> None:
 @data_option
 @click.pass_context
 def demo(ctx: click.Context) -> None:
-    """Open meeting 2 of a demo set (created once; other sets are never touched)."""
+    """Start the demo set's next meeting, or resume its unfinished one.
+
+    The set is created the first time, with meeting 1 held four weeks ago, so meeting 2 comes
+    first. Other sets are never touched.
+    """
     from altui.demo import DEMO_PRESENTERS, ensure_demo
     from altui.meetings import start_or_resume
 

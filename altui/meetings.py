@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from altui import clock as timing
 from altui.clock import Clock
 from altui.commitments import open_commitments
+from altui.dates import weekday_date
 from altui.errors import AltuiError
 from altui.models import Meeting, MeetingStatus, Member, Set, Step
 from altui.plans import Plan, find_plan
@@ -46,17 +47,25 @@ def choose_presenters(
 
 @dataclass(frozen=True)
 class NextMeeting:
-    """The set's next meeting before it starts: its number, whether it has a report back, and
-    the date the last meeting saved for it."""
+    """The set's next meeting before it starts: its number, whether it has a report back, the
+    date the last meeting planned for it, and the day the last meeting was held."""
 
     number: int
     report_back: bool
     planned_on: date | None = None
+    last_held: date | None = None
 
     def held_on(self, today: date) -> date:
-        """The date it is held on, unless told otherwise: the saved date, or today once that
-        has passed (or none was saved)."""
-        return self.planned_on if self.planned_on and self.planned_on >= today else today
+        """The date it is recorded on: the day it is started, ``today``, whatever the date
+        planned for it (a plan, for the summary and the calendar, not a record). It is never
+        dated before the meeting before it: AltuiError in one line if today is."""
+        if self.last_held is not None and today < self.last_held:
+            raise AltuiError(
+                f"Meeting {self.number - 1} is dated {weekday_date(self.last_held)}, after today "
+                f"({weekday_date(today)}), and meetings go in date order: is this computer's "
+                "date right?"
+            )
+        return today
 
     def steps(
         self, plan: Plan, presenters: list[Member], slot_minutes: dict[str, float] | None = None
@@ -85,10 +94,12 @@ def next_meeting(store: Store, slug: str) -> NextMeeting:
     except AltuiError:
         report_back = True
     try:
-        planned_on = store.meeting(slug, numbers[-1]).next_date if numbers else None
+        last = store.meeting(slug, numbers[-1]) if numbers else None
     except AltuiError:
-        planned_on = None
-    return NextMeeting(number, report_back, planned_on)
+        last = None
+    if last is None:
+        return NextMeeting(number, report_back)
+    return NextMeeting(number, report_back, last.next_date, last.date)
 
 
 def refuse_archived(the_set: Set) -> None:
@@ -147,25 +158,25 @@ def start_meeting(
     slot_minutes: dict[str, float] | None = None,
     attendees: list[Member] | None = None,
     apologies: list[Member] | None = None,
-    on: date | None = None,
 ) -> Meeting:
     """Create the set's next meeting with its first step's clock running, and back up the set.
 
     ``plan`` is a shipped plan's name or a plan file; its report back is left out when nothing
-    is open from earlier meetings (see :class:`NextMeeting`). An archived set, or one without
-    members, is refused.
+    is open from earlier meetings, and it is dated the day it starts (see :class:`NextMeeting`).
+    An archived set, or one without members, is refused.
     """
     refuse_archived(the_set)
     refuse_empty(the_set)
     plan_name, loaded = find_plan(plan)
     upcoming = next_meeting(store, the_set.slug)
-    steps = upcoming.steps(loaded, presenters, slot_minutes)
     now = clock.now()
+    held = upcoming.held_on(now.astimezone().date())
+    steps = upcoming.steps(loaded, presenters, slot_minutes)
     timing.start(steps[0], now)
     meeting = Meeting(
         set_slug=the_set.slug,
         number=upcoming.number,
-        date=on or now.astimezone().date(),
+        date=held,
         plan=plan_name,
         presenters=presenters,
         attendees=list(the_set.members) if attendees is None else attendees,

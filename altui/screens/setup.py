@@ -1,9 +1,8 @@
-"""Before the clock starts: date, who is here, the plan, presenters, their order and their time."""
+"""Before the clock starts: who is here, the plan, presenters, their order and their time."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
 
 from textual import on
 from textual.app import ComposeResult
@@ -14,7 +13,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Select, Static
 
 from altui.clock import Clock
-from altui.dates import time_of_day
+from altui.dates import time_of_day, weekday_date
 from altui.errors import AltuiError
 from altui.guard import guarded
 from altui.meetings import next_meeting, start_meeting
@@ -28,7 +27,7 @@ from altui.widgets.safe_input import SafeInput
 BID_STEP = 5.0
 KEYS_HELP = (
     "space here/apologies · p presents · [ ] order · m equal/bids · +/- minutes · "
-    "s shrink to fit · Tab date, plan, minutes · Ctrl+S start · Escape back"
+    "s shrink to fit · Tab plan, minutes · Ctrl+S start · Escape back"
 )
 
 
@@ -64,6 +63,7 @@ class SetupScreen(Screen[Meeting | None]):
         self.clock = clock
         self.plan_name, self.plan = find_plan(the_set.plan)
         self.upcoming = next_meeting(store, the_set.slug)
+        self.held = self.upcoming.held_on(clock.now().astimezone().date())
         members = [m.id for m in the_set.members]
         self.attendance = Attendance(set(members), list(members))
         self.bids = False
@@ -81,10 +81,8 @@ class SetupScreen(Screen[Meeting | None]):
             plans.append(self.plan_name)
         with VerticalScroll(id="setup"):
             yield Static(Content.styled(title, "bold $accent"), id="setup-title")
+            yield Static(self._date_said(), id="setup-date")
             with Horizontal(id="setup-fields"):
-                yield Static("Date ", classes="setup-label")
-                today = self.clock.now().astimezone().date()
-                yield SafeInput(self.upcoming.held_on(today).isoformat(), id="setup-date")
                 yield Static("Plan ", classes="setup-label")
                 yield Select(
                     [(name, name) for name in plans],
@@ -106,6 +104,15 @@ class SetupScreen(Screen[Meeting | None]):
         table.add_columns("Here", "Presents", "Order", "Minutes")
         self._refresh()
         table.focus()
+
+    def _date_said(self) -> Content:
+        """The day the meeting is held, today, and the date planned for it when that is
+        another day (information: a meeting started is held the day it starts)."""
+        planned = self.upcoming.planned_on
+        said: list[str | tuple[str, str]] = ["Held today, ", (weekday_date(self.held), "bold")]
+        if planned is not None and planned != self.held:
+            said.append((f" (planned for {weekday_date(planned)})", "$text-muted"))
+        return Content.assemble(*said)
 
     def _member(self, member_id: str) -> Member:
         return next(m for m in self.the_set.members if m.id == member_id)
@@ -308,24 +315,23 @@ class SetupScreen(Screen[Meeting | None]):
 
     @guarded
     def action_start(self) -> None:
-        """Create the meeting with these choices and start its first step's clock."""
-        try:
-            on_date = date.fromisoformat(self.query_one("#setup-date", Input).value.strip())
-        except ValueError:
-            self.notify("Please give the date as YYYY-MM-DD.", severity="error")
-            return
+        """Create the meeting with these choices, dated today, and start its first step's
+        clock."""
         att = self.attendance
-        meeting = start_meeting(
-            self.store,
-            self.the_set,
-            self.clock,
-            self.plan_name,
-            [self._member(m) for m in att.presenters],
-            slot_minutes={m: att.minutes[m] for m in att.presenters},
-            attendees=[m for m in self.the_set.members if m.id in att.present],
-            apologies=[m for m in self.the_set.members if m.id not in att.present],
-            on=on_date,
-        )
+        try:
+            meeting = start_meeting(
+                self.store,
+                self.the_set,
+                self.clock,
+                self.plan_name,
+                [self._member(m) for m in att.presenters],
+                slot_minutes={m: att.minutes[m] for m in att.presenters},
+                attendees=[m for m in self.the_set.members if m.id in att.present],
+                apologies=[m for m in self.the_set.members if m.id not in att.present],
+            )
+        except AltuiError as exc:
+            self.notify(str(exc), title="Not started", severity="error", markup=False)
+            return
         self.dismiss(meeting)
 
     def action_cancel(self) -> None:

@@ -14,7 +14,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
 
 from altui.agenda import agenda
-from altui.dates import weekday_date
+from altui.dates import typed_date, weekday_date
 from altui.errors import AltuiError
 from altui.exporting import write_ics
 from altui.guard import guarded
@@ -124,9 +124,9 @@ class SummaryScreen(Screen[None]):
         """Save the date typed for the next meeting; False if it is not a date or could not be
         saved, with why (then ``if_not``) in the status line."""
         try:
-            chosen = date.fromisoformat(self.query_one("#next-date", Input).value.strip())
-        except ValueError:
-            why = "Please give the date as YYYY-MM-DD."
+            chosen = typed_date(self.query_one("#next-date", Input).value)
+        except AltuiError as exc:
+            why = str(exc)
         else:
             try:
                 self.live.set_next_date(chosen)

@@ -38,7 +38,7 @@ def test_version(runner):
     ("args", "words"),
     [
         ([], ["Run Action Learning set meetings", "demo", "meet", "set", "plans", "--data"]),
-        (["demo"], ["meeting 2 of a demo set", "--data"]),
+        (["demo"], ["the demo set's next meeting", "resume its unfinished one", "--data"]),
         (["meet"], ["SET", "--plan", "--presenter", "--apologies", "--data"]),
         (["set"], ["Create and manage sets", "new"]),
         (["set", "new"], ["NAME", "--member", "--plan", "--data"]),

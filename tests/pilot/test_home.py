@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from altui.app import make_app
 from altui.meetings import FIRST_MEETING, NOTHING_OPEN
 from altui.models import Meeting, ReviewStatus, Set
@@ -254,33 +256,51 @@ async def test_setup_refits_equal_time_as_presenters_drop_out_and_come_back(stor
         assert "Fits, with 0 min to spare." in preview()
 
 
-async def test_setup_date_is_the_next_meeting_date_saved_at_the_last_meeting(
+async def test_setup_says_the_date_planned_and_starts_the_meeting_today(
     store: Store, the_set: Set, clock
 ):
-    from datetime import date
-
+    """A meeting held before the date planned for it is dated the day it is held; setup says
+    both (the trial: meeting 3 was dated four weeks ahead, and meeting 4 a month before it)."""
     first, _ = hold(store, the_set, clock, [commit(ANA, "Call the director")])
-    first.next_date = date(2026, 12, 23)
-    close(store, clock, first)
+    first.next_date = date(2027, 1, 20)
+    close(store, clock, first)  # four weeks on: Wed 23 Dec 2026
     app = make_app(store, clock)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("enter")
-        assert app.screen.query_one("#setup-date").value == "2026-12-23"
+        said = str(app.screen.query_one("#setup-date").render())
+        assert said == "Held today, Wed 23 Dec 2026 (planned for Wed 20 Jan 2027)"
         await pilot.press("ctrl+s")
         await pilot.pause()
+        assert isinstance(app.screen, MeetingScreen)
     assert store.meeting(the_set.slug, 2).date == date(2026, 12, 23)
 
 
-async def test_a_saved_date_that_has_passed_gives_way_to_today(store: Store, the_set: Set, clock):
-    from datetime import date
-
-    first, _ = hold(store, the_set, clock, [commit(ANA, "Call the director")])
-    first.next_date = date(2026, 11, 1)
+async def test_setup_on_the_day_planned_says_only_today(store: Store, the_set: Set, clock):
+    first, _ = hold(store, the_set, clock)
+    first.next_date = date(2026, 12, 23)
     close(store, clock, first)
     app = make_app(store, clock)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press("enter")
-        assert app.screen.query_one("#setup-date").value == "2026-12-23"
+        said = str(app.screen.query_one("#setup-date").render())
+        assert said == "Held today, Wed 23 Dec 2026"
+
+
+async def test_a_computer_dated_before_the_last_meeting_opens_no_setup(
+    store: Store, the_set: Set, clock
+):
+    first, _ = hold(store, the_set, clock)
+    first.next_date = date(2026, 12, 23)
+    close(store, clock, first)
+    clock.advance(-30 * 86400)  # 23 Nov, two days before meeting 1
+    app = make_app(store, clock)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        said = [str(n.message) for n in app._notifications]
+    assert any(line.startswith("Meeting 1 is dated Wed 25 Nov 2026, after today") for line in said)
+    assert store.meeting_numbers(the_set.slug) == [1]
 
 
 async def test_changing_the_plan_keeps_bids_and_says_so(store: Store, the_set: Set, clock):

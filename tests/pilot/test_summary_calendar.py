@@ -42,6 +42,15 @@ async def test_a_date_that_is_not_one_writes_nothing(console, store, meeting):
     assert not (store.root / meeting.set_slug / "calendar").exists()
 
 
+async def test_a_day_the_calendar_has_not_is_said_to_be_no_date(console, store, meeting):
+    async with console.run_test(size=(80, 24)) as pilot:
+        await end_meeting(console, pilot)
+        await pilot.press("ctrl+a", "ctrl+k", *"2027-02-30", "enter")
+        said = str(console.screen.query_one("#next-status").render())
+    assert said == "30 February 2027 is not a date: February 2027 has 28 days."
+    assert store.meeting(meeting.set_slug, 1).next_date == date(2026, 12, 23)
+
+
 def status(console) -> str:
     return str(console.screen.query_one("#next-status").render())
 

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
 from altui.demo import DEMO_MEMBERS, DEMO_PRESENTERS, DEMO_SET, ensure_demo
 from altui.errors import AltuiError
+from altui.live import LiveMeeting
 from altui.meetings import (
     FIRST_MEETING,
     NOTHING_OPEN,
@@ -164,7 +165,7 @@ def test_a_meeting_after_actions_were_taken_has_the_report_back(store, the_set, 
 def test_a_meeting_after_a_first_without_actions_has_no_report_back(store, the_set, clock):
     first, _ = hold(store, the_set, clock)
     close(store, clock, first)
-    assert next_meeting(store, the_set.slug) == NextMeeting(2, report_back=False)
+    assert next_meeting(store, the_set.slug) == NextMeeting(2, False, last_held=first.date)
     second = start_or_resume(store, the_set, clock, presenters=[ANA, BEN])
     assert "Report back" not in names(second.steps)
 
@@ -240,19 +241,51 @@ def test_the_demo_meeting_2_has_its_report_back(store, clock):
     assert names(second.steps)[:3] == ["Check-in", "Report back", "Bids for time"]
 
 
-def test_the_next_meeting_is_held_on_the_saved_date_unless_it_has_passed(store, the_set, clock):
-    from datetime import date
-
+def test_a_meeting_is_dated_the_day_it_starts_not_the_day_planned(store, the_set, clock):
+    """The date saved for the next meeting is a plan: a meeting started is held that day."""
     assert next_meeting(store, the_set.slug).planned_on is None
     first, _ = hold(store, the_set, clock)
-    first.next_date = date(2026, 12, 23)
-    close(store, clock, first)
+    first.next_date = date(2027, 1, 20)
+    close(store, clock, first)  # four weeks on: Wed 23 Dec 2026, before the date planned
     upcoming = next_meeting(store, the_set.slug)
-    assert upcoming.planned_on == date(2026, 12, 23)
-    assert upcoming.held_on(date(2026, 11, 25)) == date(2026, 12, 23)
+    assert (upcoming.planned_on, upcoming.last_held) == (date(2027, 1, 20), date(2026, 11, 25))
     assert upcoming.held_on(date(2026, 12, 23)) == date(2026, 12, 23)
-    assert upcoming.held_on(date(2027, 1, 5)) == date(2027, 1, 5)
-    assert NextMeeting(1, False).held_on(date(2027, 1, 5)) == date(2027, 1, 5)
+    assert upcoming.held_on(date(2027, 2, 3)) == date(2027, 2, 3)
+    assert start_or_resume(store, the_set, clock).date == date(2026, 12, 23)
+    assert store.meeting(the_set.slug, 1).next_date == date(2027, 1, 20)  # what was planned
+
+
+def test_the_demo_after_meeting_2_dates_each_meeting_the_day_it_is_held(store, clock):
+    """The trial: meeting 2 ends, saving the next date four weeks on; meetings 3 and 4, held
+    the same day, are dated that day, in order."""
+    demo = ensure_demo(store, clock)
+    second = start_or_resume(store, demo, clock, presenters=DEMO_PRESENTERS)
+    live = LiveMeeting(store, second, clock)
+    live.close()
+    assert live.meeting.next_date == date(2026, 12, 23)
+    for number in (3, 4):
+        clock.advance(3600)
+        meeting = start_or_resume(store, demo, clock, presenters=DEMO_PRESENTERS)
+        assert (meeting.number, meeting.date) == (number, date(2026, 11, 25))
+        LiveMeeting(store, meeting, clock).close()
+    dates = [store.meeting(demo.slug, n).date for n in store.meeting_numbers(demo.slug)]
+    assert dates == sorted(dates)
+
+
+def test_a_meeting_is_never_dated_before_the_one_before_it(store, the_set, clock):
+    first, _ = hold(store, the_set, clock)
+    first.status = MeetingStatus.CLOSED
+    store.save_meeting(first)
+    clock.advance(-5 * 86400)  # the computer's date went back: Fri 20 Nov 2026
+    with pytest.raises(AltuiError) as refused:
+        start_or_resume(store, the_set, clock)
+    assert str(refused.value) == (
+        "Meeting 1 is dated Wed 25 Nov 2026, after today (Fri 20 Nov 2026), and meetings go in "
+        "date order: is this computer's date right?"
+    )
+    assert store.meeting_numbers(the_set.slug) == [1]
+    clock.advance(5 * 86400)  # the same day as meeting 1 will do
+    assert start_or_resume(store, the_set, clock).date == date(2026, 11, 25)
 
 
 def test_members_who_sent_apologies_come_and_present_no_more(store, the_set, clock):

@@ -46,6 +46,36 @@ def test_dates_are_formatted_only_in_the_dates_module(pattern):
     assert copies == []
 
 
+def test_typed_dates_are_read_only_in_the_dates_module():
+    copies = [name for name, text in sources_but("dates.py").items() if "fromisoformat" in text]
+    assert copies == []
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        ("2027-02-30", "30 February 2027 is not a date: February 2027 has 28 days."),
+        ("2028-02-30", "30 February 2028 is not a date: February 2028 has 29 days."),
+        ("2027-04-31", "31 April 2027 is not a date: April 2027 has 30 days."),
+        ("2027-01-00", "0 January 2027 is not a date: January 2027 has 31 days."),
+        ("2027-13-01", "2027-13-01 is not a date: months go from 01 to 12."),
+        ("0000-01-01", "0000-01-01 is not a date: years start at 0001."),
+        ("next week", "Please give the date as YYYY-MM-DD."),
+        ("2027-2-3", "Please give the date as YYYY-MM-DD."),
+        ("20270203", "Please give the date as YYYY-MM-DD."),
+        ("", "Please give the date as YYYY-MM-DD."),
+    ],
+)
+def test_a_typed_date_that_is_not_one_says_why_in_one_line(typed, said):
+    with pytest.raises(AltuiError) as refused:
+        dates.typed_date(typed)
+    assert str(refused.value) == said
+
+
+def test_a_typed_date_is_read_with_spaces_around_it():
+    assert dates.typed_date(" 2028-02-29 ") == date(2028, 2, 29)
+
+
 @pytest.mark.parametrize(
     ("shown", "expected"),
     [
