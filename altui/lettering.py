@@ -8,9 +8,9 @@ strokes stay even and curves stay curves however large the text grows. Text with
 character the fonts cannot draw is not drawn large at all (the caller shows a plain line).
 
 The font files are pyfiglet's, read here the way pyfiglet reads them, but lazily: a font is
-indexed by where each character's rows start and only the characters drawn are parsed (pyfiglet
-parses all 3,000 of both fonts: 130 ms and 7 MiB at every start). Pyfiglet itself is never
-imported.
+indexed by where each character's rows lie and only the characters drawn are read and parsed
+(pyfiglet parses all 3,000 of both fonts: 130 ms and 7 MiB at every start; keeping the text
+alone would hold 2.5 MiB). Pyfiglet itself is never imported.
 
 Pure: imports neither textual nor tinydb.
 """
@@ -24,6 +24,7 @@ import re
 import unicodedata
 import zipfile
 from array import array
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
 from itertools import accumulate
@@ -88,54 +89,61 @@ def _font_bytes(name: str) -> bytes:
 
 class Font:
     """A FIGlet font, read as pyfiglet's ``FigletFont`` reads it, each character parsed only
-    when it is first asked for."""
+    when it is first asked for.
+
+    Only an index is kept: where each character's rows lie in the font's text, found once.
+    The text itself (as big unpacked as 3,000 glyphs) is not kept: a character is read again
+    from the file's bytes (pyfiglet ships its fonts zipped: unpacked up to that character).
+    """
 
     def __init__(self, name: str) -> None:
-        raw = _font_bytes(name)
-        if zipfile.is_zipfile(io.BytesIO(raw)):
-            with zipfile.ZipFile(io.BytesIO(raw)) as packed:
-                raw = packed.read(packed.namelist()[0])
-        text = raw.decode("utf-8", "replace")
-        for line_break in "\u0085\u2028\u2029":  # as pyfiglet: these are spaces, not breaks
-            text = text.replace(line_break, " ")
-        self._text = text
-        lines = self._text.splitlines(keepends=True)
-        header = lines[0]
+        data = self._file = _font_bytes(name)
+        self._packed: zipfile.ZipFile | None = None
+        """The file, if it is zipped (else it is the font's text)."""
+        if zipfile.is_zipfile(io.BytesIO(data)):
+            self._packed = zipfile.ZipFile(io.BytesIO(data))
+            data = self._packed.read(self._packed.namelist()[0])
+        lines = _lines(data)
+        header = _decoded(lines[0])
         if MAGIC.search(header) is None:
             raise ValueError(f"{name} is not a FIGlet font")
         fields = MAGIC.sub("", header).split()
         self.height = int(fields[1])
         comments = int(fields[5])
-        self._starts = array("L", [0, *accumulate(map(len, lines))])
-        """Where each line begins in the text (and one past the end): machine words, not
-        33,000 Python ints."""
-        self._places: dict[int, int] = {}
-        """Each character's first row, by code."""
-        self._again: dict[int, list[int]] = {}
-        """The first rows of a code defined more than once (a later definition wins)."""
+        starts = [0, *accumulate(map(len, lines))]
+        rows: list[tuple[int, int]] = []  # each definition's code and first row, in order
         row = 1 + comments
         for code in [*range(32, 127), *map(ord, GERMAN)]:
             if row + self.height > len(lines):
                 break
-            self._place(code, row)
+            rows.append((code, row))
             row += self.height
         while row < len(lines):
-            tag = lines[row].strip().split(" ", 1)[0]
+            tag = _decoded(lines[row]).strip().split(" ", 1)[0]
             row += 1
             if tag[:2] in ("0x", "0X"):
-                self._place(int(tag, 16), row)
+                rows.append((int(tag, 16), row))
                 row += self.height
+        rows.sort(key=lambda definition: definition[0])  # stable: a code's definitions in order
+        self._codes = array("I", [code for code, _ in rows])
+        """The codes defined, in order (a code defined again follows itself: the later wins)."""
+        last = len(lines)
+        self._spans = array(
+            "I", [n for _, r in rows for n in (starts[r], starts[min(r + self.height, last)])]
+        )
+        """Where each definition's rows begin and end in the text, in bytes: machine words, not
+        Python ints."""
 
-    def _place(self, code: int, row: int) -> None:
-        if code in self._places:
-            self._again.setdefault(code, []).append(row)
-        else:
-            self._places[code] = row
+    def _text(self, start: int, end: int) -> str:
+        """The font's text from byte ``start`` to ``end``."""
+        if self._packed is None:
+            return _decoded(self._file[start:end])
+        with self._packed.open(self._packed.namelist()[0]) as text:
+            return _decoded(text.read(end)[start:])
 
-    def _rows(self, first: int) -> list[str]:
-        """The character whose rows start at line ``first``, end marks taken off."""
-        text = self._text[self._starts[first] : self._starts[first + self.height]]
-        lines = text.splitlines()
+    def _rows(self, definition: int) -> list[str]:
+        """The rows of the ``definition``-th definition, end marks taken off."""
+        lines = self._text(*self._spans[2 * definition : 2 * definition + 2]).splitlines()
         found = _END_MARK.search(lines[0])
         end = re.compile(re.escape(found.group(1) if found else "") + r"{1,2}\s*$")
         return [end.sub("", line) for line in lines]
@@ -144,12 +152,37 @@ class Font:
         """The rows of character ``code``; None if the font has no shape for it (a blank
         definition counts as none, except the space's)."""
         shape = None
-        found = self._places.get(code)
-        for first in () if found is None else (found, *self._again.get(code, ())):
-            rows = self._rows(first)
+        first = bisect_left(self._codes, code)
+        for definition in range(first, bisect_right(self._codes, code, lo=first)):
+            rows = self._rows(definition)
             if code == 32 or "".join(rows):
                 shape = rows
         return shape
+
+
+_OTHER_BREAKS = (b"\v", b"\f", b"\x1c", b"\x1d", b"\x1e")
+"""Line breaks of ``str.splitlines`` that ``bytes.splitlines`` keeps within a line."""
+_AFTER_OTHER_BREAK = re.compile(rb"(?<=[\v\f\x1c-\x1e])")
+
+
+def _lines(data: bytes) -> list[bytes]:
+    """``data`` split where ``str.splitlines`` splits its decoded text (ends kept): these bytes
+    stand for themselves in UTF-8, so each line decodes to the same text on its own."""
+    lines = data.splitlines(keepends=True)
+    if any(byte in data for byte in _OTHER_BREAKS):
+        lines = [part for line in lines for part in _AFTER_OTHER_BREAK.split(line) if part]
+    return lines
+
+
+def _decoded(data: bytes) -> str:
+    """Font bytes as pyfiglet reads them: bad UTF-8 replaced, and U+0085, U+2028 and U+2029
+    spaces, not line breaks."""
+    text = data.decode("utf-8", "replace")
+    if text.isascii():
+        return text
+    for line_break in "\u0085\u2028\u2029":
+        text = text.replace(line_break, " ")
+    return text
 
 
 @cache

@@ -80,3 +80,17 @@ def test_the_fonts_are_read_as_pyfiglet_reads_them(name):
     ours = lettering.Font(name)
     for code in set(theirs) | set(range(0x3000)):
         assert ours.rows(code) == theirs.get(code), hex(code)
+
+
+def test_font_lines_break_where_the_decoded_text_breaks():
+    """The index splits the font's bytes where pyfiglet splits its decoded text: at every line
+    break str.splitlines knows, but not at U+0085, U+2028 or U+2029 (spaces to pyfiglet)."""
+    data = (
+        "a\r\nb\rc\x0bd\x0ce\x1cf\x1dg\x1eh\x85i\u2028j\u2029k\n▀\n".encode() + b"\xffl\xe2\x80\n"
+    )
+    lines = lettering._lines(data)
+    assert b"".join(lines) == data
+    assert [lettering._decoded(line) for line in lines] == lettering._decoded(data).splitlines(
+        keepends=True
+    )
+    assert len(lines) == 10
