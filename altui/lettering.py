@@ -27,7 +27,7 @@ from array import array
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
-from itertools import accumulate
+from itertools import accumulate, islice
 from pathlib import Path
 
 FONTS = {"mono12": 1.0, "mono9": 0.75}
@@ -103,36 +103,40 @@ class Font:
         if zipfile.is_zipfile(io.BytesIO(data)):
             self._packed = zipfile.ZipFile(io.BytesIO(data))
             data = self._packed.read(self._packed.namelist()[0])
-        lines = _lines(data)
-        header = _decoded(lines[0])
+        starts = _line_starts(data)
+        lines = len(starts) - 1
+
+        def line(row: int) -> str:
+            return _decoded(data[starts[row] : starts[row + 1]])
+
+        header = line(0)
         if MAGIC.search(header) is None:
             raise ValueError(f"{name} is not a FIGlet font")
         fields = MAGIC.sub("", header).split()
         self.height = int(fields[1])
         comments = int(fields[5])
-        starts = [0, *accumulate(map(len, lines))]
-        rows: list[tuple[int, int]] = []  # each definition's code and first row, in order
+        codes, firsts = array("I"), array("I")  # each definition's code and first row, in order
         row = 1 + comments
         for code in [*range(32, 127), *map(ord, GERMAN)]:
-            if row + self.height > len(lines):
+            if row + self.height > lines:
                 break
-            rows.append((code, row))
+            codes.append(code)
+            firsts.append(row)
             row += self.height
-        while row < len(lines):
-            tag = _decoded(lines[row]).strip().split(" ", 1)[0]
+        while row < lines:
+            tag = line(row).strip().split(" ", 1)[0]
             row += 1
             if tag[:2] in ("0x", "0X"):
-                rows.append((int(tag, 16), row))
+                codes.append(int(tag, 16))
+                firsts.append(row)
                 row += self.height
-        rows.sort(key=lambda definition: definition[0])  # stable: a code's definitions in order
-        self._codes = array("I", [code for code, _ in rows])
+        order = sorted(range(len(codes)), key=codes.__getitem__)  # stable: definitions in order
+        self._codes = array("I", map(codes.__getitem__, order))
         """The codes defined, in order (a code defined again follows itself: the later wins)."""
-        last = len(lines)
-        self._spans = array(
-            "I", [n for _, r in rows for n in (starts[r], starts[min(r + self.height, last)])]
-        )
-        """Where each definition's rows begin and end in the text, in bytes: machine words, not
-        Python ints."""
+        self._spans = array("I")
+        """Where each definition's rows begin and end in the text, in bytes."""
+        for first in map(firsts.__getitem__, order):
+            self._spans.extend((starts[first], starts[min(first + self.height, lines)]))
 
     def _text(self, start: int, end: int) -> str:
         """The font's text from byte ``start`` to ``end``."""
@@ -172,6 +176,23 @@ def _lines(data: bytes) -> list[bytes]:
     if any(byte in data for byte in _OTHER_BREAKS):
         lines = [part for line in lines for part in _AFTER_OTHER_BREAK.split(line) if part]
     return lines
+
+
+_CHUNK = 1 << 16
+
+
+def _line_starts(data: bytes) -> array[int]:
+    """Where each line of ``data`` begins (see ``_lines``), and one past its end.
+
+    Found a chunk of lines at a time: the 30,000 lines of a font, made as objects all at once
+    and dropped, would leave their memory scattered among what lives on (a megabyte and more
+    of the process's size)."""
+    starts = array("I", [0])
+    while starts[-1] < len(data):
+        cut = data.find(b"\n", starts[-1] + _CHUNK)  # whole lines: \r\n stays together
+        chunk = data[starts[-1] : None if cut < 0 else cut + 1]
+        starts.extend(islice(accumulate(map(len, _lines(chunk)), initial=starts[-1]), 1, None))
+    return starts
 
 
 def _decoded(data: bytes) -> str:

@@ -94,3 +94,14 @@ def test_font_lines_break_where_the_decoded_text_breaks():
         keepends=True
     )
     assert len(lines) == 10
+
+
+def test_font_lines_are_found_the_same_a_chunk_at_a_time():
+    """The index finds line starts a chunk of lines at a time: no line may be cut or lost where
+    one chunk ends and the next begins (\\r\\n, \\r, the other breaks, a last line unended)."""
+    from itertools import accumulate
+
+    data = b"".join(b"0x%04X\r\nab\x1ccd\re\xe2\x96\x80\n" % n for n in range(20_000)) + b"end"
+    assert len(data) > 4 * lettering._CHUNK
+    starts = list(lettering._line_starts(data))
+    assert starts == [0, *accumulate(map(len, lettering._lines(data)))]
