@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-import tomllib
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
@@ -117,6 +116,8 @@ def _step(plan_step: PlanStep, member: Member | None, scale: float = 1.0) -> Ste
 
 def load_plan_file(path: Path) -> Plan:
     """Read and validate one plan file; any problem is an AltuiError naming the file and field."""
+    import tomllib  # here: a meeting resumed or shown reads no plan
+
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:

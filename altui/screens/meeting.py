@@ -34,7 +34,6 @@ from altui.models import (
     next_tag,
 )
 from altui.screens import altui_app
-from altui.screens.asks import ChooseSlot, EndMeeting
 from altui.screens.hand_back import HandsBack
 from altui.screens.stage import TICK_SECONDS, StageScreen
 from altui.text import count, visible
@@ -583,6 +582,8 @@ class MeetingScreen(StageScreen):
                 self.cancel_edit()
                 self._said(f"Moved to {dict(slots)[member]}'s slot. Ctrl+Z undoes.")
 
+        from altui.screens.asks import ChooseSlot
+
         self.app.push_screen(ChooseSlot(editing.text, slots, self.hand_back, chosen))
 
     @guarded
@@ -602,6 +603,8 @@ class MeetingScreen(StageScreen):
         def answered(end: bool | None) -> None:
             if end is True:
                 self._end()
+
+        from altui.screens.asks import EndMeeting
 
         self.app.push_screen(
             EndMeeting(
