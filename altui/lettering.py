@@ -21,6 +21,7 @@ import importlib.resources
 import importlib.util
 import io
 import re
+import sys
 import unicodedata
 import zipfile
 from array import array
@@ -91,52 +92,70 @@ class Font:
     """A FIGlet font, read as pyfiglet's ``FigletFont`` reads it, each character parsed only
     when it is first asked for.
 
-    Only an index is kept: where each character's rows lie in the font's text, found once.
-    The text itself (as big unpacked as 3,000 glyphs) is not kept: a character is read again
-    from the file's bytes (pyfiglet ships its fonts zipped: unpacked up to that character).
+    Only an index is kept: where each character's rows lie in the font's text. The text itself
+    (as big unpacked as 3,000 glyphs) is not kept: a character is read again from the file's
+    bytes (pyfiglet ships its fonts zipped: unpacked up to that character). The first 102
+    characters (ASCII, then German) are indexed at once, by their place; the ones named by
+    their code (``0x00C9``) when one of them is first asked for, or a first one of those that
+    may be defined again under its code (a clock's digits need only the first index).
     """
 
     def __init__(self, name: str) -> None:
-        data = self._file = _font_bytes(name)
+        self._file = _font_bytes(name)
         self._packed: zipfile.ZipFile | None = None
         """The file, if it is zipped (else it is the font's text)."""
-        if zipfile.is_zipfile(io.BytesIO(data)):
-            self._packed = zipfile.ZipFile(io.BytesIO(data))
-            data = self._packed.read(self._packed.namelist()[0])
-        starts = _line_starts(data)
-        lines = len(starts) - 1
-
-        def line(row: int) -> str:
-            return _decoded(data[starts[row] : starts[row + 1]])
-
-        header = line(0)
+        if zipfile.is_zipfile(io.BytesIO(self._file)):
+            self._packed = zipfile.ZipFile(io.BytesIO(self._file))
+        data = self._unpacked()
+        header = _decoded(next(iter(_lines(data[: data.find(b"\n") + 1 or None])), b""))
         if MAGIC.search(header) is None:
             raise ValueError(f"{name} is not a FIGlet font")
         fields = MAGIC.sub("", header).split()
         self.height = int(fields[1])
-        comments = int(fields[5])
+        self._first_row = 1 + int(fields[5])
+        """The row of the first character's first row, after the header and the comments."""
+        self._named = array("I", sorted({c for c in map(_code, _NAMED.findall(data)) if c >= 0}))
+        """Every code written ``0x...`` anywhere in the font: more than the codes it defines
+        after the first 102, never fewer."""
+        self._index = self._indexed(data, named=False)
+        """Codes and spans of the first 102 characters (see ``_indexed``)."""
+        self._full: tuple[array[int], array[int]] | None = None
+        """Codes and spans of every character, once one named by its code is asked for."""
+
+    def _unpacked(self) -> bytes:
+        """The font's text."""
+        if self._packed is None:
+            return self._file
+        return self._packed.read(self._packed.namelist()[0])
+
+    def _indexed(self, data: bytes, named: bool) -> tuple[array[int], array[int]]:
+        """The codes defined in ``data``, in order (a code defined again follows itself: the
+        later wins), and where each definition's rows begin and end, in bytes: the first 102
+        characters, and with ``named`` the ones named by their code after them."""
+        first = self._first_row
+        positional = [*range(32, 127), *map(ord, GERMAN)]
+        starts = _line_starts(data, None if named else first + len(positional) * self.height)
+        lines = len(starts) - 1  # all of them, or (not named) as many as the 102 characters take
         codes, firsts = array("I"), array("I")  # each definition's code and first row, in order
-        row = 1 + comments
-        for code in [*range(32, 127), *map(ord, GERMAN)]:
+        row = first
+        for code in positional:
             if row + self.height > lines:
                 break
             codes.append(code)
             firsts.append(row)
             row += self.height
-        while row < lines:
-            tag = line(row).strip().split(" ", 1)[0]
+        while named and row < lines:
+            tag = _decoded(data[starts[row] : starts[row + 1]]).strip().split(" ", 1)[0]
             row += 1
             if tag[:2] in ("0x", "0X"):
                 codes.append(int(tag, 16))
                 firsts.append(row)
                 row += self.height
         order = sorted(range(len(codes)), key=codes.__getitem__)  # stable: definitions in order
-        self._codes = array("I", map(codes.__getitem__, order))
-        """The codes defined, in order (a code defined again follows itself: the later wins)."""
-        self._spans = array("I")
-        """Where each definition's rows begin and end in the text, in bytes."""
-        for first in map(firsts.__getitem__, order):
-            self._spans.extend((starts[first], starts[min(first + self.height, lines)]))
+        spans = array("I")
+        for row in map(firsts.__getitem__, order):
+            spans.extend((starts[row], starts[min(row + self.height, lines)]))
+        return array("I", map(codes.__getitem__, order)), spans
 
     def _text(self, start: int, end: int) -> str:
         """The font's text from byte ``start`` to ``end``."""
@@ -145,23 +164,44 @@ class Font:
         with self._packed.open(self._packed.namelist()[0]) as text:
             return _decoded(text.read(end)[start:])
 
-    def _rows(self, definition: int) -> list[str]:
-        """The rows of the ``definition``-th definition, end marks taken off."""
-        lines = self._text(*self._spans[2 * definition : 2 * definition + 2]).splitlines()
+    def _rows(self, start: int, end: int) -> list[str]:
+        """The rows of the definition from byte ``start`` to ``end``, end marks taken off."""
+        lines = self._text(start, end).splitlines()
         found = _END_MARK.search(lines[0])
-        end = re.compile(re.escape(found.group(1) if found else "") + r"{1,2}\s*$")
-        return [end.sub("", line) for line in lines]
+        end_mark = re.compile(re.escape(found.group(1) if found else "") + r"{1,2}\s*$")
+        return [end_mark.sub("", line) for line in lines]
 
     def rows(self, code: int) -> list[str] | None:
         """The rows of character ``code``; None if the font has no shape for it (a blank
         definition counts as none, except the space's)."""
+        at = bisect_left(self._named, code)
+        if at < len(self._named) and self._named[at] == code:
+            if self._full is None:
+                self._full = self._indexed(self._unpacked(), named=True)
+            codes, spans = self._full
+        else:
+            codes, spans = self._index
         shape = None
-        first = bisect_left(self._codes, code)
-        for definition in range(first, bisect_right(self._codes, code, lo=first)):
-            rows = self._rows(definition)
+        first = bisect_left(codes, code)
+        for definition in range(first, bisect_right(codes, code, lo=first)):
+            rows = self._rows(*spans[2 * definition : 2 * definition + 2])
             if code == 32 or "".join(rows):
                 shape = rows
         return shape
+
+
+_NAMED = re.compile(rb"0[xX][0-9A-Fa-f_]+")
+"""A code as a line naming a character writes it (in ASCII, as the fonts do); the decoded
+text has ``0x`` only where the bytes have it."""
+
+
+def _code(written: bytes) -> int:
+    """The code ``written``; -1 if it is not one (no character has it)."""
+    try:
+        code = int(written, 16)
+    except ValueError:
+        return -1
+    return code if code <= sys.maxunicode else -1
 
 
 _OTHER_BREAKS = (b"\v", b"\f", b"\x1c", b"\x1d", b"\x1e")
@@ -181,14 +221,15 @@ def _lines(data: bytes) -> list[bytes]:
 _CHUNK = 1 << 16
 
 
-def _line_starts(data: bytes) -> array[int]:
-    """Where each line of ``data`` begins (see ``_lines``), and one past its end.
+def _line_starts(data: bytes, lines: int | None = None) -> array[int]:
+    """Where each line of ``data`` begins (see ``_lines``), and one past its end; with
+    ``lines``, only so far as to find that many (or all, if there are fewer).
 
     Found a chunk of lines at a time: the 30,000 lines of a font, made as objects all at once
     and dropped, would leave their memory scattered among what lives on (a megabyte and more
     of the process's size)."""
     starts = array("I", [0])
-    while starts[-1] < len(data):
+    while starts[-1] < len(data) and (lines is None or len(starts) <= lines):
         cut = data.find(b"\n", starts[-1] + _CHUNK)  # whole lines: \r\n stays together
         chunk = data[starts[-1] : None if cut < 0 else cut + 1]
         starts.extend(islice(accumulate(map(len, _lines(chunk)), initial=starts[-1]), 1, None))

@@ -105,3 +105,13 @@ def test_font_lines_are_found_the_same_a_chunk_at_a_time():
     assert len(data) > 4 * lettering._CHUNK
     starts = list(lettering._line_starts(data))
     assert starts == [0, *accumulate(map(len, lettering._lines(data)))]
+
+
+def test_a_clock_reads_only_the_first_characters_of_a_font():
+    """The characters named by their code (É and 2,800 more) are indexed only once one of them
+    is asked for: a clock's digits are found by their place alone."""
+    font = lettering.Font("mono12")
+    assert all(font.rows(ord(digit)) for digit in lettering.DIGITS)
+    assert font._full is None
+    assert font.rows(ord("É"))
+    assert font._full is not None
