@@ -177,6 +177,8 @@ class HistoryScreen(Screen[None]):
         self.rows: list[MeetingRow] = []
         self.matches: list[Match] = []
         self.people: list[MemberFollowThrough] = []
+        self.told = 0
+        """How many of the history's problems have been shown."""
 
     def compose(self) -> ComposeResult:
         """Title, search box, meetings (or search results), follow-through, keys."""
@@ -206,14 +208,7 @@ class HistoryScreen(Screen[None]):
     def reload(self) -> None:
         """Read every meeting again (once each) and redraw."""
         self.history = History.load(self.store, self.the_set.slug)
-        for problem in self.history.problems:
-            self.notify(
-                f"Left out of the history: {problem}",
-                title="Meeting not read",
-                severity="warning",
-                timeout=12,
-                markup=False,
-            )
+        self.told = 0
         self.rows = list(reversed(self.history.rows()))  # newest first
         count = len(self.rows)
         self.query_one("#history-title", Static).update(
@@ -246,6 +241,18 @@ class HistoryScreen(Screen[None]):
         self._show_follow_through()
         self._show_search(self.query_one("#history-search", Input).value)
 
+    def _tell_problems(self) -> None:
+        """Name each meeting (once) the history could not read all of."""
+        for problem in self.history.problems[self.told :]:
+            self.notify(
+                f"Left out of the history: {problem}",
+                title="Meeting not read",
+                severity="warning",
+                timeout=12,
+                markup=False,
+            )
+        self.told = len(self.history.problems)
+
     def _show_follow_through(self) -> None:
         shown = follow_through_panel(self.people)
         scores = [
@@ -277,6 +284,7 @@ class HistoryScreen(Screen[None]):
         results = self.query_one("#history-results", OptionList)
         results.clear_options()
         self.matches = self.history.search(query) if searching else []
+        self._tell_problems()
         if not searching:
             return
         count = len(self.matches)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from textual.widgets import DataTable, Input, OptionList, Static
 
@@ -207,6 +209,25 @@ async def test_an_unreadable_meeting_is_reported_and_the_rest_shown(store, the_s
         screen = await open_history(app, store, the_set, pilot)
         assert screen.query_one("#history-meetings", DataTable).row_count == 1
         assert any("0001.json" in str(n.message) for n in app._notifications)
+
+
+async def test_a_damaged_review_is_reported_and_every_meeting_still_listed(
+    store, the_set, clock, history
+):
+    path = store.root / the_set.slug / "meetings" / "0002.json"
+    tables = json.loads(path.read_text())
+    tables["reviews"]["1"]["created"] = "yesterday"
+    path.write_text(json.dumps(tables))
+    app = make_app(store, clock)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_history(app, store, the_set, pilot)
+        assert screen.query_one("#history-meetings", DataTable).row_count == 2
+        told = [str(n.message) for n in app._notifications if "0002.json" in str(n.message)]
+        assert len(told) == 1 and "not an altui review file" in told[0]
+        screen.query_one("#history-search", Input).value = "director"
+        await pilot.pause()
+        assert [m.meeting for m in screen.matches] == [1]  # meeting 2's note left out
+        assert sum("0002.json" in str(n.message) for n in app._notifications) == 1
 
 
 async def test_the_latest_meeting_ended_by_mistake_reopens_from_history(

@@ -8,6 +8,7 @@ from datetime import date
 
 import pytest
 
+import altui.store
 from altui.history import REPORT_BACK_NOTE, History, SharePoint
 from altui.models import EVERYONE, ItemKind, MeetingStatus, ReviewStatus
 from altui.sets import Leaving, remove_member
@@ -134,21 +135,22 @@ def test_search_keeps_markup_and_control_symbols_as_stored(store, the_set, clock
 
 
 def test_history_reads_each_meeting_once(store, the_set, two_meetings, monkeypatch):
-    calls: list[int] = []
-    original = store.record
+    reads: list[str] = []
+    original = altui.store.read_data
 
-    def counted(slug, number, kinds=None):
-        calls.append(number)
-        return original(slug, number, kinds)
+    def counted(path, *args):
+        reads.append(path.name)
+        return original(path, *args)
 
-    monkeypatch.setattr(store, "record", counted)
+    monkeypatch.setattr(altui.store, "read_data", counted)
 
     history = History.load(store, the_set.slug)
     history.search("budget")
+    history.search("director")
     history.follow_through(the_set.members)
     history.rows()
 
-    assert sorted(calls) == [1, 2]
+    assert sorted(reads) == ["0001.json", "0002.json"]
 
 
 # follow-through ----------------------------------------------------------------------------

@@ -159,3 +159,70 @@ def test_a_damaged_meeting_file_is_reported_and_left_out(store, the_set, three_m
 def test_only_actions_are_read_when_asked_for_actions(store, the_set, three_meetings):
     _, items, _ = store.record(the_set.slug, 1, frozenset({ItemKind.ACTION}))
     assert [i.text for i in items] == ["Draft the budget memo", "Call the client"]
+
+
+def test_an_item_of_an_unknown_kind_is_named_and_its_meeting_left_out(
+    store, the_set, three_meetings
+):
+    damage(store, the_set, 3, lambda t: first_item(t, "budget again").update(kind="rumour"))
+
+    history = History.load(store, the_set.slug)
+
+    assert [r.meeting.number for r in history.records] == [1, 2]
+    assert len(history.problems) == 1 and "0003.json: not an altui item file" in history.problems[0]
+    assert {m.meeting for m in history.search("budget")} == {1, 2}
+
+
+def test_a_value_validating_converts_is_searched_as_the_models_read_it(
+    store, the_set, three_meetings
+):
+    def change(tables):
+        item = first_item(tables, "Budgets hide fear")
+        item["step"] = str(item["step"])  # "4": validating makes it 4
+
+    damage(store, the_set, 1, change)
+
+    history = History.load(store, the_set.slug)
+
+    assert history.problems == []
+    [match] = history.search("hide fear")
+    assert (match.meeting, match.step, match.kind) == (1, "Reflect and reframe", "Learning")
+
+
+def test_a_damage_found_when_needed_is_named_once_and_the_rest_kept(store, the_set, three_meetings):
+    """A review whose time is not a time passes the list's look; the search and the
+    follow-through find it, name the meeting once, and go on without its reviews."""
+    path = store.root / the_set.slug / "meetings" / "0002.json"
+    damage(store, the_set, 2, lambda t: t["reviews"]["1"].update(created="last Tuesday"))
+    before = path.read_bytes()
+
+    history = History.load(store, the_set.slug)
+    assert [r.meeting.number for r in history.records] == [1, 2, 3]
+    assert history.problems == []
+
+    found = rows(history.search("budget"))
+    people = history.follow_through(the_set.members)
+
+    assert (2, "Commit to actions", CHLOE, "Action", "Budget review with the team") in found
+    assert [row for row in found if row[0] == 2 and row[3] == REPORT_BACK_NOTE] == []
+    assert (3, "Report back", CHLOE, REPORT_BACK_NOTE, "The BUDGET is fine") in found
+    assert len(history.problems) == 1
+    assert "0002.json: not an altui review file (created: " in history.problems[0]
+    assert {p.name: p.reviewed for p in people}[ANA] == 0  # her reviews were in meeting 2
+    assert path.read_bytes() == before
+
+
+def test_the_glance_holds_what_the_models_hold(store, the_set, three_meetings):
+    for number in (1, 2, 3):
+        meeting, items, reviews = store.record(the_set.slug, number)
+        glance = store.glance(the_set.slug, number)
+
+        assert glance.meeting == meeting
+        assert glance.kinds == tuple(i.kind for i in items)
+        assert glance.texts == tuple(i.text for i in items)
+        assert glance.steps == tuple(i.step for i in items)
+        assert glance.presenter_ids == tuple(i.presenter_id for i in items)
+        assert glance.noted == tuple(r.action_id for r in reviews)
+        assert glance.notes == tuple(r.note for r in reviews)
+        assert glance.actions() == [i for i in items if i.kind is ItemKind.ACTION]
+        assert glance.reviews() == reviews

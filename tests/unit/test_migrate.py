@@ -11,6 +11,7 @@ import pytest
 from altui.check import check_data
 from altui.errors import AltuiError
 from altui.exporting import recap_text
+from altui.history import History
 from altui.migrate import upgrade, version_of
 from altui.models import SCHEMA_VERSION
 from altui.store import Store
@@ -52,6 +53,9 @@ def test_reading_an_old_file_migrates_it_in_memory_and_writes_nothing(old_data):
     found = check_data(store)
     assert found.problems == 0
     assert any("older altui" in line for line in found.lines)
+    history = History.load(store, "old-owls")
+    assert [m.text for m in history.search("HAPPENED")] == ["what happened"]
+    assert history.records[0].meeting == meeting and history.problems == []
     assert snapshot(old_data) == before
 
 
