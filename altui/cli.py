@@ -260,7 +260,11 @@ def check(ctx: click.Context) -> None:
     for line in found.lines:
         click.echo(visible(line))
     if found.problems:
-        fail(f"{found.problems} problem(s) found; the files were left as they are")
+        fail(
+            f"{count(found.problems, 'problem')} found; the files were left as they are. "
+            "To restore a file, quit altui and copy it back from the set's backups folder "
+            "(README: Restore a backup)."
+        )
 
 
 @main.command()

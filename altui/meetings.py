@@ -118,8 +118,16 @@ def refuse_empty(the_set: Set) -> None:
 
 
 def unfinished_meeting(store: Store, the_set: Set) -> Meeting | None:
-    """The set's meeting still in progress, if there is one."""
-    latest = store.latest_meeting(the_set.slug)
+    """The set's meeting still in progress, if there is one.
+
+    A latest meeting whose file cannot be read (damaged, or not altui's) is passed over and
+    left as it is: the next meeting starts after it, so one bad file never stops the room,
+    and the report back names the file (it cannot be read to review its commitments).
+    """
+    try:
+        latest = store.latest_meeting(the_set.slug)
+    except AltuiError:
+        return None
     return latest if latest and latest.status is MeetingStatus.RUNNING else None
 
 

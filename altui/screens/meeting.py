@@ -140,6 +140,8 @@ class MeetingScreen(StageScreen):
         self._tag_chosen = False
         self._marking: Commitment | None = None
         self._draft_warned = False
+        self._trouble_told = False
+        """Whether the console has said why the report back cannot be read."""
         self._quit_asked = float("-inf")
         self._paused_shown = False
         self._blanks = 0
@@ -162,8 +164,6 @@ class MeetingScreen(StageScreen):
         self._entry = self.query_one(EntryInput)
         self.show_step()
         self._entry.value = self.live.draft
-        if self.live.trouble:
-            self.notify(self.live.trouble, title="Report back", severity="error", markup=False)
         self.set_interval(TICK_SECONDS, self.tick)
         self.set_interval(DRAFT_SECONDS, self._keep_draft)
 
@@ -264,6 +264,9 @@ class MeetingScreen(StageScreen):
         reporting = self.live.reporting_back
         self._entry.placeholder = REPORT_PLACEHOLDER if reporting else PLACEHOLDER
         self.query_one(EntryBox).refresh_kind()
+        if self.live.step.report_back and self.live.trouble and not self._trouble_told:
+            self._trouble_told = True
+            self.notify(self.live.trouble, title="Report back", severity="error", markup=False)
 
     def show_prompt(self) -> None:
         """The step's guidance, or what Enter does to the item being edited."""

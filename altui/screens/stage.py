@@ -37,6 +37,12 @@ def headline_rows(height: int) -> int:
     return max(8, min(12, round(height / 5)))
 
 
+UNREADABLE_REPORT_BACK = (
+    "Commitments from earlier meetings cannot be shown: a meeting file cannot be read "
+    "(altui check names it)."
+)
+"""The report back's prompt when an earlier meeting's file is damaged or not altui's."""
+
 TICK_SECONDS = 0.25
 """How often the countdown is recomputed from the clock (it redraws only when it changes)."""
 
@@ -93,9 +99,9 @@ class StageScreen(Screen[None]):
         if step_changed:
             self.query_one(ItemPanel).reveal = False  # private notes hide again on a new step
         self.query_one(StepBar).current = stage.meeting.current
+        reporting = stage.reporting_back  # reads the commitments, so `trouble` is known
         self.show_banner()
         self.show_prompt()
-        reporting = stage.reporting_back
         self.set_class(reporting, "-report-back")
         if reporting:
             self.query_one(CommitmentList).update(stage.commitments())
@@ -106,9 +112,12 @@ class StageScreen(Screen[None]):
         self.tick()
 
     def show_prompt(self) -> None:
-        """The step's one line of guidance."""
-        step = self.stage.step
-        self.query_one("#prompt", Static).update(Content(visible(step.prompt or step.name)))
+        """The step's one line of guidance (in a report back that cannot be read, why not)."""
+        step, prompt = self.stage.step, self.query_one("#prompt", Static)
+        if step.report_back and self.stage.trouble:
+            prompt.update(Content.styled(UNREADABLE_REPORT_BACK, "bold $error"))
+            return
+        prompt.update(Content(visible(step.prompt or step.name)))
 
     def show_agenda(self) -> None:
         """Redraw what depends on the steps ahead (after a fit, skip, swap or undo)."""

@@ -68,3 +68,11 @@ def test_check_names_the_damaged_file_once(runner, data):
     problems = [line for line in result.stdout.splitlines() if line.startswith("problem")]
     assert len(problems) == 1 and "crows/set.json" in problems[0]
     assert any(line.startswith("ok       Owls:") for line in result.stdout.splitlines())
+
+
+def test_check_says_how_to_restore_a_damaged_file(runner, data):
+    result = run(runner, "--data", data, "check")
+    assert result.exit_code == 2
+    (line,) = result.stderr.splitlines()
+    assert line.startswith("altui: 1 problem found; the files were left as they are.")
+    assert "backups folder" in line and "Restore a backup" in line

@@ -10,8 +10,11 @@ import pytest
 from altui.app import make_app
 from altui.errors import AltuiError
 from altui.guard import LOG_FILE, start_log
+from altui.meetings import start_or_resume
 from altui.screens.meeting import MeetingScreen
+from altui.screens.stage import UNREADABLE_REPORT_BACK
 from altui.widgets.entry import EntryInput
+from tests.builders import ANA, close, commit, hold, shown_safely
 
 
 async def test_unsent_text_is_kept_as_a_draft_and_put_back(store, the_set, meeting, clock):
@@ -134,3 +137,28 @@ async def test_a_draft_that_cannot_be_kept_is_shown_and_quitting_asks_twice(
         await pilot.press("ctrl+q")
         await pilot.pause()
     assert not console.is_running
+
+
+@pytest.mark.parametrize(
+    "damage", [b"{not json", b'{"meeting": {"1": {"foo": 1}}}'], ids=["not JSON", "foreign"]
+)
+async def test_a_damaged_last_meeting_does_not_stop_the_next_one(store, the_set, clock, damage):
+    """The last meeting's file damaged (or replaced by another program's): the next meeting
+    starts after it, the file is left as it is, and the report back says why it is empty."""
+    held, _ = hold(store, the_set, clock, [commit(ANA, "call the bank")])
+    close(store, clock, held)
+    path = store.root / the_set.slug / "meetings" / "0001.json"
+    path.write_bytes(damage)
+    meeting = start_or_resume(store, the_set, clock)
+    assert meeting.number == 2 and path.read_bytes() == damage
+    app = make_app(store, clock, the_set, meeting)
+    async with app.run_test(size=(120, 36)) as pilot:
+        while not app.screen.live.step.report_back:
+            await pilot.press("pagedown")
+        await pilot.pause()
+        assert UNREADABLE_REPORT_BACK in shown_safely(app).replace("\n", " ")
+        (notice,) = [n.message for n in app._notifications]
+        assert "0001.json" in notice
+        await pilot.press(*"bank called", "enter")
+        assert [i.text for i in store.items(meeting)] == ["bank called"]
+    assert path.read_bytes() == damage
