@@ -27,8 +27,8 @@ class Title:
 
 class Headline(Widget):
     """The presenter (or Everyone, or when to be back) and the step's short name, as large as
-    the band allows; one bold line on a band in the step's colour when letters cannot be
-    drawn large (a small window, or a script the fonts lack)."""
+    the band allows (a name in a script the fonts lack: a line over the step drawn large);
+    one bold line on a band in the step's colour when neither can be drawn large."""
 
     DEFAULT_CSS = "Headline { height: 1; width: 1fr; }"
 
@@ -39,7 +39,7 @@ class Headline(Widget):
         super().__init__(id=id)
         self._drawn = Content("")
         self.scale: lettering.Scale | None = None
-        """The size the name is drawn at; None while it is the plain line."""
+        """The size the large letters are drawn at; None while the band is the plain line."""
 
     @property
     def words(self) -> tuple[str, str]:
@@ -93,4 +93,24 @@ class Headline(Widget):
             if scale is not None:
                 self.scale = scale
                 return [Content.styled(line, "bold") for line in lettering.letters(who, scale)]
-        return None
+        return self._step_large(width, height)
+
+    def _step_large(self, width: int, height: int) -> list[Content] | None:
+        """A name the fonts cannot draw (a script they lack) as a bold line beside the step
+        drawn large, so the step still reads from the back of the room; None if it does not
+        fit."""
+        title = self.title
+        name = Content.styled(title.who, "bold")
+        room = width - name.cell_length - GAP
+        scale = lettering.fit([title.what], room, height) if title.who and room > 0 else None
+        if scale is None:
+            return None
+        self.scale = scale
+        step = lettering.letters(title.what, scale)
+        middle = len(step) // 2
+        beside = Content.assemble(name, " " * GAP)
+        blank = Content(" " * beside.cell_length)
+        return [
+            Content.assemble(beside if row == middle else blank, (line, title.colour))
+            for row, line in enumerate(step)
+        ]

@@ -68,7 +68,7 @@ async def test_accented_names_are_large(store, clock, name):
 
 
 @pytest.mark.parametrize("name", ["李雷", "محمد علي"])
-async def test_other_scripts_fall_back_to_one_line_without_overflow(store, clock, name):
+async def test_a_name_in_another_script_is_a_line_beside_the_step_drawn_large(store, clock, name):
     the_set = new_set(store, "Set", [name, "Ben Okafor"], "classic", clock)
     meeting = start_or_resume(store, the_set, clock, presenters=[name, "Ben Okafor"])
     LiveMeeting(store, meeting, clock).go_to(step_of(meeting, "Present the issue", name))
@@ -76,9 +76,15 @@ async def test_other_scripts_fall_back_to_one_line_without_overflow(store, clock
     async with app.run_test(size=(200, 60)) as pilot:
         await pilot.pause()
         headline = app.screen.query_one(Headline)
-        assert headline.has_class("-plain")
-        assert headline.words[0] == name
+        assert not headline.has_class("-plain")
+        assert headline.words == (name, "Present")
+        assert cap_rows(headline) >= 5  # the step, large
+        drawn = str(headline.render()).splitlines()
+        assert sum(name in line for line in drawn) == 1
         assert headline.region.right <= 200
+        await pilot.resize_terminal(80, 24)  # no room for large letters: one line
+        await pilot.pause()
+        assert headline.has_class("-plain")
         assert str(headline.render()).count("\n") == 0
 
 
