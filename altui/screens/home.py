@@ -78,7 +78,8 @@ class HomeScreen(Screen[None]):
     """Lists the sets; Enter sets up or resumes the highlighted set's meeting."""
 
     BINDINGS = [
-        Binding("enter", "open", "Open"),
+        # over the list's own Enter, whose footer entry is hidden
+        Binding("enter", "open", "Open", priority=True),
         Binding("h", "history", "History"),
         Binding("n", "new_set", "New set"),
         Binding("m", "members", "Members"),

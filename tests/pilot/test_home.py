@@ -11,7 +11,7 @@ from altui.screens.home import HomeScreen
 from altui.screens.meeting import MeetingScreen
 from altui.screens.setup import SetupScreen
 from altui.store import Store
-from tests.builders import ANA, close, commit, hold, review
+from tests.builders import ANA, close, commit, hold, review, shown_safely
 
 
 async def test_home_lists_sets_and_enter_starts_a_meeting(store: Store, the_set: Set, clock):
@@ -28,6 +28,20 @@ async def test_home_lists_sets_and_enter_starts_a_meeting(store: Store, the_set:
         assert isinstance(app.screen, MeetingScreen)
         assert store.meeting_numbers(the_set.slug) == [1]
         assert app.screen.live.meeting.presenters == the_set.members
+
+
+async def test_the_footer_shows_enter_and_enter_opens_the_set_once(
+    store: Store, the_set: Set, clock, monkeypatch
+):
+    app = make_app(store, clock)
+    opened: list[str] = []
+    monkeypatch.setattr(app, "open_meeting", lambda the_set: opened.append(the_set.name))
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        footer = " ".join(shown_safely(app).splitlines()[-1].split())
+        assert footer.startswith("⏎ Open h History")
+        await pilot.press("enter")
+        assert opened == ["Team Tiger"]
 
 
 async def test_home_with_no_sets_says_how_to_start(store: Store, clock):
