@@ -162,3 +162,17 @@ async def test_a_damaged_last_meeting_does_not_stop_the_next_one(store, the_set,
         await pilot.press(*"bank called", "enter")
         assert [i.text for i in store.items(meeting)] == ["bank called"]
     assert path.read_bytes() == damage
+
+
+@pytest.mark.parametrize("width", [50, 60, 80])
+async def test_the_header_keeps_a_gap_before_the_times_when_narrow(console, width):
+    async with console.run_test(size=(width, 24)) as pilot:
+        await pilot.pause()
+        top = shown_safely(console).splitlines()[0]
+        assert "Now 14:00 · Finish ≈" in top
+        title = top[: top.index("Now")].rstrip()
+        assert top[len(title) : len(title) + 2] == "  "  # never "Meeting 1Now"
+        whole = "Team Tiger · Meeting 1 · Wed 25 Nov 2026"
+        assert title.strip() == whole or (
+            title.endswith("…") and whole.startswith(title.strip()[:-1])
+        )
