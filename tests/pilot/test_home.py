@@ -11,7 +11,7 @@ from altui.screens.home import HomeScreen
 from altui.screens.meeting import MeetingScreen
 from altui.screens.setup import SetupScreen
 from altui.store import Store
-from tests.builders import ANA, close, commit, hold, review, shown_safely
+from tests.builders import ANA, close, commit, hold, review, shown_safely, until
 
 
 async def test_home_lists_sets_and_enter_starts_a_meeting(store: Store, the_set: Set, clock):
@@ -37,9 +37,12 @@ async def test_the_footer_shows_enter_and_enter_opens_the_set_once(
     opened: list[str] = []
     monkeypatch.setattr(app, "open_meeting", lambda the_set: opened.append(the_set.name))
     async with app.run_test(size=(120, 30)) as pilot:
-        await pilot.pause()
-        footer = " ".join(shown_safely(app).splitlines()[-1].split())
-        assert footer.startswith("⏎ Open h History")
+
+        def footer() -> str:
+            return " ".join(shown_safely(app).splitlines()[-1].split())
+
+        await until(pilot, lambda: footer(), "the footer drawn")
+        assert footer().startswith("⏎ Open h History")
         await pilot.press("enter")
         assert opened == ["Team Tiger"]
 
