@@ -18,15 +18,20 @@ KIND_STYLES = {
     ItemKind.PRIVATE: "bold $error",
 }
 EMPTY_HINT = "Nothing captured yet in this step."
+SHOWN_CHARACTERS = 400
+"""Of an item's text, what the panel shows (about seven lines): a long paste is kept whole,
+and shown whole in the entry line (Up) and the recap, without pushing every other item
+out of the room's view."""
 
 
 HIDDEN = "•••••  (private note)"
 
 
 def item_line(item: Item, reveal: bool = True, usual: ItemTag | None = None) -> Content:
-    """One item: its kind as a word, then the text exactly as typed (never read as markup),
-    then its tag unless it is the step's ``usual`` one (every question of a clarifying step
-    is clarifying: saying so would only push long questions onto a second line).
+    """One item: its kind as a word, then the text exactly as typed (never read as markup;
+    its first ``SHOWN_CHARACTERS``), then its tag unless it is the step's ``usual`` one (every
+    question of a clarifying step is clarifying: saying so would only push long questions
+    onto a second line).
 
     A private note shows only dots unless ``reveal``.
     """
@@ -34,7 +39,9 @@ def item_line(item: Item, reveal: bool = True, usual: ItemTag | None = None) -> 
     if item.kind is ItemKind.PRIVATE and not reveal:
         return Content.assemble(label, (HIDDEN, "$text-muted"))
     tag = (f"  · {item.tag.label}", "italic $text-muted") if item.tag not in (None, usual) else ""
-    return Content.assemble(label, visible(item.text), tag)
+    text, rest = visible(item.text), len(item.text) - SHOWN_CHARACTERS
+    more = (f" … ({rest:,} more characters)", "italic $text-muted") if rest > 0 else ""
+    return Content.assemble(label, text[:SHOWN_CHARACTERS], more, tag)
 
 
 class ItemPanel(OptionList):

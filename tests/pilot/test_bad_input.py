@@ -4,6 +4,7 @@ its symbol), never a crash."""
 from __future__ import annotations
 
 import pytest
+from textual import events
 
 from altui.app import make_app
 from altui.errors import AltuiError
@@ -13,6 +14,8 @@ from altui.screens.meeting import MeetingScreen
 from altui.sets import new_set
 from altui.text import visible
 from altui.widgets.entry import EntryInput
+from altui.widgets.item_panel import SHOWN_CHARACTERS
+from tests.builders import shown_safely
 
 MARKUP = [
     "[b]x[/b]",
@@ -94,3 +97,21 @@ async def test_plan_text_is_shown_literally(tmp_path, store, clock):
         assert step_name in shown
         assert visible(plan.steps[0].prompt) in shown
         assert app.is_running
+
+
+async def test_a_huge_paste_is_saved_whole_and_leaves_the_other_items_in_view(
+    console, store, meeting
+):
+    async with console.run_test(size=(120, 36)) as pilot:
+        await pilot.press(*"first thought", "enter")
+        console.screen.query_one(EntryInput).post_message(events.Paste("y" * 5000))
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert [len(i.text) for i in store.items(meeting)] == [len("first thought"), 5000]
+        assert "first thought" in shown_safely(console)  # still in the room's view
+        shown = screen_text(console)
+        assert "y" * SHOWN_CHARACTERS + " … (4,600 more characters)" in shown
+        assert "y" * (SHOWN_CHARACTERS + 1) not in shown
+        await pilot.press("up")  # the whole text, to edit
+        assert console.screen.query_one(EntryInput).value == "y" * 5000
