@@ -411,7 +411,8 @@ def test_a_meeting_written_change_by_change_is_the_json_of_all_of_it(
     check()
     live.review(commitment, note="she said yes ü")
     check()
-    for n, text in enumerate(['Café "quoted" \\ back', "!Call Zoë 😀", "?Why \x1b[31m\u202e"] * 25):
+    texts = ['Café "quoted" \\ back', "!Call Zoë 😀", "?Why \x1b[31m\u202e", "# private"]
+    for n, text in enumerate(texts * 20):
         live.enter(f"{text} {n}")
         check()
         if n % 7 == 0:
