@@ -38,16 +38,23 @@ MIB = 1024
 
 _SKIPPED_ENV = {"ALTUI_DATA", "TMUX", "TMUX_PANE", "PYTHONDONTWRITEBYTECODE"}
 
+bytecode_in_scratch = True
+"""Whether children keep their bytecode in the scratch folder (see ``child_env``). The smoke
+run turns it off: it drops no first round to fill that cache, and each of its children compiling
+Textual afresh was half its time."""
+
 
 def child_env(scratch: Path) -> dict[str, str]:
     """The environment for children: this repository first on the path, no stray altui data.
 
     Bytecode is cached (in the scratch folder), as an installed copy has it, so no run pays for
-    compiling modules (the first, dropped round writes the cache).
+    compiling modules (the first, dropped round writes the cache). Without
+    ``bytecode_in_scratch`` (the smoke run) children use Python's own caches.
     """
     env = {k: v for k, v in os.environ.items() if k not in _SKIPPED_ENV}
     env["PYTHONPATH"] = os.pathsep.join([str(ROOT), env.get("PYTHONPATH", "")]).rstrip(os.pathsep)
-    env["PYTHONPYCACHEPREFIX"] = str(scratch / "bytecode")
+    if bytecode_in_scratch:
+        env["PYTHONPYCACHEPREFIX"] = str(scratch / "bytecode")
     return env
 
 
@@ -399,16 +406,22 @@ def _typing(request: dict[str, Any], scratch: Path) -> Typing:
     return Typing(**json.loads(out.read_text()))
 
 
-def keystrokes(history: BenchHistory, count: int, pilot_count: int, scratch: Path) -> list[Figure]:
+def keystrokes(
+    history: BenchHistory, count: int, pilot_count: int, scratch: Path, at_once: bool = False
+) -> list[Figure]:
     """``count`` keys into the entry box while the countdown runs, then Enter.
 
-    Each app types in a fresh Python of its own (see keys.py).
+    Each app types in a fresh Python of its own (see keys.py): one after the other, or (the
+    smoke run, with ``at_once``) both together.
     """
     typed = _typed_text(pilot_count + count)
     request = {"pilot_text": typed[:pilot_count], "text": typed[pilot_count:]}
     console = {"app": "altui", "data": str(history.root), "set": SET_NAME}
-    altui = _typing({**request, **console}, scratch)
-    bare = _typing({**request, "app": "bare"}, scratch)
+    with ThreadPoolExecutor(2 if at_once else 1) as pool:
+        typing = pool.map(
+            partial(_typing, scratch=scratch), [{**request, **console}, {**request, "app": "bare"}]
+        )
+        altui, bare = list(typing)
     bare_is = "bare Textual app with a plain Input, same ticking clock"
     where = f"{history.years} years of history, countdown running"
     return [
