@@ -13,7 +13,7 @@ import click
 from platformdirs import user_data_dir
 
 from altui import __version__
-from altui.clock import SystemClock
+from altui.clock import SystemClock, whole_minutes
 from altui.errors import AltuiError
 from altui.files import privacy_warnings
 from altui.models import Meeting, MeetingStatus, Set
@@ -639,7 +639,7 @@ def plans(ctx: click.Context) -> None:
 
 
 def _hours(minutes: float) -> str:
-    whole = round(minutes)
+    whole = whole_minutes(minutes * 60)
     return f"{whole // 60}h{whole % 60:02d}"
 
 

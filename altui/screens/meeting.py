@@ -17,6 +17,7 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.widgets import Footer, Static
 
+from altui.clock import whole_minutes
 from altui.commitment import Commitment
 from altui.errors import AltuiError
 from altui.guard import guarded, guarded_or, log
@@ -645,7 +646,7 @@ class MeetingScreen(StageScreen):
         """Shrink the presenter steps ahead so the meeting still ends when planned."""
         won = self._changed(self.live.fit_to_time)
         if won is not None:
-            minutes = round(won)
+            minutes = whole_minutes(won * 60)
             self._said(
                 f"Presenter slots ahead shortened by {minutes} min in all."
                 if minutes

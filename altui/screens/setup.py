@@ -12,7 +12,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Select, Static
 
-from altui.clock import Clock
+from altui.clock import Clock, whole_minutes
 from altui.dates import time_of_day, weekday_date
 from altui.errors import AltuiError
 from altui.guard import guarded
@@ -119,7 +119,7 @@ class SetupScreen(Screen[Meeting | None]):
 
     def _plan_available(self) -> float:
         """The plan's own length with its typical number of presenters, in whole minutes."""
-        return float(round(self.plan.total_minutes(self.plan.typical_presenters)))
+        return float(whole_minutes(self.plan.total_minutes(self.plan.typical_presenters) * 60))
 
     def _reset_minutes(self) -> None:
         """Equal time: the plan's slot for each presenter, shrunk alike to fit the minutes
@@ -190,17 +190,17 @@ class SetupScreen(Screen[Meeting | None]):
         left_out = self.upcoming.left_out(self.plan)
         if left_out:
             parts.append(f"{left_out}\n")
-        total = sum(s.planned_seconds for s in steps) / 60
-        parts.append(f"Finish ≈ {time_of_day(finish)} ({round(total)} min). ")
+        total = whole_minutes(sum(s.planned_seconds for s in steps))
+        parts.append(f"Finish ≈ {time_of_day(finish)} ({total} min). ")
         available = self._available()
         if available is None:
             parts.append(("Minutes available must be a whole number.", "$error"))
-        elif total > available + 0.5:
+        elif total > available:  # both whole minutes
             parts.append(
-                (f"Over by {round(total - available)} min: press s to shrink the slots.", "$error")
+                (f"Over by {total - available:g} min: press s to shrink the slots.", "$error")
             )
         else:
-            parts.append((f"Fits, with {round(available - total)} min to spare.", "$success"))
+            parts.append((f"Fits, with {available - total:g} min to spare.", "$success"))
         return Content.assemble(*parts)
 
     # keys ----------------------------------------------------------------------------------

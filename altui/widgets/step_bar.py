@@ -6,6 +6,7 @@ from textual.content import Content
 from textual.reactive import reactive
 from textual.widget import Widget
 
+from altui.clock import whole_minutes
 from altui.models import Step, first_name
 from altui.text import shorten, visible
 
@@ -46,7 +47,7 @@ class StepBar(Widget):
             elif index == self.current:
                 parts.append((f"▶ {step_label(step)}", "bold reverse $accent"))
             else:
-                parts.append((f"{step_label(step)} {round(step.planned_seconds / 60)}m", ""))
+                parts.append((f"{step_label(step)} {whole_minutes(step.planned_seconds)}m", ""))
         return parts
 
     def render(self) -> Content:

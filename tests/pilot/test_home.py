@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from altui.app import make_app
+from altui.clock import whole_minutes
 from altui.meetings import FIRST_MEETING, NOTHING_OPEN
 from altui.models import Meeting, ReviewStatus, Set
 from altui.screens.home import HomeScreen
@@ -158,7 +159,7 @@ async def set_up_and_start(store: Store, clock) -> tuple[str, list[tuple], Meeti
 def finish_line(meeting: Meeting) -> str:
     """The preview's finish line for the meeting as it was started."""
     assert meeting.planned_finish is not None
-    total = round(sum(s.planned_seconds for s in meeting.steps) / 60)
+    total = whole_minutes(sum(s.planned_seconds for s in meeting.steps))
     return f"Finish ≈ {meeting.planned_finish:%H:%M} ({total} min)"
 
 
@@ -332,7 +333,8 @@ async def test_changing_the_plan_keeps_bids_and_says_so(store: Store, the_set: S
         assert screen.attendance.minutes == bids
         assert any("bids kept" in str(n.message) for n in app._notifications)
         available = screen.query_one("#setup-available").value
-        assert available == f"{round(screen.plan.total_minutes(screen.plan.typical_presenters))}"
+        minutes = screen.plan.total_minutes(screen.plan.typical_presenters)
+        assert available == f"{whole_minutes(minutes * 60)}"
 
 
 async def test_changing_the_plan_in_equal_time_says_the_new_slots(

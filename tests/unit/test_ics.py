@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from icalendar import Calendar
 
+from altui.clock import whole_minutes
 from altui.errors import AltuiError
 from altui.ics import event_uid, local_zone, next_meeting_ics, started
 from altui.live import LiveMeeting
@@ -35,7 +36,7 @@ def test_the_event_is_on_the_saved_date_at_the_same_local_time_in_summer(the_set
     # 14:00 in London in November (GMT) is 14:00 in London in April (BST), i.e. 13:00 UTC
     assert start == datetime(2027, 4, 7, 14, 0, tzinfo=LONDON)
     assert start.astimezone(UTC).hour == 13
-    planned = round(sum(s.planned_seconds for s in closed.steps) / 60)
+    planned = whole_minutes(sum(s.planned_seconds for s in closed.steps))
     assert end - start == timedelta(minutes=planned)
     assert str(found["summary"]) == "Team Tiger: meeting 2"
     text = next_meeting_ics(the_set, closed, LONDON, clock.now()).decode()

@@ -193,3 +193,84 @@ def test_open_for_writing_takes_the_lock_and_lets_it_go_when_it_cannot_open(
     with pytest.raises(NotSaved, match="meeting 2 has started since"):
         open_for_writing(store, first, clock, reopen=True)
     assert not store.meeting_lock(first).taken()
+
+
+# minutes ----------------------------------------------------------------------------------------
+
+
+def test_minutes_are_rounded_only_by_whole_minutes():
+    """A count of minutes is made whole by ``clock.whole_minutes`` (halves up); ``round()``
+    (halves to even: 2.5 is 2, 3.5 is 4) is left to sizes on screen."""
+    copies = [
+        (name, ast.unparse(call))
+        for name, text in sources_but("clock.py").items()
+        for call in ast.walk(ast.parse(text))
+        if isinstance(call, ast.Call)
+        and isinstance(call.func, ast.Name)
+        and call.func.id == "round"
+        and len(call.args) == 1
+        and re.search(r"minute|second|total|available|won|\b60\b", ast.unparse(call.args[0]))
+    ]
+    assert copies == []
+
+
+HALVES = """
+name = "Halves"
+typical_presenters = 1
+
+[[steps]]
+name = "Check-in"
+minutes = 5
+
+[[steps]]
+name = "Present the issue"
+short = "Present"
+minutes = 5
+per_presenter = true
+
+[[steps]]
+name = "Check-out"
+minutes = 2.5
+"""
+"""A plan of 12.5 minutes, whose last step is 2.5: round() makes them 12 and 2, the agenda 13
+and 3."""
+
+
+async def test_setup_the_step_bar_and_the_plans_command_count_minutes_as_the_agenda(
+    store, clock, tmp_path
+):
+    from click.testing import CliRunner
+
+    from altui.agenda import agenda, totals
+    from altui.app import make_app
+    from altui.cli import main
+    from altui.screens.meeting import MeetingScreen
+    from altui.screens.setup import SetupScreen
+    from altui.sets import new_set
+    from altui.widgets.step_bar import StepBar
+
+    plan = tmp_path / "halves.toml"
+    plan.write_text(HALVES)
+    new_set(store, "Halves", [ANA], str(plan), clock)
+    app = make_app(store, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("enter")
+        setup = app.screen
+        assert isinstance(setup, SetupScreen)
+        assert setup.query_one("#setup-available").value == "13"
+        setup.query_one("#setup-available").value = "20"
+        await pilot.pause()
+        preview = str(setup.query_one("#setup-preview").render())
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, MeetingScreen)
+        meeting = app.screen.live.meeting
+        bar = str(app.screen.query_one(StepBar).render())
+    rows = agenda(meeting, clock.now())
+    assert [row.planned for row in rows] == [5, 5, 3]
+    planned, _ = totals(rows)
+    assert f"({planned} min)" in preview
+    assert f"with {20 - planned} min to spare" in preview
+    assert "Check-out 3m" in bar
+    checked = CliRunner().invoke(main, ["plans", "check", str(plan)])
+    assert "0h13 with 1 presenters" in checked.output
