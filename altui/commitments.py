@@ -1,7 +1,7 @@
 """Commitments: the actions members take away, and what they report back about them.
 
 The one home of the lifecycle (a commitment's values, and which outcomes close one, are in
-:mod:`altui.commitment`). A commitment is **opened** by an action captured in a meeting;
+:mod:`altui.models`). A commitment is **opened** by an action captured in a meeting;
 each later meeting's report back may **review** it (partly, not done, or only a note: it stays
 open and comes back with that history), **carry** it forward (it stays open), or **close** it
 (done or dropped). A commitment nobody reports on stays open. :class:`Ledger` is the fold that
@@ -24,9 +24,11 @@ from typing import Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from altui.commitment import Commitment, Event, Hearing
 from altui.models import (
+    Commitment,
     Departure,
+    Event,
+    Hearing,
     Item,
     ItemKind,
     Meeting,

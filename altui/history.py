@@ -16,11 +16,11 @@ from itertools import accumulate, count
 from operator import add
 from typing import TypeVar
 
-from altui.commitment import Event
 from altui.commitments import Ledger, heard, still_held
 from altui.errors import AltuiError
 from altui.models import (
     Departure,
+    Event,
     ItemKind,
     Meeting,
     MeetingStatus,

@@ -20,7 +20,6 @@ from typing import Any
 
 from altui import clock as timing
 from altui.clock import Clock
-from altui.commitment import Commitment
 from altui.commitments import open_commitments
 from altui.drafts import DraftKeeper
 from altui.errors import AltuiError
@@ -28,6 +27,7 @@ from altui.lock import MeetingLock
 from altui.models import (
     KIND_PREFIXES,
     Change,
+    Commitment,
     Item,
     ItemChange,
     ItemKind,

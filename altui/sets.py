@@ -16,10 +16,10 @@ from datetime import UTC, datetime
 from enum import StrEnum
 
 from altui.clock import Clock
-from altui.commitment import Commitment
 from altui.commitments import LEFT, open_commitments
 from altui.errors import AltuiError
 from altui.models import (
+    Commitment,
     Departure,
     MeetingStatus,
     Member,

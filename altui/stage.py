@@ -10,11 +10,10 @@ from datetime import datetime, timedelta
 
 from altui import clock as timing
 from altui.clock import Clock, Reading, on_the_wall
-from altui.commitment import Commitment
 from altui.commitments import under_review
 from altui.dates import time_of_day
 from altui.errors import AltuiError
-from altui.models import Item, ItemKind, Meeting, MeetingStatus, Step, first_name
+from altui.models import Commitment, Item, ItemKind, Meeting, MeetingStatus, Step, first_name
 from altui.store import Store
 from altui.timetable import projected_finish
 

@@ -14,12 +14,12 @@ from pathlib import Path
 from typing import Any
 
 from altui.clock import FakeClock
-from altui.commitment import Commitment
 from altui.history import History, MemberFollowThrough
 from altui.live import LiveMeeting
 from altui.meetings import start_or_resume
 from altui.models import (
     TAG_CYCLES,
+    Commitment,
     Item,
     Meeting,
     MeetingStatus,

@@ -18,13 +18,13 @@ from textual.content import Content
 from textual.widgets import Footer, Static
 
 from altui.clock import whole_minutes
-from altui.commitment import Commitment
 from altui.errors import AltuiError
 from altui.guard import guarded, guarded_or, log
 from altui.live import MINUTE, LiveMeeting, NotSaved
 from altui.models import (
     KIND_PREFIXES,
     TAG_CYCLES,
+    Commitment,
     Item,
     ItemKind,
     ItemTag,

@@ -6,8 +6,7 @@ from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from altui.commitment import Commitment
-from altui.models import ReviewStatus
+from altui.models import Commitment, ReviewStatus
 from altui.text import visible
 
 STATUS_KEYS: dict[str, ReviewStatus] = {

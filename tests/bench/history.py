@@ -24,11 +24,11 @@ from pathlib import Path
 from typing import Any
 
 from altui.clock import FakeClock, SystemClock
-from altui.commitment import CLOSING
 from altui.files import write_atomic
 from altui.live import LiveMeeting
 from altui.meetings import start_meeting, unfinished_meeting
 from altui.models import (
+    CLOSING,
     Item,
     ItemKind,
     Meeting,

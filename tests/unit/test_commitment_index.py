@@ -13,11 +13,10 @@ import pytest
 
 from altui import store as store_module
 from altui.check import check_data
-from altui.commitment import Commitment
 from altui.commitments import INDEX_FORMAT, open_commitments, report_back_lines
 from altui.files import privacy_warnings
 from altui.live import LiveMeeting
-from altui.models import SCHEMA_VERSION, Item, ItemKind, ReviewStatus
+from altui.models import SCHEMA_VERSION, Commitment, Item, ItemKind, ReviewStatus
 from altui.store import COMMITMENT_INDEX, Store
 from tests.builders import ANA, BEN, close, commit, hold, review, texts
 

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from altui.commitment import Commitment, Hearing
-from altui.models import Item, ItemKind, ReviewStatus
+from altui.models import Commitment, Hearing, Item, ItemKind, ReviewStatus
 from altui.widgets.commitment_list import commitment_line, status_width
 
 WHEN = datetime(2026, 11, 25, 14, 0, tzinfo=UTC)

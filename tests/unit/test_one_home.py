@@ -155,6 +155,16 @@ def test_an_index_written_with_the_old_word_names_the_set_with_the_new_one(store
     assert owners == [ANA, EVERYONE]
 
 
+def test_a_commitment_and_what_closes_it_are_defined_only_on_the_model():
+    """The value type sits with the other models; altui.commitments reads it from meetings."""
+    copies = [
+        name
+        for name, text in sources_but("models.py").items()
+        if re.search(r"^class (Commitment|Hearing)\b|^CLOSING\b", text, re.MULTILINE)
+    ]
+    assert copies == []
+
+
 def test_the_agenda_is_built_only_by_the_agenda_module():
     copies = [
         name
