@@ -6,7 +6,6 @@ only when asked (Ctrl+R). Private notes are never shown, only that one was taken
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from itertools import groupby
 
 from textual.app import ComposeResult
@@ -148,7 +147,7 @@ class MeetingViewScreen(Screen[None]):
     @guarded
     def _fill(self) -> None:
         meeting = self.meeting
-        now = self._now()
+        now = altui_app(self).clock.now()
         show_agenda(self.query_one("#history-view-agenda", DataTable), agenda(meeting, now))
         self.items = self.store.items(meeting)
         self.query_one("#history-view-items", Static).update(captured(meeting, self.items))
@@ -156,11 +155,6 @@ class MeetingViewScreen(Screen[None]):
         for widget in self.query("#history-view-report, #history-view-report-heading"):
             widget.display = bool(lines)
         self.query_one("#history-view-report", Static).update(report_back(lines, meeting.number))
-
-    def _now(self) -> datetime:
-        """The app's clock when it has one (tests freeze it), else the wall clock."""
-        clock = getattr(self.app, "clock", None)
-        return clock.now() if clock is not None else datetime.now(UTC)
 
     @guarded
     def action_export(self) -> None:

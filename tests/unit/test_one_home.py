@@ -174,6 +174,16 @@ def test_the_agenda_is_built_only_by_the_agenda_module():
     assert copies == []
 
 
+def test_screens_reach_the_app_through_its_typed_accessor():
+    """``altui_app(screen)``, so that mypy checks what a screen asks of the App."""
+    copies = [
+        name
+        for name, text in sources_but().items()
+        if re.search(r"getattr\(\s*self\.app\b|self\.app\.(clock|store)\b", text)
+    ]
+    assert copies == []
+
+
 # opening a meeting for writing ----------------------------------------------------------------
 
 
