@@ -19,6 +19,7 @@ from typing import TypeVar
 from altui.commitments import Ledger, heard, still_held
 from altui.errors import AltuiError
 from altui.models import (
+    UNNAMED,
     Departure,
     Event,
     ItemKind,
@@ -281,9 +282,14 @@ class History:
         return tuple(latest.values())
 
     def name_of(self, member_id: str | None) -> str:
-        """The member's name as the latest meeting that listed them knew it (the fallback of
-        :meth:`Meeting.name_of` for no member, or one no meeting listed)."""
-        return name_among(self.listed, member_id)
+        """The member's name as the latest meeting that listed them knew it, else as the latest
+        meeting that names them in its steps (see :meth:`Meeting.name_of`, also for no member
+        and for one that no meeting names)."""
+        name = name_among(self.listed, member_id)
+        if name != UNNAMED:
+            return name
+        kept = (record.meeting.name_of(member_id) for record in reversed(self.records))
+        return next((name for name in kept if name != UNNAMED), UNNAMED)
 
     # follow-through -----------------------------------------------------------------------
 

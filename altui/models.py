@@ -38,6 +38,9 @@ SECONDS_MAX = 366 * 24 * 3600.0
 EVERYONE = "Everyone"
 """The whole set, wherever a member's name is wanted and no member is meant: whose turn a group
 step is, who owns an action taken in one. The one word for it on the screens and in the recap."""
+UNNAMED = "Name unknown"
+"""A member whose name no readable meeting file keeps (only damaged files lose one): said as
+such, not as ``EVERYONE``, who is no one member."""
 
 
 def new_id() -> str:
@@ -104,9 +107,10 @@ def first_name(name: str) -> str:
 
 def name_among(members: Iterable[Member], member_id: str | None) -> str:
     """The name of the member with ``member_id`` among ``members`` (the last listed, when they
-    are listed more than once), or ``EVERYONE`` for no member or one not among them."""
-    names = {m.id: m.name for m in members}
-    return names.get(member_id, EVERYONE) if member_id is not None else EVERYONE
+    are listed more than once); ``EVERYONE`` for no member, ``UNNAMED`` for one not among them."""
+    if member_id is None:
+        return EVERYONE
+    return {m.id: m.name for m in members}.get(member_id, UNNAMED)
 
 
 def slugify(name: str) -> str:
@@ -353,8 +357,13 @@ class Meeting(Stored):
     def name_of(self, member_id: str | None) -> str:
         """Whose name this is: the member's name as this meeting knew it (a member renamed
         since keeps it here), or ``EVERYONE`` for no member (a group step, an action taken in
-        one) or one the meeting did not list."""
-        return name_among(self.members, member_id)
+        one). A member the meeting does not list (a damaged file) is named as its steps keep
+        them, else ``UNNAMED``."""
+        name = name_among(self.members, member_id)
+        if name != UNNAMED:
+            return name
+        kept = (s.presenter for s in self.steps if s.presenter_id == member_id and s.presenter)
+        return next(kept, UNNAMED)
 
 
 class Item(Stored):

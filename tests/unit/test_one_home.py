@@ -16,7 +16,7 @@ from altui.exporting import recap_text
 from altui.history import History
 from altui.live import LiveMeeting, NotSaved, open_for_writing
 from altui.meetings import start_or_resume
-from altui.models import EVERYONE
+from altui.models import EVERYONE, UNNAMED, ReviewStatus
 from altui.screens.summary import captured_by_presenter
 from altui.store import COMMITMENT_INDEX
 from tests.builders import ANA, BEN, step_of
@@ -294,3 +294,43 @@ async def test_setup_the_step_bar_and_the_plans_command_count_minutes_as_the_age
     assert "Check-out 3m" in bar
     checked = CliRunner().invoke(main, ["plans", "check", str(plan)])
     assert "0h13 with 1 presenters" in checked.output
+
+
+# a member no file names ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("steps_keep_the_name", "shown"), [(True, BEN), (False, UNNAMED)])
+def test_a_member_no_meeting_lists_is_named_as_the_files_keep_them_never_everyone(
+    store, the_set, clock, steps_keep_the_name, shown
+):
+    """Ben commits twice, leaves (his commitments kept), one is done; then meeting 1's file
+    loses him from its lists (damage), and perhaps its steps his name too."""
+    from altui.screens.history import follow_block
+    from altui.sets import Leaving, remove_member
+    from tests.builders import close, commit, follow_through, hold, review
+
+    lines = [commit(BEN, "Call the director"), commit(BEN, "Ask HR")]
+    first, made = hold(store, the_set, clock, lines)
+    close(store, clock, first)
+    after = remove_member(store, the_set.name, BEN, Leaving.KEEP, clock.now())
+    second, _ = hold(store, after, clock, presenters=(ANA,))
+    review(store, clock, second, made["Call the director"], 1, ReviewStatus.DONE)
+    close(store, clock, second)
+    damaged = store.meeting(the_set.slug, 1)
+    ben = the_set.member(BEN).id
+    for members in (damaged.presenters, damaged.attendees, damaged.apologies):
+        members[:] = [m for m in members if m.id != ben]
+    if not steps_keep_the_name:
+        for step in damaged.steps:
+            if step.presenter_id == ben:
+                step.presenter = None
+    store.save_meeting(damaged)
+
+    third = start_or_resume(store, after, clock, presenters=[ANA])
+    assert [(c.owner, c.action.text) for c in under_review(store, third)] == [
+        (f"{shown} (left)", "Ask HR")
+    ]
+    former = follow_through(store, the_set.slug)[-1]
+    assert (former.name, former.current, former.reviewed) == (shown, False, 1)
+    assert follow_block(former).plain.startswith(f"{shown} (former member)\n")
+    assert f"| {shown} | Ask HR |" in recap_text(store, the_set, damaged)
