@@ -26,6 +26,7 @@ from altui.errors import AltuiError
 from altui.lock import MeetingLock
 from altui.models import (
     KIND_PREFIXES,
+    TAG_CYCLES,
     Change,
     Commitment,
     Item,
@@ -396,8 +397,9 @@ class LiveMeeting(Stage):
     ) -> Item | None:
         """Change an item's text, kind or tag; an empty text deletes it (returns None).
 
-        A kind character at the start of ``text`` wins over ``kind``; controls are kept as
-        ``enter`` keeps them.
+        A kind character at the start of ``text`` wins over ``kind``; the tag is ``tag`` when
+        the kind takes it, else the one the item would get typed as that kind (see ``tag_as``).
+        Controls are kept as ``enter`` keeps them.
         """
         old = self.item(item_id)
         chosen, body = parse_entry(visible(text), kind)
@@ -405,9 +407,9 @@ class LiveMeeting(Stage):
             self.delete(item_id)
             return None
         _check_length(body)
-        if tag is not None and chosen is not kind:
-            tag = None
-        new = old.model_copy(update={"kind": chosen, "tag": tag, "text": body})
+        new = old.model_copy(
+            update={"kind": chosen, "tag": self.tag_as(old, chosen, tag), "text": body}
+        )
         if new == old:
             return old
         label = (
@@ -418,6 +420,16 @@ class LiveMeeting(Stage):
         with self._change(label):
             self.items = _swapped(self.items, old, new)
         return new
+
+    def tag_as(self, item: Item, kind: ItemKind, tag: ItemTag | None) -> ItemTag | None:
+        """The tag ``item`` has once it is of ``kind``: ``tag`` when that kind can take it (a
+        question stays clarifying or open through changes of kind), else the tag an item of
+        ``kind`` typed in the item's step gets (a note turned into a question in a clarifying
+        step is clarifying)."""
+        if tag in TAG_CYCLES.get(kind, ()):
+            return tag
+        steps = self.meeting.steps
+        return _default_tag(steps[item.step], kind) if item.step < len(steps) else None
 
     def delete(self, item_id: str) -> Item:
         """Take an item out of the meeting (undo brings it back)."""

@@ -386,10 +386,11 @@ class Item(Stored):
 
 def question_counts(items: Iterable[Item]) -> list[str]:
     """The questions among ``items`` counted by tag, as the console's banner and the recap show
-    them: ``["2 clarifying", "3 open"]``, then ``"1 untagged"`` if any question has no tag."""
+    them: ``["2 clarifying", "3 open", "1 untagged"]``, leaving out the kinds not asked (so the
+    banner fits on one line at 80 columns); ``[]`` when none was asked."""
     asked = Counter(item.tag for item in items if item.kind is ItemKind.QUESTION)
-    counts = [f"{asked[ItemTag.CLARIFYING]} clarifying", f"{asked[ItemTag.OPEN]} open"]
-    return counts + ([f"{asked[None]} untagged"] if asked[None] else [])
+    tags = [(ItemTag.CLARIFYING, "clarifying"), (ItemTag.OPEN, "open"), (None, "untagged")]
+    return [f"{asked[tag]} {word}" for tag, word in tags if asked[tag]]
 
 
 KIND_ORDER: list[ItemKind] = list(ItemKind)

@@ -276,7 +276,8 @@ class MeetingScreen(StageScreen):
             return
         here = self.live.items_here()
         position = next((n for n, i in enumerate(here, 1) if i.id == self._editing.id), 0)
-        tag = f" · {self._tag.label}" if self._tag else ""
+        shown = self._edited_tag(self._entry.value)
+        tag = f" · {shown.label}" if shown else ""
         keys = ["Enter saves", "empty deletes", "Esc no change", "Tab kind", "Shift+Tab tag"]
         self._prompt_keys(
             Content(f"Editing {position} of {len(here)}{tag}:"), [*keys, "Ctrl+O move"]
@@ -403,6 +404,12 @@ class MeetingScreen(StageScreen):
         self.show_prompt()
         self.query_one(EntryBox).refresh_kind()
 
+    def _edited_tag(self, text: str) -> ItemTag | None:
+        """The tag Enter would save the item being edited with, as ``text``."""
+        assert self._editing is not None
+        kind = self.live.kind_for(text, self._kind)
+        return self.live.tag_as(self._editing, kind, self._tag)
+
     def cancel_edit(self) -> None:
         """Escape: leave the item being edited as it was (and forget a chosen kind)."""
         was_editing = self._editing is not None
@@ -438,7 +445,10 @@ class MeetingScreen(StageScreen):
             if not cycle:
                 self._said(f"{kind.label}s have no tag; Tab changes the kind.")
                 return
-            current = self._tag if self._tag_chosen else self.live.step.tag
+            if self._editing is not None:
+                current = self._edited_tag(text)
+            else:
+                current = self._tag if self._tag_chosen else self.live.step.tag
             self._tag, self._tag_chosen = next_tag(kind, current), True
             self._said(f"Tag: {self._tag.label if self._tag else 'none'}")
         else:
@@ -446,7 +456,8 @@ class MeetingScreen(StageScreen):
                 stripped = text.lstrip()[1:].lstrip()
                 self._entry.value = stripped
             self._kind = next_kind(kind)
-            self._tag, self._tag_chosen = None, self._editing is not None
+            if self._editing is None:  # an item being edited keeps its tag where it can
+                self._tag, self._tag_chosen = None, False
         self.show_prompt()
         self.query_one(EntryBox).refresh_kind()
 

@@ -144,6 +144,7 @@ class StageScreen(Screen[None]):
             scored = meeting.set_score
             counts = f"Set score today: {scored}/10" if scored else "Type the set's score, 1 to 10"
         if step.presenter_id:
-            counts = "Questions: " + " · ".join(question_counts(self.stage.items_here()))
+            asked = question_counts(self.stage.items_here())
+            counts = "Questions: " + (" · ".join(asked) or "none yet")
         place = Place(step.name, meeting.current + 1, len(meeting.steps), counts)
         self.query_one(PresenterBanner).place = place

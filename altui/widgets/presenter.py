@@ -28,13 +28,28 @@ class PresenterBanner(Static):
     place = reactive(Place(), init=False)
     """What the line says; setting a different place draws it again."""
 
-    def watch_place(self, place: Place) -> None:
+    def watch_place(self) -> None:
         """Draw the new place."""
-        counts = ("  ·  " + place.counts, "$text-muted") if place.counts else ""
-        self.update(
-            Content.assemble(
-                (visible(place.step), "bold"),
-                (f" · step {place.number} of {place.total}", "$text-muted"),
-                counts,
-            )
+        self._draw()
+
+    def on_resize(self) -> None:
+        """Draw the place again for the new width (the counts may fit beside the step now)."""
+        self._draw()
+
+    def _draw(self) -> None:
+        """The step and its place, then the counts: on the same line where they fit (or where
+        the banner has one line only), else on the next, never broken inside."""
+        place = self.place
+        step = Content.assemble(
+            (visible(place.step), "bold"),
+            (f" · step {place.number} of {place.total}", "$text-muted"),
         )
+        if not place.counts:
+            self.update(step)
+            return
+        counts = Content.styled(place.counts, "$text-muted")
+        line = Content.assemble(step, ("  ·  ", "$text-muted"), counts)
+        width, height = self.content_size.width, self.styles.height
+        one_line = height is not None and not height.is_auto
+        fits = one_line or not width or line.cell_length <= width
+        self.update(line if fits else Content("\n").join([step, counts]))

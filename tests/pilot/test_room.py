@@ -97,7 +97,7 @@ async def test_shift_tab_retags_an_edited_question_and_the_banner_counts_them(
         console.screen.show_step()
         await pilot.press(*"Who decides?", "enter", *"What scares you?", "enter")
         banner = console.screen.query_one("#presenter")
-        assert "Questions: 2 clarifying · 0 open" in str(banner.render())
+        assert str(banner.render()).endswith("Questions: 2 clarifying")
         await pilot.press("up", "shift+tab", "enter")
         assert "Questions: 1 clarifying · 1 open" in str(banner.render())
         assert [i.tag.value for i in store.items(meeting)] == ["clarifying", "open"]

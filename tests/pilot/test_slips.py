@@ -6,11 +6,12 @@ from textual import events
 
 from altui.app import make_app
 from altui.live import LiveMeeting
-from altui.models import ItemKind
+from altui.models import ItemKind, ItemTag
 from altui.screens.asks import ChooseSlot
 from altui.screens.meeting import MeetingScreen
 from altui.widgets.entry import EntryInput
 from altui.widgets.item_panel import ItemPanel
+from altui.widgets.presenter import PresenterBanner
 from tests.builders import step_of
 
 
@@ -195,3 +196,23 @@ async def test_undo_after_reopening_goes_on_to_what_came_before_the_end(console,
         await pilot.press("ctrl+z")
         assert kinds(store, meeting) == [("note", "kept")]
         assert store.meeting(meeting.set_slug, 1).status.value == "running"
+
+
+async def test_a_question_keeps_its_tag_when_tab_goes_round_the_kinds(console, store, meeting):
+    async with console.run_test(size=(80, 24)) as pilot:
+        console.screen.live.go_to(step_of(meeting, "Present the issue", "Ana Silva"))
+        await pilot.press(*"?Before the questions", "enter")  # untagged: not a question step
+        console.screen.live.go_to(step_of(meeting, "Clarifying questions", "Ana Silva"))
+        console.screen.show_step()
+        await pilot.press(*"Who else knows", "enter", "up", *["tab"] * 6, "enter")
+        await pilot.press(*"When did it start", "tab", "enter")  # an action by mistake
+        await pilot.press("up", *["tab"] * 5, "enter")  # and back to a question
+        assert [(i.kind.value, i.tag) for i in store.items(meeting)] == [
+            ("question", None),
+            ("question", ItemTag.CLARIFYING),
+            ("question", ItemTag.CLARIFYING),
+        ]
+        banner = console.screen.query_one(PresenterBanner)
+        shown = banner.render().plain
+        assert shown.endswith("Questions: 2 clarifying · 1 untagged")
+        assert len(shown) <= banner.content_size.width  # all of it on the one line at 80x24

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from altui.exporting import recap_text
 from altui.live import LiveMeeting
-from altui.models import ItemKind, ItemTag, next_tag
+from altui.models import ItemKind, ItemTag, next_tag, question_counts
 from tests.builders import retag_newest, step_of
 
 
@@ -41,3 +41,36 @@ def test_questions_take_the_steps_tag_and_can_be_changed(store, the_set, meeting
     assert "- I avoid conflict (about myself)" in recap
     clarifying = recap.split("### Clarifying questions")[1].split("###")[0]
     assert "Who else knows?" in clarifying and "afraid" not in clarifying
+
+
+def test_a_question_keeps_its_tag_through_changes_of_kind(store, meeting, clock):
+    live = LiveMeeting(store, meeting, clock)
+    live.go_to(step_of(meeting, "Open questions", "Ana Silva"))
+    asked = live.enter("Who else knows?", tag=ItemTag.CLARIFYING).item
+    as_note = live.edit(asked.id, asked.text, ItemKind.NOTE, asked.tag)
+    assert as_note.tag is None  # a note has no tag
+    back = live.edit(asked.id, asked.text, ItemKind.QUESTION, ItemTag.CLARIFYING)
+    assert back.tag is ItemTag.CLARIFYING  # the tag chosen goes round with the item
+
+
+def test_an_item_made_a_question_is_tagged_as_one_typed_in_its_step(store, meeting, clock):
+    live = LiveMeeting(store, meeting, clock)
+    live.go_to(step_of(meeting, "Clarifying questions", "Ana Silva"))
+    slip = live.enter("!Who else knows?").item  # saved as an action by mistake
+    assert slip.tag is None
+    assert live.edit(slip.id, slip.text, ItemKind.QUESTION).tag is ItemTag.CLARIFYING
+    live.go_to(step_of(meeting, "Reflect and reframe", "Ana Silva"))
+    learned = live.enter("I avoid conflict", tag=ItemTag.MYSELF).item
+    assert live.edit(learned.id, "?" + learned.text, learned.kind).tag is None  # as if typed
+    live.go_to(step_of(meeting, "Open questions", "Ana Silva"))
+    assert live.edit(slip.id, "!" + slip.text, ItemKind.QUESTION).tag is None
+
+
+def test_question_counts_leave_out_what_was_not_asked(store, meeting, clock):
+    live = LiveMeeting(store, meeting, clock)
+    assert question_counts(live.items) == []
+    live.go_to(step_of(meeting, "Present the issue", "Ana Silva"))
+    live.enter("?Before the questions start")
+    live.go_to(step_of(meeting, "Clarifying questions", "Ana Silva"))
+    live.enter("Who else knows?")
+    assert question_counts(live.items) == ["1 clarifying", "1 untagged"]
