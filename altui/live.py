@@ -9,6 +9,7 @@ entry back, after a restart too. No UI here; the console screen calls these meth
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
@@ -438,20 +439,33 @@ class LiveMeeting(Stage):
             self.items = _swapped(self.items, old)
         return old
 
-    def slots(self) -> list[tuple[str, str, int]]:
-        """Each presenter's slot: (member id, name, first step), in agenda order."""
-        found: dict[str, tuple[str, str, int]] = {}
-        for index, step in enumerate(self.meeting.steps):
-            if step.presenter_id and step.presenter_id not in found:
-                found[step.presenter_id] = (step.presenter_id, step.presenter or "", index)
-        return list(found.values())
+    def places(self, item_id: str) -> list[tuple[int, str]]:
+        """Where else the item can be filed, in agenda order: each presenter's slot (its first
+        step, "Ana Silva's slot") and each group step (by its name, with its number where two
+        share it), leaving out the place the item is in."""
+        item, steps = self.item(item_id), self.meeting.steps
+        names = Counter(s.name for s in steps if s.presenter_id is None)
+        found: list[tuple[int, str]] = []
+        seen: set[str] = set()
+        for index, step in enumerate(steps):
+            if step.presenter_id is None:
+                if index != item.step or item.presenter_id is not None:
+                    many = names[step.name] > 1
+                    found.append((index, f"{step.name} (step {index + 1})" if many else step.name))
+            elif step.presenter_id not in seen:
+                seen.add(step.presenter_id)
+                if step.presenter_id != item.presenter_id:
+                    found.append((index, f"{self.meeting.name_of(step.presenter_id)}'s slot"))
+        return found
 
-    def move(self, item_id: str, presenter_id: str) -> Item:
-        """File an item under another presenter's slot."""
+    def move(self, item_id: str, step: int) -> Item:
+        """File an item under the place at ``step`` (one of ``places``): a presenter's slot,
+        or a group step. Returns the item as moved."""
         old = self.item(item_id)
-        slot = next(s for s in self.slots() if s[0] == presenter_id)
-        new = old.model_copy(update={"presenter_id": presenter_id, "step": slot[2]})
-        with self._change(f"Moved {quote(old.text)} to {slot[1]}'s slot"):
+        label = dict(self.places(item_id))[step]
+        target = self.meeting.steps[step]
+        new = old.model_copy(update={"presenter_id": target.presenter_id, "step": step})
+        with self._change(f"Moved {quote(old.text)} to {label}"):
             self.items = _swapped(self.items, old, new)
         return new
 

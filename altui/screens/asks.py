@@ -1,4 +1,4 @@
-"""The console's small questions: end the meeting, and which slot an item moves to.
+"""The console's small questions: end the meeting, and where an item moves to.
 
 Each sits at the bottom of the screen, so the clock and the presenter stay in view. None can
 be answered by typing: a key it does not own closes it with no change, and hands the key back
@@ -108,43 +108,43 @@ class EndMeeting(Ask[bool]):
         self.close(True)
 
 
-class ChooseSlot(Ask[str]):
-    """Which presenter's slot an item moves to."""
+class ChoosePlace(Ask[str]):
+    """Where an item moves to: another presenter's slot or a group step."""
 
     MOVES = {"up": -1, "down": 1}
 
     def __init__(
         self,
         text: str,
-        slots: list[tuple[str, str]],
+        places: list[tuple[str, str]],
         hand_back: HandBack | None = None,
         answered: Callable[[str | None], None] | None = None,
     ) -> None:
         super().__init__(hand_back, answered)
         self._text = text
-        self._slots = slots
+        self._places = places
         self._at = 0
 
     def compose(self) -> ComposeResult:
-        """The item, then each presenter."""
+        """The item, then each place it can go (id, words)."""
         with Vertical():
             yield Static(Content.assemble(("Move ", "bold"), (visible(self._text), "italic")))
             yield OptionList(
-                *(Option(Content(visible(name)), id=member_id) for member_id, name in self._slots)
+                *(Option(Content(visible(name)), id=place) for place, name in self._places)
             )
             yield keys("Up/Down and Enter: move it there.  Escape: leave it.")
 
     def on_mount(self) -> None:
-        """Highlight the slot chosen so far."""
+        """Highlight the place chosen so far."""
         self._show_choice()
 
     async def answer_key(self, event: events.Key) -> None:
-        """Up and Down choose a slot, Enter moves the item there."""
+        """Up and Down choose a place, Enter moves the item there."""
         if event.key in self.MOVES:
-            self._at = max(0, min(len(self._slots) - 1, self._at + self.MOVES[event.key]))
+            self._at = max(0, min(len(self._places) - 1, self._at + self.MOVES[event.key]))
             self._show_choice()
         elif event.key == "enter":
-            self.close(self._slots[self._at][0])
+            self.close(self._places[self._at][0])
         else:
             await super().answer_key(event)
 

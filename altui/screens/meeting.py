@@ -101,7 +101,7 @@ class MeetingScreen(StageScreen):
             "move_item",
             "Move",
             show=False,
-            tooltip="While editing an item: move it to another presenter's slot",
+            tooltip="While editing an item: move it to another presenter's slot or a group step",
         ),
         Binding(
             "f9",
@@ -580,26 +580,28 @@ class MeetingScreen(StageScreen):
 
     @guarded
     def action_move_item(self) -> None:
-        """Move the item being edited to another presenter's slot."""
+        """Move the item being edited to another presenter's slot or a group step."""
         editing = self._editing
         if editing is None:
             self._said("Up (from an empty line) picks an item; then Ctrl+O moves it.")
             return
-        slots = [(member, name) for member, name, _ in self.live.slots()]
-        if not slots:
-            self._said("This meeting has no presenters' slots.")
+        places = {str(step): name for step, name in self.live.places(editing.id)}
+        if not places:
+            self._said("This meeting has nowhere else to move it.")
             return
 
-        def chosen(member: str | None) -> None:
-            if member is None:
+        def chosen(place: str | None) -> None:
+            if place is None:
                 return
-            if self._changed(lambda: self.live.move(editing.id, member)) is not None:
+            if self._changed(lambda: self.live.move(editing.id, int(place))) is not None:
                 self.cancel_edit()
-                self._said(f"Moved to {dict(slots)[member]}'s slot. Ctrl+Z undoes.")
+                self._said(f"Moved to {places[place]}. Ctrl+Z undoes.")
 
-        from altui.screens.asks import ChooseSlot
+        from altui.screens.asks import ChoosePlace
 
-        self.app.push_screen(ChooseSlot(editing.text, slots, self.hand_back, chosen))
+        self.app.push_screen(
+            ChoosePlace(editing.text, list(places.items()), self.hand_back, chosen)
+        )
 
     @guarded
     def action_help(self) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from altui.app import make_app
-from altui.screens.asks import ChooseSlot, EndMeeting
+from altui.screens.asks import ChoosePlace, EndMeeting
 from altui.screens.confirm import ConfirmScreen
 from altui.screens.dialog import Dialog, Keys
 from altui.screens.members import LeavingScreen, MembersScreen
@@ -20,7 +20,7 @@ def questions(the_set, store):
         LeavingScreen("Ana Silva", 2),
         PromptScreen("Rename Ana Silva", "Ana Silva", "A name"),
         EndMeeting("End meeting 1 of Team Tiger?", "Everything is saved."),
-        ChooseSlot("A question", [("a", "Ana Silva"), ("b", "Ben Okafor")]),
+        ChoosePlace("A question", [("a", "Ana Silva"), ("b", "Ben Okafor")]),
     ]
 
 

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from textual import events
+from textual.widgets import OptionList
 
 from altui.app import make_app
 from altui.live import LiveMeeting
 from altui.models import ItemKind, ItemTag
-from altui.screens.asks import ChooseSlot
+from altui.screens.asks import ChoosePlace
 from altui.screens.meeting import MeetingScreen
 from altui.widgets.entry import EntryInput
 from altui.widgets.item_panel import ItemPanel
@@ -52,8 +53,8 @@ async def test_ctrl_o_moves_an_item_to_another_presenters_slot(console, store, m
         console.screen.live.go_to(step_of(meeting, "Open questions", "Ana Silva"))
         console.screen.show_step()
         await pilot.press(*"?Is this Ben's question", "enter", "up", "ctrl+o")
-        assert isinstance(console.screen, ChooseSlot)
-        await pilot.press("down", "enter")
+        assert isinstance(console.screen, ChoosePlace)
+        await pilot.press("down", "down", "down", "enter")  # past Check-in, Bids and Break
         moved = store.items(meeting)[0]
         assert moved.presenter_id == meeting.presenters[1].id
         assert console.screen.query_one(ItemPanel).option_count == 1  # the empty hint
@@ -155,7 +156,7 @@ async def test_a_burst_of_typing_over_blank_or_a_question_is_typed_and_nothing_b
         await pilot.press("f1")
         await burst(console, pilot, "after the keys")
         await pilot.press(*"?a question", "enter", "up", "ctrl+o")
-        assert isinstance(console.screen, ChooseSlot)
+        assert isinstance(console.screen, ChoosePlace)
         await burst(console, pilot, "x")  # typed onto the item being edited
         assert isinstance(console.screen, MeetingScreen) and console.is_running
         assert kinds(store, meeting) == [
@@ -216,3 +217,31 @@ async def test_a_question_keeps_its_tag_when_tab_goes_round_the_kinds(console, s
         shown = banner.render().plain
         assert shown.endswith("Questions: 2 clarifying · 1 untagged")
         assert len(shown) <= banner.content_size.width  # all of it on the one line at 80x24
+
+
+async def test_ctrl_o_files_a_note_back_under_a_group_step_and_ctrl_z_undoes(
+    console, store, meeting
+):
+    async with console.run_test(size=(80, 24)) as pilot:
+        console.screen.live.go_to(step_of(meeting, "Present the issue", "Ben Okafor"))
+        console.screen.show_step()
+        await pilot.press(*"Ana arrives tired", "enter", "up", "ctrl+o")
+        places = [str(o.prompt) for o in console.screen.query_one(OptionList).options]
+        assert places == [
+            "Check-in",
+            "Bids for time",
+            "Ana Silva's slot",
+            "Break",
+            "Process review",
+            "Check-out",
+        ]  # every other place in agenda order; not Ben's slot, where it is
+        await pilot.press("enter")
+        (moved,) = store.items(meeting)
+        assert (moved.step, moved.presenter_id) == (0, None)  # in Check-in, nobody's slot
+        assert console.screen.query_one(ItemPanel).option_count == 1  # the empty hint
+        assert any("Moved to Check-in" in str(n.message) for n in console._notifications)
+        await pilot.press("ctrl+z")
+        (back,) = store.items(meeting)
+        assert back.presenter_id == meeting.presenters[1].id
+        panel = console.screen.query_one(ItemPanel)
+        assert "Ana arrives tired" in str(panel.get_option_at_index(0).prompt)

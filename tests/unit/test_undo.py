@@ -38,7 +38,7 @@ def test_edit_delete_rekind_and_move_are_saved_and_reach_the_recap(
     live.edit(wrong_kind.id, wrong_kind.text, ItemKind.ACTION)
     live.edit(misfiled.id, misfiled.text, ItemKind.QUESTION, ItemTag.CLARIFYING)
     live.delete(stray.id)
-    live.move(misfiled.id, live.slots()[1][0])
+    live.move(misfiled.id, step_of(meeting, "Present the issue", BEN))
     again = reloaded(store, live, clock)
     by_text = {i.text: i for i in again.items}
     assert list(by_text) == ["hello", "Ask the board", "Who pays for Ben's trip?"]
@@ -52,6 +52,28 @@ def test_edit_delete_rekind_and_move_are_saved_and_reach_the_recap(
     assert "hellohello" not in recap and "- hello" in recap and "- 11" not in recap
     ben = recap.split("## Ben Okafor")[1] if "## Ben Okafor" in recap else recap.split(BEN)[-1]
     assert "Who pays for Ben's trip?" in ben
+
+
+def test_an_item_moves_to_any_other_place_and_undo_brings_it_back(live, store, meeting):
+    check_in = live.enter("Ana arrives tired").item  # typed in Check-in
+    others = ["Bids for time", "Ana Silva's slot", "Break", "Ben Okafor's slot"]
+    assert [name for _, name in live.places(check_in.id)] == [
+        *others,
+        "Process review",
+        "Check-out",
+    ]
+    to_ben = step_of(meeting, "Present the issue", BEN)
+    moved = live.move(check_in.id, to_ben)
+    assert (moved.step, moved.presenter_id) == (to_ben, meeting.presenters[1].id)
+    assert "Ben Okafor's slot" not in dict(live.places(check_in.id)).values()
+    review = step_of(meeting, "Process review")
+    assert live.move(check_in.id, review).presenter_id is None
+    assert live.undo() == "Moved “Ana arrives tired” to Process review"
+    assert live.undo() == "Moved “Ana arrives tired” to Ben Okafor's slot"
+    (back,) = store.items(meeting)
+    assert (back.step, back.presenter_id) == (0, None)
+    with pytest.raises(KeyError):
+        live.move(check_in.id, 0)  # where it is already: not a place to move to
 
 
 def test_an_empty_edit_deletes_and_a_kind_character_changes_the_kind(live, store, meeting):
