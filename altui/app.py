@@ -8,12 +8,13 @@ from collections.abc import Iterable
 from functools import cache
 from typing import Any
 
+from textual import on
 from textual._xterm_parser import XTermParser
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.driver import Driver
 from textual.message import Message
-from textual.notifications import SeverityLevel
+from textual.notifications import Notify, SeverityLevel
 from textual.screen import Screen
 
 from altui.clock import Clock, SystemClock
@@ -176,6 +177,13 @@ class Altui(App[None]):
         super().notify(
             message, title=visible(title), severity=severity, timeout=timeout, markup=markup
         )
+
+    @on(Notify)
+    def _one_notice(self) -> None:
+        """A new toast takes the place of the one showing (Textual adds it after this): one
+        notice at a time, so a burst of them never stacks up over the items or the report
+        back being worked on."""
+        self.clear_notifications()
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """The palette offers the console's actions by name, then the theme chooser; none of

@@ -371,6 +371,7 @@ class MeetingScreen(StageScreen):
         if self.live.reporting_back and self._editing is None:
             listing = self.query_one(CommitmentList)
             listing.action_cursor_up() if older else listing.action_cursor_down()
+            self.show_prompt()  # the step's guidance again, after a mark's answer
             self.query_one(EntryBox).refresh_kind()
             return
         if self._editing is None and self._entry.value.strip():
@@ -495,8 +496,10 @@ class MeetingScreen(StageScreen):
         if commitment is None:
             return
         if self._changed(lambda: self.live.review(commitment, status=status)) is not None:
-            commitments.update(self.live.commitments())
-            self._said(f"{commitment.owner}: {status.label.lower()}. Ctrl+Z undoes.")
+            commitments.update(self.live.commitments())  # its line shows the new status
+            owner = visible(commitment.owner)
+            said = Content.styled(f"{owner}'s commitment: {status.label.lower()}.", "bold")
+            self._prompt_keys(said, ["Ctrl+Z undoes"])  # answers where it asked; covers nothing
 
     # the meeting's steps, clock and agenda -------------------------------------------------
 

@@ -185,3 +185,13 @@ async def test_markup_typed_by_a_member_stays_text(console: Altui, store: Store,
         assert console.is_running
         panel = console.screen.query_one("#items")
         assert text in str(panel.get_option_at_index(0).prompt)
+
+
+async def test_the_console_shows_one_notice_at_a_time(console: Altui):
+    async with console.run_test(size=(80, 24)) as pilot:
+        await pilot.press("pageup", "pageup", "ctrl+z", "pageup")
+        await pilot.pause()
+        assert [n.message for n in console._notifications] == ["This is the first step."]
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert [n.message for n in console._notifications] == ["Nothing to undo."]

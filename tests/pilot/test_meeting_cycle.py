@@ -185,3 +185,23 @@ async def test_the_display_cannot_mark_commitments(store, the_set, meeting, cloc
         await pilot.press("tab", "down", "1", "3", "enter", "5")
         await pilot.pause()
     assert store.reviews(second) == []
+
+
+async def test_a_mark_shows_in_its_line_and_on_the_prompt_never_over_the_list(
+    store, the_set, meeting, clock
+):
+    await run_first_meeting(store, the_set, meeting, clock)
+    second = start_or_resume(store, the_set, clock, presenters=["Ana Silva"])
+    app = make_app(store, clock, the_set, second)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("pagedown", "tab", "5", "down", "tab", "1")
+        await pilot.pause()
+        assert [n.message for n in app._notifications] == []  # no pop-up over the list
+        screen = app.screen
+        prompt = str(screen.query_one("#prompt").render())
+        assert prompt.startswith("Ana Silva's commitment: done. Ctrl+Z undoes")
+        lines = [str(o.prompt) for o in screen.query_one(CommitmentList).options]
+        assert lines[1].startswith("Carried forward Ask the director for time")
+        assert lines[2].startswith("Done            Write it down")
+        await pilot.press("down")  # the next commitment: the step's guidance again
+        assert str(screen.query_one("#prompt").render()).startswith("Report back on")
