@@ -179,11 +179,14 @@ class Altui(App[None]):
         )
 
     @on(Notify)
-    def _one_notice(self) -> None:
-        """A new toast takes the place of the one showing (Textual adds it after this): one
-        notice at a time, so a burst of them never stacks up over the items or the report
-        back being worked on."""
-        self.clear_notifications()
+    def _one_notice(self, event: Notify) -> None:
+        """A new toast takes the place of the one showing (Textual adds it after this), so a
+        burst of them never stacks up over the items or the report back being worked on; only
+        an error takes the place of an error, so a passing notice never hides a failure."""
+        error = event.notification.severity == "error"
+        for shown in list(self._notifications):
+            if error or shown.severity != "error":
+                self._unnotify(shown, refresh=False)
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """The palette offers the console's actions by name, then the theme chooser; none of

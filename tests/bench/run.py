@@ -101,7 +101,7 @@ def _settings(quick: bool) -> dict[str, Any]:
         "inserts": 30,
         "keys": 500,
         "pilot_keys": 40,
-        "cpu_window": 2.0,
+        "cpu_window": 60.0,
         "cpu_settle": 2.0,
         "warm_round": True,
         "repeats": 7,

@@ -195,3 +195,15 @@ async def test_the_console_shows_one_notice_at_a_time(console: Altui):
         await pilot.press("ctrl+z")
         await pilot.pause()
         assert [n.message for n in console._notifications] == ["Nothing to undo."]
+
+
+async def test_a_later_notice_never_hides_an_error(console: Altui):
+    async with console.run_test(size=(120, 36)) as pilot:
+        console.notify("The text in the box cannot be kept on disk.", severity="error")
+        await pilot.press("pageup")  # "This is the first step."
+        await pilot.press("ctrl+z")  # "Nothing to undo." takes its place
+        await pilot.pause()
+        assert [(n.severity, n.message) for n in console._notifications] == [
+            ("error", "The text in the box cannot be kept on disk."),
+            ("information", "Nothing to undo."),
+        ]
