@@ -758,13 +758,22 @@ class Glance:
         """The meeting's actions, in the order they were captured."""
         return [_validate(Item, doc, self.path) for doc in self.action_docs]
 
+    @functools.cached_property
+    def _review_models(self) -> dict[int, Review]:
+        """The reviews made models so far, by position: the follow-through makes them all
+        once, and a search, at every key, reuses them."""
+        return {}
+
     def reviews(self, of: Container[str] | None = None) -> list[Review]:
         """The meeting's reviews (only those of the actions ``of``, if given), oldest first."""
-        return [
-            _validate(Review, doc, self.path)
-            for doc in self.review_docs
-            if of is None or doc["action_id"] in of
-        ]
+        made = self._review_models
+        chosen: list[Review] = []
+        for at, doc in enumerate(self.review_docs):
+            if of is None or doc["action_id"] in of:
+                if at not in made:
+                    made[at] = _validate(Review, doc, self.path)
+                chosen.append(made[at])
+        return chosen
 
 
 _KINDS = {kind.value: kind for kind in ItemKind}
