@@ -39,9 +39,9 @@ def item_line(item: Item, reveal: bool = True, usual: ItemTag | None = None) -> 
     if item.kind is ItemKind.PRIVATE and not reveal:
         return Content.assemble(label, (HIDDEN, "$text-muted"))
     tag = (f"  · {item.tag.label}", "italic $text-muted") if item.tag not in (None, usual) else ""
-    text, rest = visible(item.text), len(item.text) - SHOWN_CHARACTERS
+    rest = len(item.text) - SHOWN_CHARACTERS
     more = (f" … ({rest:,} more characters)", "italic $text-muted") if rest > 0 else ""
-    return Content.assemble(label, text[:SHOWN_CHARACTERS], more, tag)
+    return Content.assemble(label, visible(item.text[:SHOWN_CHARACTERS]), more, tag)
 
 
 class ItemPanel(OptionList):
