@@ -99,9 +99,9 @@ class StageScreen(Screen[None]):
         if step_changed:
             self.query_one(ItemPanel).reveal = False  # private notes hide again on a new step
         self.query_one(StepBar).current = stage.meeting.current
-        reporting = stage.reporting_back  # reads the commitments, so `trouble` is known
         self.show_banner()
         self.show_prompt()
+        reporting = stage.reporting_back
         self.set_class(reporting, "-report-back")
         if reporting:
             self.query_one(CommitmentList).update(stage.commitments())
@@ -114,7 +114,7 @@ class StageScreen(Screen[None]):
     def show_prompt(self) -> None:
         """The step's one line of guidance (in a report back that cannot be read, why not)."""
         step, prompt = self.stage.step, self.query_one("#prompt", Static)
-        if step.report_back and self.stage.trouble:
+        if step.report_back and not self.stage.commitments() and self.stage.trouble:
             prompt.update(Content.styled(UNREADABLE_REPORT_BACK, "bold $error"))
             return
         prompt.update(Content(visible(step.prompt or step.name)))
