@@ -212,7 +212,7 @@ def meet(
     reopen: bool,
 ) -> None:
     """Start SET's next meeting, or resume its unfinished one."""
-    from altui.meetings import start_or_resume, unfinished_meeting
+    from altui.meetings import next_meeting, start_or_resume, unfinished_meeting
     from altui.plans import find_plan
 
     store, clock = store_from(ctx), SystemClock()
@@ -236,6 +236,11 @@ def meet(
             "--plan, --presenter and --apologies apply to the next one.",
             err=True,
         )
+    if running is None:
+        today = clock.now().astimezone().date()
+        doubt = next_meeting(store, the_set.slug).date_doubt(today)
+        if doubt:
+            click.echo(f"altui: warning: {doubt}", err=True)
     meeting = start_or_resume(
         store,
         the_set,

@@ -57,15 +57,20 @@ class NextMeeting:
 
     def held_on(self, today: date) -> date:
         """The date it is recorded on: the day it is started, ``today``, whatever the date
-        planned for it (a plan, for the summary and the calendar, not a record). It is never
-        dated before the meeting before it: AltuiError in one line if today is."""
-        if self.last_held is not None and today < self.last_held:
-            raise AltuiError(
-                f"Meeting {self.number - 1} is dated {weekday_date(self.last_held)}, after today "
-                f"({weekday_date(today)}), and meetings go in date order: is this computer's "
-                "date right?"
-            )
+        planned for it (a plan, for the summary and the calendar, not a record). A computer
+        whose date is before the last meeting's never stops the room: see ``date_doubt``."""
         return today
+
+    def date_doubt(self, today: date) -> str:
+        """One line of warning when ``today`` is before the last meeting's date ("" when it is
+        not): the computer's date may be wrong, or the last meeting was dated ahead (earlier
+        versions of altui recorded the date planned for a meeting as the day it was held)."""
+        if self.last_held is None or today >= self.last_held:
+            return ""
+        return (
+            f"Meeting {self.number - 1} is dated {weekday_date(self.last_held)}, after today "
+            f"({weekday_date(today)}): is this computer's date right? This meeting is dated today."
+        )
 
     def steps(
         self, plan: Plan, presenters: list[Member], slot_minutes: dict[str, float] | None = None

@@ -107,11 +107,15 @@ class SetupScreen(Screen[Meeting | None]):
 
     def _date_said(self) -> Content:
         """The day the meeting is held, today, and the date planned for it when that is
-        another day (information: a meeting started is held the day it starts)."""
+        another day (information: a meeting started is held the day it starts); a warning
+        when the last meeting is dated after today."""
         planned = self.upcoming.planned_on
         said: list[str | tuple[str, str]] = ["Held today, ", (weekday_date(self.held), "bold")]
         if planned is not None and planned != self.held:
             said.append((f" (planned for {weekday_date(planned)})", "$text-muted"))
+        doubt = self.upcoming.date_doubt(self.held)
+        if doubt:
+            said.append(("\n" + doubt, "bold $warning"))
         return Content.assemble(*said)
 
     def _member(self, member_id: str) -> Member:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 
 import altui.cli
@@ -255,6 +257,24 @@ def test_meet_after_a_closed_meeting_starts_the_next(runner, consoles, data):
     meeting = consoles[-1][2]
     assert (meeting.number, meeting.plan) == (2, "quick")
     assert [m.name for m in meeting.presenters] == ["Ben Okafor"]
+
+
+def test_meet_after_a_meeting_dated_ahead_starts_today_and_warns(runner, consoles, data):
+    """A last meeting dated after today (a wrong clock, or an older altui's planned date) never
+    stops `altui meet`: the meeting starts, dated today, with one warning line."""
+    make_set(runner, data)
+    assert run(runner, "--data", data, "meet", "Owls").exit_code == 0
+    store = Store(data)
+    first = store.meeting("owls", 1)
+    today = first.date
+    first.status, first.date = MeetingStatus.CLOSED, today + timedelta(days=28)
+    store.save_meeting(first)
+    result = run(runner, "--data", data, "meet", "Owls")
+    assert result.exit_code == 0, result.output
+    assert consoles[-1][2].number == 2
+    assert store.meeting("owls", 2).date == today
+    assert "altui: warning: Meeting 1 is dated " in result.stderr
+    assert "This meeting is dated today." in result.stderr
 
 
 class FakeApp:

@@ -304,9 +304,11 @@ async def test_setup_on_the_day_planned_says_only_today(store: Store, the_set: S
         assert said == "Held today, Wed 23 Dec 2026"
 
 
-async def test_a_computer_dated_before_the_last_meeting_opens_no_setup(
+async def test_a_computer_dated_before_the_last_meeting_sets_up_with_a_warning(
     store: Store, the_set: Set, clock
 ):
+    """Setup opens (a meeting is never refused in the room) and says, under the date, that the
+    last meeting is dated after today; the meeting starts dated today."""
     first, _ = hold(store, the_set, clock)
     first.next_date = date(2026, 12, 23)
     close(store, clock, first)
@@ -315,10 +317,17 @@ async def test_a_computer_dated_before_the_last_meeting_opens_no_setup(
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press("enter")
         await pilot.pause()
-        assert isinstance(app.screen, HomeScreen)
-        said = [str(n.message) for n in app._notifications]
-    assert any(line.startswith("Meeting 1 is dated Wed 25 Nov 2026, after today") for line in said)
-    assert store.meeting_numbers(the_set.slug) == [1]
+        assert isinstance(app.screen, SetupScreen)
+        said = str(app.screen.query_one("#setup-date").render()).splitlines()
+        assert said[1] == (
+            "Meeting 1 is dated Wed 25 Nov 2026, after today (Mon 23 Nov 2026): is this "
+            "computer's date right? This meeting is dated today."
+        )
+        assert app.screen.query_one("#setup-date").size.height > 1  # not cut to one line
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert store.meeting_numbers(the_set.slug) == [1, 2]
+    assert store.meeting(the_set.slug, 2).date == date(2026, 11, 23)
 
 
 async def test_changing_the_plan_keeps_bids_and_says_so(store: Store, the_set: Set, clock):
