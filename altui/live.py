@@ -106,18 +106,20 @@ class LiveMeeting(Stage):
     # the one way a meeting changes ---------------------------------------------------------
 
     @contextmanager
-    def _change(self, label: str) -> Iterator[_Pending]:
+    def _change(self, label: str, meeting: bool = True) -> Iterator[_Pending]:
         """Make a change, journal what it replaced, and save everything in one write.
 
         A failed save (or an error inside the change) puts the meeting back as it was and
-        raises `NotSaved`. A change that turns out to change nothing is not journaled.
+        raises `NotSaved`. A change that turns out to change nothing is not journaled. A
+        change of items or reports back alone passes ``meeting=False``: the meeting's own
+        fields and steps are then not dumped again to see whether they changed.
         """
         before = self._state()
         header, items, reviews, _ = before
         pending = _Pending(label)
         try:
             yield pending
-            after = _stored(self.meeting)
+            after = _stored(self.meeting) if meeting else header
             if after == header:  # unchanged: the store knows the one it wrote by sight
                 after = header
             change = self._diff(pending.label, header, after, items, reviews)
@@ -384,7 +386,7 @@ class LiveMeeting(Stage):
             presenter_id=self.step.presenter_id,
             created=self.clock.now(),
         )
-        with self._change(f"Added {chosen.label.lower()} {quote(body)}"):
+        with self._change(f"Added {chosen.label.lower()} {quote(body)}", meeting=False):
             self.items = [*self.items, item]
         self.keep_draft("")
         return item
@@ -418,7 +420,7 @@ class LiveMeeting(Stage):
             if chosen is not old.kind
             else f"Edited {old.kind.label.lower()} {quote(body)}"
         )
-        with self._change(label):
+        with self._change(label, meeting=False):
             self.items = _swapped(self.items, old, new)
         return new
 
@@ -435,7 +437,7 @@ class LiveMeeting(Stage):
     def delete(self, item_id: str) -> Item:
         """Take an item out of the meeting (undo brings it back)."""
         old = self.item(item_id)
-        with self._change(f"Deleted {old.kind.label.lower()} {quote(old.text)}"):
+        with self._change(f"Deleted {old.kind.label.lower()} {quote(old.text)}", meeting=False):
             self.items = _swapped(self.items, old)
         return old
 
@@ -465,7 +467,7 @@ class LiveMeeting(Stage):
         label = dict(self.places(item_id))[step]
         target = self.meeting.steps[step]
         new = old.model_copy(update={"presenter_id": target.presenter_id, "step": step})
-        with self._change(f"Moved {quote(old.text)} to {label}"):
+        with self._change(f"Moved {quote(old.text)} to {label}", meeting=False):
             self.items = _swapped(self.items, old, new)
         return new
 
@@ -497,7 +499,7 @@ class LiveMeeting(Stage):
         current = next(c for c in self.commitments() if c.action.id == commitment.action.id)
         review = current.review(self.clock.now(), status or current.status, note or "")
         what = f"marked {status.label.lower()}" if status else f"note {quote(note or '')}"
-        with self._change(f"{current.owner}: {what}"):
+        with self._change(f"{current.owner}: {what}", meeting=False):
             self.reviews = [*self.reviews, review]
             self._commitments = None
         return next(c for c in self.commitments() if c.action.id == current.action.id)
@@ -640,7 +642,7 @@ def _header_before(
     """What of the meeting a change altered, as it was before: its fields, and its steps by
     position when the list kept its length (both stored form). Kept small, as every save
     writes it."""
-    if old == new:
+    if old is new:  # ``_change`` hands back the very one when the meeting is unchanged
         return {}, {}
     fields = {name: value for name, value in old.items() if new.get(name) != value}
     steps: dict[int, dict[str, Any]] = {}

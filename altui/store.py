@@ -21,7 +21,7 @@ from collections.abc import Callable, Container, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from itertools import compress, count, repeat
-from operator import add, is_not, itemgetter
+from operator import add, is_, is_not, itemgetter
 from pathlib import Path
 from typing import Any, Concatenate, ParamSpec, TypeVar, cast
 
@@ -112,9 +112,18 @@ class AtomicJSONStorage(Storage):
             raise AltuiError(f"{self.path}: could not save ({exc.strerror or exc})") from exc
 
 
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+"""What ``json.dumps(data, ensure_ascii=False, separators=(",", ":"))`` makes, set up once."""
+
+
 def encode(data: Any) -> str:
     """``data`` as altui's files hold it: compact JSON, text other than ASCII kept as it is."""
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return _ENCODER.encode(data)
+
+
+def _encoded(data: Any) -> bytes:
+    """``data`` as :func:`encode` has it, in UTF-8."""
+    return _ENCODER.encode(data).encode("utf-8")
 
 
 @dataclass(frozen=True)
@@ -220,7 +229,7 @@ class _Spliced:
         caller hands that back while the meeting is unchanged; one merely equal may differ
         in a float's sign of zero)."""
         if stored is not self._header[0]:
-            self._header = stored, encode(stored).encode("utf-8")
+            self._header = stored, _encoded(stored)
         return self._header[1]
 
     def table(self, name: str, docs: list[Item] | list[Review] | list[Change]) -> list[bytes]:
@@ -232,11 +241,9 @@ class _Spliced:
         kept = len(docs) - end  # where the documents kept at the end begin
         middle = docs[start:kept]
         found = list(map(self._known.get, map(id, middle)))
-        at = -1
-        for _ in range(found.count(None)):
-            at = found.index(None, at + 1)
+        for at in list(compress(count(), map(is_, found, repeat(None)))):
             doc = middle[at]
-            found[at] = self._known[id(doc)] = encode(_dump(doc)).encode("utf-8")
+            found[at] = self._known[id(doc)] = _encoded(_dump(doc))
             self._kept.append(doc)
         made = cast("list[bytes]", found)  # every None filled above
         encoded = was_encoded[:start] + made + was_encoded[len(was) - end :]

@@ -437,6 +437,63 @@ def test_a_meeting_written_change_by_change_is_the_json_of_all_of_it(
     assert store.open_meeting(live.meeting) == (live.items, live.reviews, live.journal)
 
 
+def test_a_meeting_written_step_change_by_step_change_is_the_json_of_all_of_it(
+    store, meeting, clock
+):
+    """After each step change (moves, the clock, time added, presenters skipped or swapped,
+    a step equal to what it was but encoded apart) the file is, byte for byte, the compact
+    JSON of every table, another program's kept."""
+    from altui.live import LiveMeeting
+
+    path = store.root / meeting.set_slug / "meetings" / f"{meeting.number:04d}.json"
+    theirs = {"theirs": {"1": {"steps": [0.0, -0.0], "ü": True}}}
+    path.write_text(json.dumps(json.loads(path.read_text()) | theirs))
+    live = LiveMeeting(store, meeting, clock)
+    changes = 0
+
+    def check() -> None:
+        nonlocal changes
+        changes += 1
+        assert path.read_bytes() == whole_file(live, theirs), f"after change {changes}"
+
+    entered = live.enter("before any step moved")
+    check()
+    assert live.swap_next_presenters() is not None
+    check()
+    assert live.skip_next_presenter() is not None
+    check()
+    assert entered is not None and entered.item is not None
+    live.move(entered.item.id, live.places(entered.item.id)[-1][0])
+    check()
+    for seconds in (60.0, -60.0, 60.0, -120.0):
+        clock.advance(7)
+        live.add_time(seconds)
+        check()
+    while live.next_step():
+        clock.advance(31)
+        check()
+        live.toggle_pause()
+        check()
+        live.toggle_pause()
+        check()
+    while live.previous_step():
+        check()
+    live.go_to(3)
+    check()
+    with live._change("Zero taken away"):  # step 4 equal to what it was, but encoded apart
+        live.meeting.steps[4].added = -0.0
+        live.meeting.steps[5].added = 30.0
+    check()
+    assert b'"added":-0.0' in path.read_bytes()
+    live.close(None)
+    check()
+    live.reopen()
+    check()
+    while live.undo() is not None:
+        check()
+    assert store.open_meeting(live.meeting) == (live.items, live.reviews, live.journal)
+
+
 def test_meetings_written_in_turn_by_one_store_are_each_the_json_of_all_of_it(
     store, the_set, meeting, clock, monkeypatch
 ):
