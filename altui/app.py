@@ -24,6 +24,7 @@ from altui.lock import MeetingLock
 from altui.meetings import refuse_archived, refuse_empty, unfinished_meeting
 from altui.models import Meeting, Set
 from altui.resources import styles_dir
+from altui.screens.blank import BlankScreen
 from altui.screens.meeting import MeetingScreen
 from altui.store import Store
 from altui.text import strip_stray, visible
@@ -92,9 +93,13 @@ class Altui(App[None]):
         return True
 
     def action_clicker(self, forward: bool) -> None:
-        """Close what is over the console (as if left unanswered) and move a step."""
+        """Close what is over the console (as if left unanswered) and move a step; over a
+        blank wall, only bring the wall back (a clicker's "next" to wake it moves nothing)."""
         console = self._console_below()
         if console is None:
+            return
+        if isinstance(self.screen, BlankScreen):
+            self.screen.close(True)
             return
         while self.screen is not console:
             self.pop_screen()

@@ -7,14 +7,16 @@ from collections.abc import Callable
 from textual import events
 
 from altui.screens.hand_back import HandBack, HandsBack
+from altui.widgets.keys import STEP_KEYS
 
 
 class BlankScreen(HandsBack[bool]):
     """Nothing but black; on the console any key brings it back (the clock keeps running).
 
-    `.` (a clicker's blank key) and the keys that type nothing only bring it back: it answers
-    True, and a clicker's `.` may blank again. A character also goes to the entry line, so
-    typing on a blank wall loses nothing (no answer: a `.` after it is typed). ``mirror`` is
+    `.` (a clicker's blank key) and the keys that type nothing (PageDown/PageUp too: a
+    clicker's "next" to wake the wall moves no step) only bring it back: it answers True, and a
+    clicker's `.` may blank again. A character also goes to the entry line, so typing on a
+    blank wall loses nothing (no answer: a `.` after it is typed). ``mirror`` is
     told True when the screen goes black and False when it goes (also when the app quits while
     blank), so that the displays follow. A display's blank has no ``hand_back``: its keys do
     nothing, and it goes when the console's does.
@@ -45,6 +47,10 @@ class BlankScreen(HandsBack[bool]):
         """Bring the displays back."""
         if self._mirror is not None:
             self._mirror(False)
+
+    def owns(self, event: events.Key) -> bool:
+        """`.` and every key that types nothing, PageDown/PageUp too."""
+        return event.key in STEP_KEYS or super().owns(event)
 
     async def answer_key(self, event: events.Key) -> None:
         """A key that types nothing, or `.`: back to the console, and nothing else."""

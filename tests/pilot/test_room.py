@@ -115,3 +115,21 @@ async def test_a_clicker_can_blank_again_after_coming_back(console):
         assert isinstance(console.screen, BlankScreen)
         await pilot.press("z")  # any other key brings it back, and is typed, not lost
         assert console.screen.query_one("#entry-input").value == "z"
+
+
+async def test_pagedown_or_pageup_on_a_blank_wall_only_brings_it_back(console, store, meeting):
+    """A clicker's "next" to wake the wall moves no step; the next one does."""
+    async with console.run_test(size=(120, 36)) as pilot:
+        for keys in (("ctrl+l",), ("pagedown", "full_stop")):
+            await pilot.press(*keys)
+            assert isinstance(console.screen, BlankScreen)
+            start = console.screen_stack[-2].live.meeting.current
+            await pilot.press("pagedown")
+            assert isinstance(console.screen, MeetingScreen)
+            assert console.screen.live.meeting.current == start
+        await pilot.press("ctrl+l", "pageup")
+        assert console.screen.live.meeting.current == 1
+        await pilot.press("full_stop")  # a clicker's `.` after waking it blanks again
+        assert isinstance(console.screen, BlankScreen)
+        await pilot.press("pageup", "pageup")
+        assert store.meeting(meeting.set_slug, meeting.number).current == 0
