@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import gc
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
@@ -14,7 +15,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.driver import Driver
 from textual.message import Message
-from textual.notifications import Notify, SeverityLevel
+from textual.notifications import Notification, Notify, SeverityLevel
 from textual.screen import Screen
 
 from altui.clock import Clock, SystemClock
@@ -29,6 +30,22 @@ from altui.screens.meeting import MeetingScreen
 from altui.store import Store
 from altui.text import strip_stray, visible
 from altui.themes import DEFAULT_THEME, THEMES
+
+
+@dataclass
+class Notice(Notification):
+    """A notification that knows where it belongs (see ``Altui.notify``)."""
+
+    screen: Screen[Any] | None = None
+    about: str = ""
+
+
+class Withdraw(Message):
+    """Take down notices that no longer hold (see ``Altui.withdraw``)."""
+
+    def __init__(self, about: str = "") -> None:
+        super().__init__()
+        self.about = about
 
 
 class Altui(App[None]):
@@ -79,6 +96,7 @@ class Altui(App[None]):
             from altui.screens.home import HomeScreen
 
             self.push_screen(HomeScreen(self.store))
+        self.screen_change_signal.subscribe(self, self._screen_changed)
         self.call_after_refresh(settle_memory)
 
     def _console_below(self) -> MeetingScreen | None:
@@ -176,12 +194,36 @@ class Altui(App[None]):
         severity: SeverityLevel = "information",
         timeout: float | None = None,
         markup: bool = True,
+        about: str = "",
     ) -> None:
-        """Textual's toast, with any character that could steer the terminal shown as a symbol."""
+        """Textual's toast, with any character that could steer the terminal shown as a symbol.
+
+        It belongs to the screen it was raised on (under any dialog) and, with ``about``, to a
+        thing on it (see ``withdraw``): it is taken down when either no longer holds.
+        """
         message = "\n".join(visible(line) for line in message.split("\n"))
-        super().notify(
-            message, title=visible(title), severity=severity, timeout=timeout, markup=markup
+        notice = Notice(
+            message,
+            visible(title),
+            severity,
+            self.NOTIFICATION_TIMEOUT if timeout is None else timeout,
+            markup=markup,
+            screen=self._base_screen(),
+            about=about,
         )
+        self.post_message(Notify(notice))
+
+    def withdraw(self, about: str) -> None:
+        """Take down the notices ``about`` this raised before now: what they said of it no
+        longer holds (the console's ``BOX`` was saved, its ``STEP`` changed)."""
+        self.post_message(Withdraw(about))
+
+    def _base_screen(self) -> Screen[Any] | None:
+        """The screen being worked on: the top one that is not a dialog over another."""
+        return next((s for s in reversed(self.screen_stack) if not s.is_modal), None)
+
+    def _screen_changed(self, _: Screen[Any]) -> None:
+        self.post_message(Withdraw())  # handled after the notices raised before the change
 
     @on(Notify)
     def _one_notice(self, event: Notify) -> None:
@@ -189,8 +231,24 @@ class Altui(App[None]):
         burst of them never stacks up over the items or the report back being worked on; only
         an error takes the place of an error, so a passing notice never hides a failure."""
         error = event.notification.severity == "error"
+        self._take_down(lambda shown: error or shown.severity != "error")
+
+    @on(Withdraw)
+    def _withdrawn(self, event: Withdraw) -> None:
+        """Take down the notices about ``event.about``, or (without one) those raised on a
+        screen no longer worked on: a new screen clears the old one's notices."""
+        if event.about:
+            self._take_down(lambda shown: isinstance(shown, Notice) and shown.about == event.about)
+        else:
+            base = self._base_screen()
+            self._take_down(lambda shown: isinstance(shown, Notice) and shown.screen is not base)
+        self._refresh_notifications()
+
+    def _take_down(self, gone: Callable[[Notification], bool]) -> None:
+        """Take down each notice shown that ``gone`` says no longer holds (the one home of the
+        rules above)."""
         for shown in list(self._notifications):
-            if error or shown.severity != "error":
+            if gone(shown):
                 self._unnotify(shown, refresh=False)
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:

@@ -46,6 +46,10 @@ from altui.widgets.item_panel import KIND_STYLES, ItemPanel
 DRAFT_SECONDS = 0.25
 """How often unsent text in the entry box is saved (only when it changed, off the event loop):
 a crash loses at most the last quarter second of typing."""
+BOX = "box"
+"""What a notice about the text in the entry box is about: taken down once that is saved."""
+STEP = "step"
+"""What a notice about the step being shown is about: taken down when the step changes."""
 QUIT_AGAIN_SECONDS = 5.0
 """How long a second Ctrl+Q quits anyway when the unsent text could not be kept."""
 
@@ -212,19 +216,21 @@ class MeetingScreen(StageScreen):
 
     # what the facilitator sees change ------------------------------------------------------
 
-    def _changed(self, change: Callable[[], T]) -> T | None:
+    def _changed(self, change: Callable[[], T], about: str = "") -> T | None:
         """Run a change; one that was not saved is reported (and was not made): None."""
         try:
             return change()
         except AltuiError as exc:
-            self._not_saved(str(exc))
+            self._not_saved(str(exc), about)
             return None
 
-    def _not_saved(self, message: str) -> None:
-        self.notify(message, title="Not saved", severity="error", timeout=10, markup=False)
+    def _not_saved(self, message: str, about: str = "") -> None:
+        altui_app(self).notify(
+            message, title="Not saved", severity="error", timeout=10, markup=False, about=about
+        )
 
-    def _said(self, message: str) -> None:
-        self.notify(message, timeout=4, markup=False)
+    def _said(self, message: str, about: str = "") -> None:
+        altui_app(self).notify(message, timeout=4, markup=False, about=about)
 
     def hand_back(self, event: events.Key | events.Paste) -> None:
         """A key or paste that reached a screen over the console: to the entry line, after
@@ -260,7 +266,10 @@ class MeetingScreen(StageScreen):
         return True
 
     def show_step(self) -> None:
-        """The stage, and the entry line's hint for this step."""
+        """The stage, and the entry line's hint for this step; what was said of the step
+        before goes when it changes."""
+        if self.live.meeting.current != self._shown_step:
+            altui_app(self).withdraw(STEP)
         super().show_step()
         reporting = self.live.reporting_back
         self._entry.placeholder = REPORT_PLACEHOLDER if reporting else PLACEHOLDER
@@ -320,18 +329,23 @@ class MeetingScreen(StageScreen):
 
     @guarded_or(False)  # an error keeps the text in the box
     def submit_line(self, text: str) -> bool:
-        """Enter: save the line (or the edit); False keeps the text in the box."""
-        if self._editing is not None:
-            return self._save_edit(text)
+        """Enter: save the line (or the edit); False keeps the text in the box. Once it is
+        saved, what was said of the text in the box goes."""
+        saved = self._save_edit(text) if self._editing is not None else self._save_line(text)
+        if saved:
+            altui_app(self).withdraw(BOX)
+        return saved
+
+    def _save_line(self, text: str) -> bool:
         if self.live.closed:
-            self._not_saved("This meeting has ended: reopen it with Ctrl+Z on its summary.")
+            self._not_saved("This meeting has ended: reopen it with Ctrl+Z on its summary.", BOX)
             return False
         highlighted = self.query_one(CommitmentList).selected if self.live.reporting_back else None
         kind, tag = self._kind, (self._tag if self._tag_chosen else None)
         try:
             entered = self.live.enter(text, highlighted, kind, tag)
         except AltuiError as exc:
-            self._not_saved(f"{exc}. Your text is still in the box; Enter tries again.")
+            self._not_saved(f"{exc}. Your text is still in the box; Enter tries again.", BOX)
             return False
         self._kind, self._tag, self._tag_chosen = None, None, False
         if entered is None:
@@ -424,7 +438,7 @@ class MeetingScreen(StageScreen):
         editing = self._editing
         assert editing is not None
         kind = self._kind or editing.kind
-        saved = self._changed(lambda: self.live.edit(editing.id, text, kind, self._tag))
+        saved = self._changed(lambda: self.live.edit(editing.id, text, kind, self._tag), BOX)
         if saved is None and any(i.id == editing.id for i in self.live.items):
             return False  # not saved: the text stays in the box
         if saved is None:
@@ -508,7 +522,7 @@ class MeetingScreen(StageScreen):
         """Move to the next step (on the last one, say how to end instead)."""
         meeting = self.live.meeting
         if meeting.current == len(meeting.steps) - 1:
-            self._said("This is the last step. To end the meeting: F9 (it asks first).")
+            self._said("This is the last step. To end the meeting: F9 (it asks first).", STEP)
             return
         self.cancel_edit()
         if self._changed(self.live.next_step):
@@ -518,7 +532,7 @@ class MeetingScreen(StageScreen):
     def action_previous_step(self) -> None:
         """Move back one step."""
         if self.live.meeting.current == 0:
-            self._said("This is the first step.")
+            self._said("This is the first step.", STEP)
             return
         self.cancel_edit()
         if self._changed(self.live.previous_step):
@@ -564,7 +578,7 @@ class MeetingScreen(StageScreen):
         before = self.live.step.planned_seconds
         self._changed(lambda: self.live.add_time(-MINUTE))
         if self.live.step.planned_seconds == before:
-            self._said("A step keeps at least one minute.")
+            self._said("A step keeps at least one minute.", STEP)
         self.tick()
 
     @guarded
@@ -643,14 +657,17 @@ class MeetingScreen(StageScreen):
         if self._entry.value.strip() and not self.submit_line(self._entry.value):
             return  # the line left in the box could not be saved: the meeting stays open
         self._entry.clear()
+        trouble = ""
         try:
             self.live.close()
         except NotSaved as exc:
             self._not_saved(str(exc))
             return
         except (AltuiError, OSError) as exc:  # ended and saved; only the backup failed
-            self._not_saved(f"The meeting is ended and saved, but its backup failed: {exc}")
+            trouble = f"The meeting is ended and saved, but its backup failed: {exc}"
         self.app.switch_screen(SummaryScreen(self.the_set, self.live))
+        if trouble:  # said on the summary (a new screen takes the console's notices down)
+            self._not_saved(trouble)
 
     @guarded
     def action_export(self) -> None:

@@ -207,3 +207,44 @@ async def test_a_later_notice_never_hides_an_error(console: Altui):
             ("error", "The text in the box cannot be kept on disk."),
             ("information", "Nothing to undo."),
         ]
+
+
+def notices(app: Altui) -> list[str]:
+    return [str(n.message) for n in app._notifications]
+
+
+async def test_a_saved_line_takes_down_the_error_about_the_box(console: Altui):
+    review = next(i for i, s in enumerate(console._first[1].steps) if s.score)
+    async with console.run_test(size=(120, 36)) as pilot:
+        console.screen.live.go_to(review)
+        console.screen.show_step()
+        await pilot.press(*"12", "enter")
+        await pilot.pause()
+        assert any("Your text is still in the box" in m for m in notices(console))
+        await pilot.press("backspace", "backspace", "8", "enter")
+        await pilot.pause()
+        assert notices(console) == ["The set's score today: 8 out of 10."]
+
+
+async def test_a_step_change_takes_down_what_was_said_of_the_step(console: Altui):
+    last = len(console._first[1].steps) - 1
+    async with console.run_test(size=(120, 36)) as pilot:
+        console.screen.live.go_to(last)
+        console.screen.show_step()
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert any("This is the last step" in m for m in notices(console))
+        await pilot.press("pageup")
+        await pilot.pause()
+        assert notices(console) == []
+
+
+async def test_a_new_screen_takes_down_the_old_screens_notices(console: Altui):
+    async with console.run_test(size=(120, 36)) as pilot:
+        await pilot.press("f9", "f9", "ctrl+z")  # ends, then reopens from the summary
+        await pilot.pause()
+        assert isinstance(console.screen, MeetingScreen)
+        assert notices(console) == ["Meeting 1 reopened."]
+        await pilot.press("f9", "f9")
+        await pilot.pause()
+        assert notices(console) == []
