@@ -378,6 +378,10 @@ class MeetingScreen(StageScreen):
         """A clicker's blank key (`.` right after PageDown/PageUp)."""
         self.action_blank()
 
+    def put_back(self) -> None:
+        """Ctrl+Z right after a key took text out of the line: the line has it back."""
+        self._said("Undone: the text just cleared from the box is back.")
+
     @guarded
     def browse(self, older: bool) -> None:
         """Up/Down: in report back, the commitment being reported on; elsewhere, from an empty

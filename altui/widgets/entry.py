@@ -6,11 +6,14 @@ through here in the order it came, even one that first reached a screen over the
 screen that is open gets it first (the console's ``above``); the keys that steer the meeting
 (Enter, PageUp/PageDown, Up/Down, Tab, Escape, and a clicker's `.` right after PageDown) call
 the console directly; any other key is typed or runs its binding at once (`altui.widgets.keys`).
+A key that took more than a character out of the line (Ctrl+U, Ctrl+K, Ctrl+W, Ctrl+X) can be
+taken back: Ctrl+Z as the next key puts the text back (and otherwise undoes a saved change).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass, replace
 from typing import Any, ClassVar, Protocol
 
 from textual import events, on
@@ -41,6 +44,7 @@ class Console(Protocol):
     def browse(self, older: bool) -> None: ...
     def cycle(self, back: bool) -> None: ...
     def cancel_edit(self) -> None: ...
+    def put_back(self) -> None: ...
 
 
 _STEERING = {
@@ -53,6 +57,16 @@ _STEERING = {
     "shift+tab",
     "escape",
 }
+
+
+@dataclass(frozen=True)
+class Wiped:
+    """Text one key took out of the line (Ctrl+U, Ctrl+K, Ctrl+W, Ctrl+X, a selection typed
+    over), for Ctrl+Z to put back while the line is still as that key left it."""
+
+    text: str
+    cursor: int
+    left: str
 
 
 class EntryInput(SafeInput):
@@ -77,6 +91,8 @@ class EntryInput(SafeInput):
         """True right after PageUp/PageDown, or after a key that types nothing brought the
         wall back from blank: a clicker's `.` then blanks. Any other key, typed or not, and a
         paste, end it, so a `.` after a typed character is typed."""
+        self._wiped: Wiped | None = None
+        """What the last key took out of the line, if it took out more than a character."""
 
     async def _on_key(self, event: events.Key) -> None:
         if await self._steer.above(event):  # a screen over the console took it
@@ -84,6 +100,12 @@ class EntryInput(SafeInput):
             return
         key = event.key
         after_step_key, self.after_step_key = self.after_step_key, False
+        wiped, self._wiped = self._wiped, None
+        if key == "ctrl+z" and wiped is not None and wiped.left == self.value:
+            self._handled(event)
+            self.value, self.cursor_position = wiped.text, wiped.cursor
+            self._steer.put_back()
+            return
         if self._steer.answer(key, event.character):
             self._handled(event)
             return
@@ -98,7 +120,10 @@ class EntryInput(SafeInput):
             self.insert_text_at_cursor(key[-1])
             return
         if key not in _STEERING:
+            before = Wiped(self.value, self.cursor_position, "")
             await super()._on_key(event)  # typed, or its binding run now (see widgets.keys)
+            if len(self.value) < len(before.text) - 1:
+                self._wiped = replace(before, left=self.value)
             return
         self._handled(event)
         console = self._steer
@@ -126,7 +151,7 @@ class EntryInput(SafeInput):
         event.prevent_default()
         if self._steer.pasted_above(event.text):
             return
-        self.after_step_key = False
+        self.after_step_key, self._wiped = False, None
         self.paste(event.text)
 
 

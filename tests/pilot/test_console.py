@@ -248,3 +248,26 @@ async def test_a_new_screen_takes_down_the_old_screens_notices(console: Altui):
         await pilot.press("f9", "f9")
         await pilot.pause()
         assert notices(console) == []
+
+
+async def test_ctrl_z_right_after_a_wipe_puts_the_text_back(console: Altui, store: Store):
+    async with console.run_test(size=(120, 36)) as pilot:
+        box = console.screen.query_one(EntryInput)
+        await pilot.press("f7")  # a saved change Ctrl+Z would otherwise undo
+        planned = console.screen.live.step.planned_seconds
+        for *wipe, left in (
+            ("end", "ctrl+u", ""),
+            ("end", "ctrl+w", "Ben said "),
+            ("home", "ctrl+k", ""),
+        ):
+            await pilot.press(*"Ben said something", *wipe)
+            assert box.value == left
+            await pilot.press("ctrl+z")
+            await pilot.pause()
+            assert box.value == "Ben said something"
+            assert notices(console) == ["Undone: the text just cleared from the box is back."]
+            assert console.screen.live.step.planned_seconds == planned
+            await pilot.press("end", "ctrl+u", "x", "ctrl+z")  # typed since: Ctrl+Z undoes F7
+            assert box.value == "x"
+            assert console.screen.live.step.planned_seconds == planned + 60
+            await pilot.press("f7", "ctrl+u")
