@@ -6,14 +6,11 @@ screen keeps that one :class:`History` and asks it for the rows, a search and fo
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
-from itertools import accumulate, count
-from operator import add
 from typing import TypeVar
 
 from altui.commitments import Ledger, heard, still_held
@@ -127,30 +124,40 @@ def _query(text: str) -> str:
 
 @dataclass(frozen=True)
 class _Folded:
-    """Texts casefolded once and joined, to find which of them hold a query with one scan."""
+    """Texts casefolded once and joined by line breaks, to find which of them hold a query with
+    one scan: a text's index is the number of line breaks before it."""
 
     joined: str
-    starts: tuple[int, ...]
-    """Where each text starts in ``joined``, and one past the end."""
+    apart: tuple[str, ...] | None = None
+    """Each text casefolded on its own, when one holds a line break (typed lines hold none),
+    which would blur where a text ends in ``joined``."""
 
     @classmethod
-    def of(cls, texts: Iterable[str]) -> _Folded:
-        """``texts`` casefolded, each followed by a line break."""
-        folded = list(map(str.casefold, texts))
-        starts = map(add, accumulate(map(len, folded), initial=0), count())
-        return cls("\n".join(folded), tuple(starts))
+    def of(cls, texts: Sequence[str]) -> _Folded:
+        """``texts`` casefolded (no character folds into a line break)."""
+        folded = "\n".join(texts).casefold()
+        if folded.count("\n") < len(texts):  # only the line breaks between them
+            return cls(folded)
+        return cls(folded, tuple(map(str.casefold, texts)))
 
     def holding(self, wanted: str) -> Iterator[int]:
         """The index of each text holding ``wanted`` (casefolded, not empty), in order."""
-        joined, starts, size = self.joined, self.starts, len(wanted)
+        if self.apart is not None:
+            yield from (index for index, text in enumerate(self.apart) if wanted in text)
+            return
+        if "\n" in wanted:  # no text holds one
+            return
+        joined, size = self.joined, len(wanted)
+        index = start = 0  # the index of the text starting at ``start``
         at = joined.find(wanted)
         while at != -1:
-            index = bisect_right(starts, at) - 1
-            if at + size < starts[index + 1]:  # within the text, not across a line break
-                yield index
-                at = joined.find(wanted, starts[index + 1])
-            else:
-                at = joined.find(wanted, at + 1)
+            index += joined.count("\n", start, at)
+            yield index
+            start = joined.find("\n", at + size) + 1
+            if not start:  # that was the last text
+                return
+            index += 1
+            at = joined.find(wanted, start)
 
 
 @dataclass(frozen=True)

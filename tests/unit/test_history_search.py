@@ -95,6 +95,44 @@ def test_search_is_case_insensitive_as_casefold_is(store, the_set, three_meeting
     assert match.text == "Straße closed, came by bike"
 
 
+def test_search_finds_each_line_once_wherever_folding_moves_the_text(store, the_set, clock):
+    """Folding can lengthen a line ("ß" is "ss"): the lines after it are still found as
+    themselves, each once however often it holds the query, and never two lines as one."""
+    hold(
+        store,
+        the_set,
+        clock,
+        [
+            ("Check-in", None, "Straße, then the budget"),
+            ("Check-in", None, "nothing here"),
+            ("Check-in", None, "BUDGET, budget, Budget"),
+            ("Check-in", None, "ΣΊΣΥΦΟΣ budget"),
+        ],
+    )
+    history = History.load(store, the_set.slug)
+
+    assert [m.text for m in history.search("budget")] == [
+        "Straße, then the budget",
+        "BUDGET, budget, Budget",
+        "ΣΊΣΥΦΟΣ budget",
+    ]
+    assert [m.text for m in history.search("strasse, then")] == ["Straße, then the budget"]
+    assert [m.text for m in history.search("σίσυφοσ")] == ["ΣΊΣΥΦΟΣ budget"]
+    assert history.search("budget\nnothing") == []  # across two lines
+    assert history.search("budgetnothing") == []
+
+
+def test_a_line_holding_a_line_break_is_found_as_one_line(store, the_set, clock):
+    """Typed lines hold no line break; one written by other means is still one line."""
+    hold(store, the_set, clock, [("Check-in", None, "first"), ("Check-in", None, "last budget")])
+    damage(store, the_set, 1, lambda t: first_item(t, "first").update(text="first\nbudget"))
+    history = History.load(store, the_set.slug)
+
+    assert [m.text for m in history.search("budget")] == ["first\nbudget", "last budget"]
+    assert [m.text for m in history.search("first\nBUDGET")] == ["first\nbudget"]
+    assert history.search("budget\nlast") == []
+
+
 def test_search_leaves_private_notes_out_unless_asked(store, the_set, three_meetings):
     def private(include: bool) -> list[str]:
         found = History.load(store, the_set.slug).search("budget", include_private=include)
