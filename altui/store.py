@@ -697,7 +697,7 @@ class Store:
             found = _plain_glance(path, _validate(Meeting, header, path), tables)
             if found is not None:
                 return found
-        meeting, items, reviews = self.record(slug, number)
+        meeting, items, reviews = _records(path, tables)
         return Glance(
             path,
             meeting,
@@ -720,20 +720,24 @@ class Store:
         that going table by table through TinyDB costs.
         """
         path = self._meeting_path(slug, number)
-        tables = AtomicJSONStorage(str(path)).read() or {}
-        header = tables.get("meeting", {}).get(str(_HEADER_ID))
-        if not isinstance(header, dict):
-            raise AltuiError(
-                f"{path}: not an altui meeting file (no meeting record); left untouched"
-            )
-        wanted = None if kinds is None else {kind.value for kind in kinds}
-        items = [
-            _validate(Item, doc, path)
-            for doc in tables.get("items", {}).values()
-            if wanted is None or doc.get("kind") in wanted
-        ]
-        reviews = [_validate(Review, doc, path) for doc in tables.get("reviews", {}).values()]
-        return _validate(Meeting, header, path), items, reviews
+        return _records(path, AtomicJSONStorage(str(path)).read() or {}, kinds)
+
+
+def _records(
+    path: Path, tables: dict[str, dict[str, Any]], kinds: frozenset[ItemKind] | None = None
+) -> tuple[Meeting, list[Item], list[Review]]:
+    """The meeting, items (only of ``kinds`` if given) and reviews of a meeting file's tables."""
+    header = tables.get("meeting", {}).get(str(_HEADER_ID))
+    if not isinstance(header, dict):
+        raise AltuiError(f"{path}: not an altui meeting file (no meeting record); left untouched")
+    wanted = None if kinds is None else {kind.value for kind in kinds}
+    items = [
+        _validate(Item, doc, path)
+        for doc in tables.get("items", {}).values()
+        if wanted is None or doc.get("kind") in wanted
+    ]
+    reviews = [_validate(Review, doc, path) for doc in tables.get("reviews", {}).values()]
+    return _validate(Meeting, header, path), items, reviews
 
 
 @dataclass(frozen=True)
