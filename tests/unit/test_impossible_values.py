@@ -19,7 +19,7 @@ from pydantic import ValidationError
 
 from altui.check import check_data
 from altui.errors import AltuiError
-from altui.files import READ_MAX
+from altui.files import READ_MAX, parse_json
 from altui.models import MINUTES_MAX, Item, ItemKind, Meeting, Review, Set, Step
 from altui.store import AtomicJSONStorage, Store
 
@@ -211,3 +211,29 @@ def test_started_at_is_still_a_time_after_a_round_trip(store, meeting):
     again = Store(store.root).meeting(meeting.set_slug, meeting.number)
     assert isinstance(again.step.running_since, datetime)
     assert again.step.running_since.tzinfo is not None
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        b'{"a": "caf\\u00e9", "b": [1, -0, 2.5e-308, 1e400, 12345678901234567890123]}',
+        '{"a": "é", "b": null, "c": true}'.encode(),
+        b'{"a": 1, "a": 2}',
+        b"[NaN, Infinity, -Infinity]",
+        b'\xef\xbb\xbf{"a": 1}',  # a byte-order mark
+        '{"a": "é"}'.encode("utf-16"),
+        b'{"a": "\\ud800"}',  # a lone surrogate
+        b"[" * 300 + b"]" * 300,
+    ],
+)
+def test_a_file_is_read_as_the_json_module_reads_it(tmp_path, raw):
+    assert repr(parse_json(tmp_path / "f.json", raw)) == repr(json.loads(raw))
+
+
+@pytest.mark.parametrize("raw", [b"{not json", b'{"a": 1,}', b'"a\nb"', b"[1] x", b'"\xff"'])
+def test_what_is_not_json_is_worded_as_the_json_module_words_it(tmp_path, raw):
+    with pytest.raises(ValueError) as wording:
+        json.loads(raw)
+    with pytest.raises(AltuiError) as found:
+        parse_json(tmp_path / "f.json", raw)
+    assert str(wording.value) in str(found.value)
