@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from textual.widgets import Input
+
 from altui.app import make_app
 from altui.clock import whole_minutes
 from altui.meetings import FIRST_MEETING, NOTHING_OPEN
@@ -393,3 +395,19 @@ async def test_a_damaged_set_is_shown_greyed_and_the_others_still_open(
         await pilot.press("end", "enter")
         assert isinstance(app.screen, SetupScreen)
         assert app.screen.the_set.name == "Team Tiger"
+
+
+async def test_minutes_available_shows_three_digits_whole(store: Store, the_set: Set, clock):
+    """190 minutes typed in setup stay readable as 190, also once the cursor has left the box
+    (the box was three cells wide, so the cursor scrolled the 1 out of sight)."""
+    app = make_app(store, clock)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("enter")
+        field = app.screen.query_one("#setup-available", Input)
+        field.focus()
+        field.value = ""
+        await pilot.press("1", "9", "0", "0", "backspace", "tab")
+        await pilot.pause()
+        assert field.value == "190"
+        assert field.scroll_offset.x == 0
+        assert field.content_region.width > len("1900")  # four digits and the cursor
