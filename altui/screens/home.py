@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from textual import on
 from textual.app import ComposeResult
@@ -166,24 +167,20 @@ class HomeScreen(Screen[None]):
         def named(name: str | None) -> None:
             if name is None:
                 return
-            try:  # refused now, not after the members are typed
-                sets.checked_name("set name", name)
-            except AltuiError as exc:
-                self.notify(str(exc), severity="error", markup=False)
-                return
+            clock = altui_app(self).clock
 
-            def staffed(members: str | None) -> None:
-                if members is None:
-                    return
+            def create(members: str) -> None:
                 names = [m for m in (part.strip() for part in members.split(",")) if m]
-                clock = altui_app(self).clock
-                self._change(lambda: sets.new_set(self.store, name, names, "classic", clock))
+                sets.new_set(self.store, name, names, "classic", clock)
 
             self.app.push_screen(
-                PromptScreen(f"Members of {name}", hint="Names separated by commas"), staffed
+                PromptScreen(f"Members of {name}", hint="Names separated by commas", act=create),
+                lambda _: self.refresh_sets(),
             )
 
-        self.app.push_screen(PromptScreen("New set's name"), named)
+        # a name refused now, not after the members are typed
+        check = partial(sets.checked_name, "set name")
+        self.app.push_screen(PromptScreen("New set's name", act=check), named)
 
     def action_members(self) -> None:
         """Add, rename or remove the highlighted set's members."""
@@ -197,11 +194,13 @@ class HomeScreen(Screen[None]):
         if the_set is None:
             return
 
-        def renamed(name: str | None) -> None:
-            if name is not None:
-                self._change(lambda: sets.rename_set(self.store, the_set.slug, name))
+        def rename(name: str) -> None:
+            sets.rename_set(self.store, the_set.slug, name)
 
-        self.app.push_screen(PromptScreen(f"Rename {the_set.name}", the_set.name), renamed)
+        self.app.push_screen(
+            PromptScreen(f"Rename {the_set.name}", the_set.name, act=rename),
+            lambda _: self.refresh_sets(),
+        )
 
     def action_plan(self) -> None:
         """Choose the highlighted set's default session plan."""
@@ -209,14 +208,14 @@ class HomeScreen(Screen[None]):
         if the_set is None:
             return
 
-        def chosen(plan: str | None) -> None:
-            if plan is not None:
-                self._change(lambda: sets.set_default_plan(self.store, the_set.slug, plan.strip()))
+        def choose(plan: str) -> None:
+            sets.set_default_plan(self.store, the_set.slug, plan.strip())
 
         shipped = ", ".join(builtin_plans())
+        hint = f"Shipped: {shipped}; or a .toml file"
         self.app.push_screen(
-            PromptScreen("Default plan", the_set.plan, f"Shipped: {shipped}; or a .toml file"),
-            chosen,
+            PromptScreen("Default plan", the_set.plan, hint, act=choose),
+            lambda _: self.refresh_sets(),
         )
 
     def action_archive(self) -> None:

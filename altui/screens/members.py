@@ -116,11 +116,10 @@ class MembersScreen(Dialog[None]):
     def action_add(self) -> None:
         """Ask for a new member's name."""
 
-        def added(name: str | None) -> None:
-            if name is not None:
-                self._change(lambda: sets.add_member(self.store, self.the_set.slug, name))
+        def add(name: str) -> None:
+            sets.add_member(self.store, self.the_set.slug, name)
 
-        self.app.push_screen(PromptScreen("New member's name"), added)
+        self.app.push_screen(PromptScreen("New member's name", act=add), lambda _: self._refresh())
 
     def action_rename(self) -> None:
         """Ask for the highlighted member's new name."""
@@ -128,11 +127,12 @@ class MembersScreen(Dialog[None]):
         if old is None:
             return
 
-        def renamed(name: str | None) -> None:
-            if name is not None:
-                self._change(lambda: sets.rename_member(self.store, self.the_set.slug, old, name))
+        def rename(name: str) -> None:
+            sets.rename_member(self.store, self.the_set.slug, old, name)
 
-        self.app.push_screen(PromptScreen(f"Rename {old}", old), renamed)
+        self.app.push_screen(
+            PromptScreen(f"Rename {old}", old, act=rename), lambda _: self._refresh()
+        )
 
     def action_remove(self) -> None:
         """Remove the highlighted member, after asking (and asking what becomes of their open

@@ -12,8 +12,10 @@ from altui.meetings import FIRST_MEETING, NOTHING_OPEN
 from altui.models import Meeting, ReviewStatus, Set
 from altui.screens.home import HomeScreen
 from altui.screens.meeting import MeetingScreen
+from altui.screens.prompt import PromptScreen
 from altui.screens.setup import SetupScreen
 from altui.store import Store
+from altui.widgets.safe_input import SafeInput
 from tests.builders import ANA, close, commit, hold, review, shown_safely, until
 
 
@@ -93,10 +95,31 @@ async def test_sets_and_members_are_managed_from_the_keyboard(store: Store, cloc
 async def test_refused_names_are_explained_and_nothing_changes(store: Store, the_set: Set, clock):
     app = make_app(store, clock)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("n", *"team tiger", "enter", "enter")
+        await pilot.press("n", *"team tiger", "enter", *"Ann, Bob", "enter")
         await pilot.pause()
-        assert any("already exists" in str(n.message) for n in app._notifications)
+        assert isinstance(app.screen, PromptScreen)  # open, with the members as typed
+        said = str(app.screen.query_one("#prompt-error").render())
+        assert "already exists" in said
+        assert app.screen.query_one(SafeInput).value == "Ann, Bob"
         assert [s.name for s in store.sets()] == ["Team Tiger"]
+
+
+async def test_a_refused_member_list_stays_in_its_box_to_be_put_right(store: Store, clock):
+    """A name typed twice refuses the list in the dialog, which keeps every name typed; once
+    put right, Enter creates the set."""
+    app = make_app(store, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("n", *"Owls", "enter", *"Zoë, Ada, ada, , Bo", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PromptScreen)
+        assert "member 'ada' is named twice" in str(app.screen.query_one("#prompt-error").render())
+        assert app.screen.query_one(SafeInput).value == "Zoë, Ada, ada, , Bo"
+        assert store.sets() == []
+        await pilot.press("backspace", "backspace", "backspace", "backspace", "backspace")
+        await pilot.press("backspace", "backspace", "backspace", "backspace", "B", "o", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+    assert [m.name for m in store.find_set("Owls").members] == ["Zoë", "Ada", "Bo"]
 
 
 async def test_h_opens_the_sets_history(store: Store, the_set: Set, meeting, clock):
