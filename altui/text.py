@@ -10,6 +10,11 @@ BIDI_CONTROLS = (*range(0x202A, 0x202F), *range(0x2066, 0x206A))
 """Embeddings, overrides (U+202E turns text around) and isolates: they reorder what follows."""
 SEPARATORS = (0x2028, 0x2029)
 """Line and paragraph separators: a line break to some terminals, nothing to others."""
+WIDTH_DISPUTED = (*range(0x1F3FB, 0x1F400), 0xFE0F)
+"""Emoji skin-tone modifiers and the emoji presentation selector: Rich lays ``👍🏽`` and ``❤️``
+out two cells wide, a terminal such as tmux four and one, so a border after them moves."""
+UNSEEN = "\u200b"
+"""What a character of ``WIDTH_DISPUTED`` is shown as: nothing, the emoji before it plain."""
 UNSHOWN = "\ufffd"
 """What a character that steers the terminal and has no picture of its own is shown as."""
 
@@ -18,6 +23,7 @@ _PICTURES = (
     {code: chr(0x2400 + code) for code in range(32)}
     | {0x7F: "\u2421"}
     | dict.fromkeys(_UNPICTURED, UNSHOWN)
+    | dict.fromkeys(WIDTH_DISPUTED, UNSEEN)
 )
 _STRAY = re.compile("[" + "".join(map(chr, _UNPICTURED)) + "]")
 
@@ -26,7 +32,10 @@ def visible(text: str) -> str:
     """``text`` with every character that can steer a terminal shown as a symbol.
 
     C0 controls become their Unicode pictures (ESC as ␛, NUL as ␀, DEL as ␡); C1 controls, bidi
-    embeddings, overrides and isolates, and line and paragraph separators become ``UNSHOWN``.
+    embeddings, overrides and isolates, and line and paragraph separators become ``UNSHOWN``;
+    skin-tone modifiers and the emoji presentation selector become ``UNSEEN``, so every terminal
+    agrees with the layout on the width of what is drawn (one character still stands for one,
+    for an input box's cursor).
     Markup needs no escaping here: widgets render this through ``Content``, never as markup.
     """
     return text.translate(_PICTURES)

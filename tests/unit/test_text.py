@@ -15,7 +15,9 @@ from altui.text import (
     BIDI_CONTROLS,
     C1_CONTROLS,
     SEPARATORS,
+    UNSEEN,
     UNSHOWN,
+    WIDTH_DISPUTED,
     listed,
     one_line,
     strip_stray,
@@ -46,13 +48,23 @@ def test_c1_and_bidi_controls_are_shown_as_the_replacement_character():
     [
         "Chloé Martin",
         "עברית ومرحبا",  # right-to-left scripts need no control characters
-        "👩🏽\u200d💻",  # a zero-width joiner holds an emoji together
+        "👩\u200d💻",  # a zero-width joiner holds an emoji together (tmux agrees: 2 cells)
         "non\u00a0breaking",
         "[b]markup[/b]",
     ],
 )
 def test_ordinary_text_is_unchanged(text: str):
     assert visible(text) == text
+
+
+@pytest.mark.parametrize("code", WIDTH_DISPUTED, ids=lambda code: f"U+{code:04X}")
+def test_a_skin_tone_or_emoji_selector_is_drawn_as_nothing_beside_its_emoji(code: int):
+    """tmux draws 👍🏽 four cells wide and ❤️ one, where Rich lays both out as two: the
+    border after them moved and left a stray │ on the wall. Shown plain, both agree."""
+    shown = visible(f"👍{chr(code)}|")
+    assert shown == f"👍{UNSEEN}|"
+    assert cell_len(shown) == 3
+    assert cell_len(visible("❤\ufe0f|")) == 2
 
 
 def test_strip_stray_leaves_escape_sequences_and_drops_stray_controls():
