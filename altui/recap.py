@@ -227,7 +227,7 @@ def _timing(meeting: Meeting, now: datetime) -> str:
     """The agenda (planned against actual whole minutes for every step) and its totals."""
     rows = agenda(meeting, now)
     table = _table(list(HEADINGS), [[escape_cell(cell) for cell in row.cells()] for row in rows])
-    planned, actual = totals(rows)
+    planned, actual = totals(meeting, now)
     return f"{table}\n\nTotal: {planned} min planned, {actual} min actual."
 
 

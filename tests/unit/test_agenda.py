@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from altui.agenda import agenda, totals
 from altui.live import LiveMeeting
 from altui.meetings import start_or_resume
 from altui.timetable import fit_factor
@@ -52,3 +53,15 @@ def test_agenda_is_not_rearranged_once_later_steps_hold_items(store, meeting, cl
     assert live.skip_next_presenter() is None
     assert live.swap_next_presenters() is None
     assert len(store.meeting(meeting.set_slug, meeting.number).steps) == len(meeting.steps)
+
+
+def test_the_total_rounds_the_meeting_once_not_each_step(store, meeting, clock):
+    """Ten steps of 25 s each are 0 min a row but 4 min in all: the total says 4, as the
+    sum of the rows' minutes (0) would not."""
+    live = LiveMeeting(store, meeting, clock)
+    for _ in range(10):
+        clock.advance(25)
+        live.next_step()
+    rows = agenda(live.meeting, clock.now())
+    assert [row.actual for row in rows[:10]] == [0] * 10
+    assert totals(live.meeting, clock.now())[1] == 4  # 250 s, plus the 11th step's none

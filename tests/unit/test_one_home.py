@@ -288,7 +288,7 @@ async def test_setup_the_step_bar_and_the_plans_command_count_minutes_as_the_age
         bar = str(app.screen.query_one(StepBar).render())
     rows = agenda(meeting, clock.now())
     assert [row.planned for row in rows] == [5, 5, 3]
-    planned, _ = totals(rows)
+    planned, _ = totals(meeting, clock.now())
     assert f"({planned} min)" in preview
     assert f"with {20 - planned} min to spare" in preview
     assert "Check-out 3m" in bar
