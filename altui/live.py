@@ -331,6 +331,10 @@ class LiveMeeting(Stage):
         with self._change("Swap the next two presenters"):
             steps = self.meeting.steps
             steps[a:b_end] = steps[b:b_end] + steps[a_end:b] + steps[a:a_end]
+            first = {s.presenter_id: n for n, s in reversed(list(enumerate(steps)))}
+            self.meeting.presenters = sorted(
+                self.meeting.presenters, key=lambda m: first.get(m.id, len(steps))
+            )
         steps = self.meeting.steps
         return steps[a].presenter or "", steps[b_end - (a_end - a)].presenter or ""
 

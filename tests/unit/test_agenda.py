@@ -39,6 +39,10 @@ def test_skip_and_swap_next_presenters(store, the_set, clock):
     assert live.swap_next_presenters() == ("Ben Okafor", "Ana Silva")
     order = [s.presenter for s in meeting.steps if s.presenter and s.name == "Present the issue"]
     assert order == ["Ben Okafor", "Ana Silva", "Dev Patel"]
+    assert [m.name for m in store.meeting(meeting.set_slug, 1).presenters] == order  # as run
+    live.undo()
+    assert [m.name for m in live.meeting.presenters] == ["Ana Silva", "Ben Okafor", "Dev Patel"]
+    live.swap_next_presenters()
     assert live.skip_next_presenter() == "Ben Okafor"
     saved = store.meeting(meeting.set_slug, meeting.number)
     names = [s.presenter for s in saved.steps if s.name == "Present the issue"]
