@@ -44,7 +44,7 @@ from altui.models import (
 )
 from altui.stage import Stage
 from altui.store import Store, same_ends
-from altui.text import visible
+from altui.text import pictured
 from altui.timetable import fit_factor
 
 MINUTE = 60.0
@@ -353,9 +353,9 @@ class LiveMeeting(Stage):
         commitment; in a score step, a line that is just 1 to 10 is the set's score; anything
         else is an item of the current step, of ``kind`` (the step's kind when None) unless the
         line starts with a kind character. A control character in the line is kept as the
-        symbol the box showed for it (see ``visible``), never raw.
+        symbol the box showed for it (see ``pictured``), never raw.
         """
-        text = visible(text)
+        text = pictured(text)
         if not text.strip():
             return None
         if self.closed:
@@ -409,7 +409,7 @@ class LiveMeeting(Stage):
         Controls are kept as ``enter`` keeps them.
         """
         old = self.item(item_id)
-        chosen, body = parse_entry(visible(text), kind)
+        chosen, body = parse_entry(pictured(text), kind)
         if not body:
             self.delete(item_id)
             return None

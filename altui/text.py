@@ -23,22 +23,29 @@ _PICTURES = (
     {code: chr(0x2400 + code) for code in range(32)}
     | {0x7F: "\u2421"}
     | dict.fromkeys(_UNPICTURED, UNSHOWN)
-    | dict.fromkeys(WIDTH_DISPUTED, UNSEEN)
 )
+_DRAWN = _PICTURES | dict.fromkeys(WIDTH_DISPUTED, UNSEEN)
 _STRAY = re.compile("[" + "".join(map(chr, _UNPICTURED)) + "]")
 
 
-def visible(text: str) -> str:
-    """``text`` with every character that can steer a terminal shown as a symbol.
+def pictured(text: str) -> str:
+    """``text`` with every character that can steer a terminal shown as a symbol: what is saved
+    of a typed line, so it never steers a terminal later (any other character kept as typed).
 
     C0 controls become their Unicode pictures (ESC as ␛, NUL as ␀, DEL as ␡); C1 controls, bidi
-    embeddings, overrides and isolates, and line and paragraph separators become ``UNSHOWN``;
-    skin-tone modifiers and the emoji presentation selector become ``UNSEEN``, so every terminal
-    agrees with the layout on the width of what is drawn (one character still stands for one,
-    for an input box's cursor).
-    Markup needs no escaping here: widgets render this through ``Content``, never as markup.
+    embeddings, overrides and isolates, and line and paragraph separators become ``UNSHOWN``.
     """
     return text.translate(_PICTURES)
+
+
+def visible(text: str) -> str:
+    """``text`` as drawn on screen: ``pictured``, and the skin-tone modifiers and the emoji
+    presentation selector as ``UNSEEN``, so every terminal agrees with the layout on the width
+    of what is drawn (one character still stands for one, for an input box's cursor).
+
+    Markup needs no escaping here: widgets render this through ``Content``, never as markup.
+    """
+    return text.translate(_DRAWN)
 
 
 def one_line(text: str) -> str:

@@ -20,6 +20,7 @@ from altui.text import (
     WIDTH_DISPUTED,
     listed,
     one_line,
+    pictured,
     strip_stray,
     visible,
 )
@@ -65,6 +66,12 @@ def test_a_skin_tone_or_emoji_selector_is_drawn_as_nothing_beside_its_emoji(code
     assert shown == f"👍{UNSEEN}|"
     assert cell_len(shown) == 3
     assert cell_len(visible("❤\ufe0f|")) == 2
+
+
+def test_what_is_saved_keeps_skin_tones_and_the_emoji_selector():
+    """Only the screen draws them plain: a typed line is saved with them, as typed."""
+    assert pictured("👍🏽 ❤\ufe0f\x1b") == "👍🏽 ❤\ufe0f␛"
+    assert visible("👍🏽 ❤\ufe0f\x1b") == f"👍{UNSEEN} ❤{UNSEEN}␛"
 
 
 def test_strip_stray_leaves_escape_sequences_and_drops_stray_controls():
