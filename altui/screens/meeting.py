@@ -358,7 +358,11 @@ class MeetingScreen(StageScreen):
         elif entered.item is not None:
             if self.live.reporting_back:
                 what = entered.item.kind.label.lower()
-                self._said(f"Saved as an item ({what}) of this step, not as a report-back note.")
+                self._said(
+                    f"Saved as an item of this step ({what}), not as a note on a commitment. "
+                    "Ctrl+Z takes it back."
+                )
+                self.show_items()
             else:
                 self.query_one(ItemPanel).append(entered.item)
                 if entered.item.kind is ItemKind.QUESTION:

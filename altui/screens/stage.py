@@ -66,8 +66,9 @@ class StageScreen(Screen[None]):
             with Vertical(id="left"):
                 yield PresenterBanner(id="presenter")
                 yield Countdown(id="countdown")
-            yield ItemPanel(id="items")
-            yield CommitmentList(id="commitments")
+            with Vertical(id="right"):
+                yield CommitmentList(id="commitments")
+                yield ItemPanel(id="items")
         yield Static(id="prompt")
 
     def on_resize(self) -> None:
@@ -105,11 +106,17 @@ class StageScreen(Screen[None]):
         self.set_class(reporting, "-report-back")
         if reporting:
             self.query_one(CommitmentList).update(stage.commitments())
-        else:
-            panel = self.query_one(ItemPanel)
-            panel.step_tag = stage.step.tag
-            panel.update(stage.items_here())
+        self.show_items()
         self.tick()
+
+    def show_items(self) -> None:
+        """The step's items; in report back, under the commitments once there are any (a
+        learning or a note typed there is not a note on a commitment, and is seen so)."""
+        items = self.stage.items_here()
+        panel = self.query_one(ItemPanel)
+        panel.step_tag = self.stage.step.tag
+        panel.update(items)
+        self.set_class(self.stage.reporting_back and bool(items), "-noted")
 
     def show_prompt(self) -> None:
         """The step's one line of guidance (in a report back that cannot be read, why not)."""

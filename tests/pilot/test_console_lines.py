@@ -93,3 +93,27 @@ async def test_toasts_never_cover_the_end_dialog(console, size):
         assert len(toasts) == 1  # the newer took the place of the older: one at a time
         for toast in toasts:
             assert not toast.overlaps(dialog), (toast, dialog)
+
+
+@pytest.mark.parametrize(("size", "shown"), [((120, 36), True), ((80, 24), False)])
+async def test_a_learning_typed_in_report_back_shows_under_the_commitments(
+    store, the_set, clock, size, shown
+):
+    """A learning typed in report back is an item of the step, not a note on the commitment:
+    it is listed under the commitments (at 80x24 they keep every row, and the line says so)."""
+    first, _ = hold(store, the_set, clock, [commit(CHLOE, "Call the director")], (CHLOE, BEN))
+    close(store, clock, first)
+    second = start_or_resume(store, the_set, clock, presenters=[BEN])
+    app = make_app(store, clock, the_set, second)
+    async with app.run_test(size=size, notifications=True) as pilot:
+        await pilot.press("pagedown", *"* asking early helps", "enter")
+        await pilot.pause()
+        screen = app.screen
+        items = screen.query_one("#items")
+        assert items.display is shown
+        assert "asking early helps" in str(items.get_option_at_index(0).prompt)
+        commitments = screen.query_one("#commitments")
+        assert commitments.display and commitments.content_region.height >= 2
+        said = [str(n.message) for n in app._notifications]
+        assert said[-1].startswith("Saved as an item of this step (learning), not as a note")
+        assert not screen.live.commitments()[0].notes
