@@ -524,6 +524,27 @@ def test_meetings_written_in_turn_by_one_store_are_each_the_json_of_all_of_it(
     assert [i.text for i in store.items(first.meeting)] == ["edited", "first", "more", "saved"]
 
 
+def test_a_journal_entry_is_let_go_of_once_it_leaves_the_journal(store, meeting, clock):
+    """The store keeps the encoding of what it wrote, but not of a journal entry that has
+    left the journal: that one is freed with the change that drops it (kept, hundreds of them
+    were freed at once later, and the garbage collector ran four times as often)."""
+    import gc
+    import weakref
+
+    from altui.live import JOURNAL_KEPT, LiveMeeting
+
+    live = LiveMeeting(store, meeting, clock)
+    for n in range(JOURNAL_KEPT):
+        live.enter(f"line {n}")
+    oldest = weakref.ref(live.journal[0])
+    gc.disable()  # freed as it is dropped, not found later by the collector
+    try:
+        live.enter("one more")
+        assert oldest() is None
+    finally:
+        gc.enable()
+
+
 def test_the_documents_a_save_reuses_the_encoding_of_cannot_change():
     """The store keeps each item's, report's and journal entry's encoding while it is the
     same object; that holds only as long as they are frozen."""
