@@ -100,12 +100,15 @@ def write_atomic(path: Path, payload: bytes, mode: int = 0o600) -> None:
     """
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        if mode != 0o600:  # mkstemp's own
-            os.fchmod(fd, mode)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
-            handle.flush()
-            os.fsync(handle.fileno())
+        try:
+            if mode != 0o600:  # mkstemp's own
+                os.fchmod(fd, mode)
+            left = memoryview(payload)
+            while left:  # written straight from the bytes: a file object would stat the file,
+                left = left[os.write(fd, left) :]  # ask if it is a terminal, and copy
+            os.fsync(fd)
+        finally:
+            os.close(fd)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

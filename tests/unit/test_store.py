@@ -248,6 +248,36 @@ def test_atomic_write_leaves_no_temporary_files(tmp_path):
     json.loads((root / "team-tiger" / "meetings" / "0001.json").read_text())
 
 
+def test_a_save_written_a_piece_at_a_time_is_whole(tmp_path, monkeypatch):
+    """The operating system may write less than it was given; the save goes on until every
+    byte is in the file, before it is synced and put in place."""
+    from altui.files import write_atomic
+
+    real = os.write
+    monkeypatch.setattr(os, "write", lambda fd, data: real(fd, bytes(data[:7])))
+    path = tmp_path / "file.json"
+    payload = "".join(f"line {n} ü\n" for n in range(500)).encode()
+    write_atomic(path, payload)
+    assert path.read_bytes() == payload
+
+
+def test_a_save_that_fails_while_writing_keeps_the_old_file(tmp_path, monkeypatch):
+    from altui.files import write_atomic
+
+    path = tmp_path / "file.json"
+    path.write_bytes(b"as it was")
+
+    def disk_full(fd: int, data: bytes) -> int:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "write", disk_full)
+    with pytest.raises(OSError, match="No space left on device"):
+        write_atomic(path, b"the new bytes")
+    monkeypatch.undo()
+    assert path.read_bytes() == b"as it was"
+    assert list(tmp_path.iterdir()) == [path]
+
+
 def test_failed_replace_keeps_the_old_file(tmp_path, monkeypatch):
     root = tmp_path / "data"
     store = Store(root)
