@@ -22,7 +22,7 @@ from typing import Any
 from altui import clock as timing
 from altui.clock import Clock
 from altui.commitments import open_commitments
-from altui.drafts import DraftKeeper
+from altui.drafts import Draft, DraftKeeper
 from altui.errors import AltuiError
 from altui.lock import MeetingLock
 from altui.models import (
@@ -101,7 +101,7 @@ class LiveMeeting(Stage):
         self._saved = _stored(meeting)
         """The meeting as its file holds it: every change to ``meeting`` is saved at once."""
         self.draft = store.draft(meeting)
-        self._drafts = DraftKeeper(lambda text: store.save_draft(meeting, text))
+        self._drafts = DraftKeeper(lambda draft: store.save_draft(meeting, draft))
 
     # the one way a meeting changes ---------------------------------------------------------
 
@@ -392,7 +392,7 @@ class LiveMeeting(Stage):
         )
         with self._change(f"Added {chosen.label.lower()} {quote(body)}", meeting=False):
             self.items = [*self.items, item]
-        self.keep_draft("")
+        self.keep_draft(Draft())
         return item
 
     def item(self, item_id: str) -> Item:
@@ -475,12 +475,12 @@ class LiveMeeting(Stage):
             self.items = _swapped(self.items, old, new)
         return new
 
-    def keep_draft(self, text: str) -> None:
-        """Save the entry box's unsent text if it has changed, off the event loop (a failed
-        save is logged in altui.log)."""
-        if text != self.draft:
-            self._drafts.keep(text)
-            self.draft = text
+    def keep_draft(self, draft: Draft) -> None:
+        """Save the entry box's unsent text (and what it is for) if it has changed, off the
+        event loop (a failed save is logged in altui.log)."""
+        if draft != self.draft:
+            self._drafts.keep(draft)
+            self.draft = draft
 
     @property
     def draft_trouble(self) -> str:

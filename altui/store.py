@@ -30,6 +30,7 @@ from tinydb import Query, TinyDB
 from tinydb.storages import Storage
 from tinydb.table import Document
 
+from altui.drafts import Draft
 from altui.errors import AltuiError
 from altui.files import (
     new_backup,
@@ -577,20 +578,21 @@ class Store:
         return self._meeting_path(meeting.set_slug, meeting.number).with_suffix(".draft")
 
     @_writes
-    def save_draft(self, meeting: Meeting, text: str) -> None:
-        """Keep the entry box's unsent text, so a killed console can put it back."""
+    def save_draft(self, meeting: Meeting, draft: Draft) -> None:
+        """Keep the entry box's unsent text (and what it was for), so a killed console can put
+        it back."""
         path = self._draft_path(meeting)
-        if text:
-            write_atomic(path, text.encode("utf-8"))
+        if draft:
+            write_atomic(path, draft.to_bytes())
         else:
             path.unlink(missing_ok=True)
 
-    def draft(self, meeting: Meeting) -> str:
+    def draft(self, meeting: Meeting) -> Draft:
         """The unsent text left in the entry box, if any."""
         try:
-            return (read_data(self._draft_path(meeting)) or b"").decode("utf-8")
+            return Draft.from_bytes(read_data(self._draft_path(meeting)) or b"")
         except (AltuiError, UnicodeDecodeError):
-            return ""  # a lost draft is a nuisance, not a reason to refuse the meeting
+            return Draft()  # a lost draft is a nuisance, not a reason to refuse the meeting
 
     def _blank_path(self, meeting: Meeting) -> Path:
         return self._meeting_path(meeting.set_slug, meeting.number).with_suffix(".blank")

@@ -8,7 +8,7 @@ into the entry line; the meeting is steered only with keys nobody types in a sen
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from functools import partial
+from functools import cached_property, partial
 from typing import TypeVar
 
 from textual import events, on
@@ -18,9 +18,10 @@ from textual.content import Content
 from textual.widgets import Footer, Static
 
 from altui.clock import whole_minutes
+from altui.drafts import Draft
 from altui.errors import AltuiError
 from altui.guard import guarded, guarded_or, log
-from altui.live import MINUTE, LiveMeeting, NotSaved
+from altui.live import MINUTE, LiveMeeting, NotSaved, quote
 from altui.models import (
     KIND_PREFIXES,
     TAG_CYCLES,
@@ -144,6 +145,9 @@ class MeetingScreen(StageScreen):
         self._tag: ItemTag | None = None
         self._tag_chosen = False
         self._marking: Commitment | None = None
+        self._note_unplaced = ""
+        """The commitment (its action's id) of a report-back note put back after a restart
+        that is no longer listed: the note is no one's until Up/Down chooses one."""
         self._draft_warned = False
         self._trouble_told = False
         """Whether the console has said why the report back cannot be read."""
@@ -168,15 +172,55 @@ class MeetingScreen(StageScreen):
         self._blank_displays(False)
         self._entry = self.query_one(EntryInput)
         self.show_step()
-        self._entry.value = self.live.draft
+        self._restore(self.live.draft)
         self.set_interval(TICK_SECONDS, self.tick)
         self.set_interval(DRAFT_SECONDS, self._keep_draft)
 
+    @cached_property
+    def _listing(self) -> CommitmentList:
+        """The report back's commitments (kept, as the entry line is, for the last draft)."""
+        return self.query_one(CommitmentList)
+
+    def _restore(self, draft: Draft) -> None:
+        """Put back the text left in the box when the console closed, on what it was for: the
+        item being edited, or the commitment highlighted. One that is gone is said, and the
+        text waits as a new line (a note is filed on no one else's commitment)."""
+        self._entry.value = draft.text
+        if draft.editing:
+            item = next((i for i in self.live.items if i.id == draft.editing), None)
+            if item is not None:
+                self._edit(item, draft.text)
+                return
+            self._put_back_alone("The item being edited is gone; your text is back as a new line.")
+        elif (
+            draft.commitment
+            and self.live.reporting_back
+            and not self._listing.choose(draft.commitment)
+        ):
+            self._note_unplaced = draft.commitment
+            self._put_back_alone(
+                "The commitment this note was for is no longer listed: Enter saves it as an "
+                "item of this step; Up/Down chooses a commitment for it."
+            )
+        self.query_one(EntryBox).refresh_kind()
+
+    def _put_back_alone(self, message: str) -> None:
+        self.notify(message, title="Text put back", severity="warning", timeout=15, markup=False)
+
+    def _draft(self) -> Draft:
+        """What is in the box, and what Enter would save it on."""
+        text = self._entry.value
+        if self._editing is not None:
+            return Draft(text, editing=self._editing.id)
+        noted = self._noted(text)
+        chosen = noted.action.id if noted and text else ""
+        return Draft(text, commitment=self._note_unplaced or chosen)
+
     @guarded
     def _keep_draft(self) -> None:
-        """Save the unsent text in the entry box, if it changed; say so once if it cannot be."""
-        if self._editing is None:
-            self.live.keep_draft(self._entry.value)
+        """Save the unsent text in the entry box (and what it is for: an edit, a report-back
+        note), if it changed; say so once if it cannot be."""
+        self.live.keep_draft(self._draft())
         trouble = self.live.draft_trouble
         if trouble and not self._draft_warned:
             self.notify(
@@ -284,13 +328,17 @@ class MeetingScreen(StageScreen):
             super().show_prompt()
             return
         here = self.live.items_here()
-        position = next((n for n, i in enumerate(here, 1) if i.id == self._editing.id), 0)
+        editing = self._editing
+        position = next((n for n, i in enumerate(here, 1) if i.id == editing.id), 0)
         shown = self._edited_tag(self._entry.value)
         tag = f" · {shown.label}" if shown else ""
-        keys = ["Enter saves", "empty deletes", "Esc no change", "Tab kind", "Shift+Tab tag"]
-        self._prompt_keys(
-            Content(f"Editing {position} of {len(here)}{tag}:"), [*keys, "Ctrl+O move"]
+        which = (
+            f"{position} of {len(here)}"
+            if position
+            else f"{visible(quote(editing.text))} of step {editing.step + 1}"
         )
+        keys = ["Enter saves", "empty deletes", "Esc no change", "Tab kind", "Shift+Tab tag"]
+        self._prompt_keys(Content(f"Editing {which}{tag}:"), [*keys, "Ctrl+O move"])
 
     def _prompt_keys(self, head: Content, keys: list[str]) -> None:
         """A question or a hint and its keys on the prompt line (see ``key_line``)."""
@@ -299,23 +347,24 @@ class MeetingScreen(StageScreen):
 
     def _label_for(self, text: str) -> tuple[str, str]:
         """The entry label: what Enter would save this text as."""
-        if self._notes_commitment(text):
+        if self._noted(text) is not None:
             return "Report", "bold $accent"
         kind = self.live.kind_for(text, self._kind)
         mark = "✎ " if self._editing is not None else ""
         return mark + kind.label, KIND_STYLES[kind]
 
-    def _notes_commitment(self, text: str) -> bool:
-        """In report back, a line without a kind character is the highlighted commitment's
-        note; a line starting ? ! * or # is an item as anywhere else (a private note stays
-        private)."""
-        highlighted = self.query_one(CommitmentList).selected
-        return (
-            self._editing is None
-            and self.live.reporting_back
-            and highlighted is not None
-            and not text.lstrip().startswith(tuple(KIND_PREFIXES))
-        )
+    def _noted(self, text: str) -> Commitment | None:
+        """The commitment ``text`` would be a note on: in report back, a line without a kind
+        character is the highlighted commitment's note; a line starting ? ! * or # is an item
+        as anywhere else (a private note stays private)."""
+        if (
+            self._editing is not None
+            or not self.live.reporting_back
+            or self._note_unplaced
+            or text.lstrip().startswith(tuple(KIND_PREFIXES))
+        ):
+            return None
+        return self._listing.selected
 
     def _refresh(self, agenda: bool = False) -> None:
         """Show the meeting again after a change."""
@@ -333,6 +382,7 @@ class MeetingScreen(StageScreen):
         saved, what was said of the text in the box goes."""
         saved = self._save_edit(text) if self._editing is not None else self._save_line(text)
         if saved:
+            self._note_unplaced = ""  # the next line notes the highlighted commitment again
             altui_app(self).withdraw(BOX)
         return saved
 
@@ -340,10 +390,9 @@ class MeetingScreen(StageScreen):
         if self.live.closed:
             self._not_saved("This meeting has ended: reopen it with Ctrl+Z on its summary.", BOX)
             return False
-        highlighted = self.query_one(CommitmentList).selected if self.live.reporting_back else None
         kind, tag = self._kind, (self._tag if self._tag_chosen else None)
         try:
-            entered = self.live.enter(text, highlighted, kind, tag)
+            entered = self.live.enter(text, self._noted(text), kind, tag)
         except AltuiError as exc:
             self._not_saved(f"{exc}. Your text is still in the box; Enter tries again.", BOX)
             return False
@@ -382,9 +431,15 @@ class MeetingScreen(StageScreen):
         """A clicker's blank key (`.` right after PageDown/PageUp)."""
         self.action_blank()
 
-    def put_back(self) -> None:
-        """Ctrl+Z right after a key took text out of the line: the line has it back."""
-        self._said("Undone: the text just cleared from the box is back.")
+    def put_back(self, editing: str) -> None:
+        """Ctrl+Z right after a key took text out of the line: the line has it back, and an
+        edit left by Ctrl+Z is an edit of its item again."""
+        item = next((i for i in self.live.items if i.id == editing), None) if editing else None
+        if item is None:
+            self._said("Undone: the text just cleared from the box is back.")
+            return
+        self._edit(item, self._entry.value)
+        self._said(f"Undone: editing {quote(item.text)} again, with your change.")
 
     @guarded
     def browse(self, older: bool) -> None:
@@ -393,11 +448,15 @@ class MeetingScreen(StageScreen):
         if self.live.reporting_back and self._editing is None:
             listing = self.query_one(CommitmentList)
             listing.action_cursor_up() if older else listing.action_cursor_down()
+            self._note_unplaced = ""
             self.show_prompt()  # the step's guidance again, after a mark's answer
             self.query_one(EntryBox).refresh_kind()
             return
         if self._editing is None and self._entry.value.strip():
             return  # a line being typed stays in the box
+        if self._editing is not None and self._entry.value != self._editing.text:
+            self._said("Enter saves this edit; Esc leaves the item as it was. Then Up/Down.")
+            return  # an edit being typed stays in the box
         revealed = self.query_one(ItemPanel).reveal
         here = [i for i in self.live.items_here() if revealed or i.kind is not ItemKind.PRIVATE]
         if not here:
@@ -416,14 +475,16 @@ class MeetingScreen(StageScreen):
         else:
             self._edit(target)
 
-    def _edit(self, item: Item) -> None:
+    def _edit(self, item: Item, text: str | None = None) -> None:
+        """Edit ``item``: the box holds ``text`` (its own text unless given)."""
+        text = item.text if text is None else text
         self._editing = item
         self._kind, self._tag, self._tag_chosen = item.kind, item.tag, True
         panel = self.query_one(ItemPanel)
         panel.update(self.live.items_here(), editing=item.id)
         entry = self._entry
-        entry.value = item.text
-        entry.cursor_position = len(item.text)
+        entry.value = text
+        entry.cursor_position = len(text)
         self.show_prompt()
         self.query_one(EntryBox).refresh_kind()
 
@@ -434,12 +495,20 @@ class MeetingScreen(StageScreen):
         return self.live.tag_as(self._editing, kind, self._tag)
 
     def cancel_edit(self) -> None:
-        """Escape: leave the item being edited as it was (and forget a chosen kind)."""
-        was_editing = self._editing is not None
+        """Escape: leave the item being edited as it was (and forget a chosen kind). A change
+        typed into it is not saved, but not lost either: it is said, and Ctrl+Z as the next
+        key brings it back (see ``put_back``)."""
+        editing, typed = self._editing, self._entry.value
         self._editing, self._kind, self._tag, self._tag_chosen = None, None, None, False
-        if was_editing:
+        if editing is not None:
             self._entry.clear()
             self._refresh()
+            if typed != editing.text:
+                self._entry.took_out(typed, editing.id)
+                self._said(
+                    f"Stopped editing; {quote(editing.text)} is as it was. Your change is not "
+                    "saved: Ctrl+Z brings it back."
+                )
         self.query_one(EntryBox).refresh_kind()
 
     def _save_edit(self, text: str) -> bool:
@@ -459,7 +528,7 @@ class MeetingScreen(StageScreen):
     def cycle(self, back: bool) -> None:
         """Tab: the kind of the line (Shift+Tab: its tag); in report back, mark a commitment."""
         text = self._entry.value
-        if self._notes_commitment(text) or (self.live.reporting_back and not text.strip()):
+        if self._noted(text) is not None or (self.live.reporting_back and not text.strip()):
             self._ask_status()
             return
         kind = self.live.kind_for(text, self._kind)
@@ -527,22 +596,21 @@ class MeetingScreen(StageScreen):
 
     @guarded
     def action_next_step(self) -> None:
-        """Move to the next step (on the last one, say how to end instead)."""
+        """Move to the next step (on the last one, say how to end instead). Text in the box
+        stays there, an edit too: Enter still saves it on the item being edited."""
         meeting = self.live.meeting
         if meeting.current == len(meeting.steps) - 1:
             self._said("This is the last step. To end the meeting: F9 (it asks first).", STEP)
             return
-        self.cancel_edit()
         if self._changed(self.live.next_step):
             self._refresh()
 
     @guarded
     def action_previous_step(self) -> None:
-        """Move back one step."""
+        """Move back one step (the box as it is, as for ``action_next_step``)."""
         if self.live.meeting.current == 0:
             self._said("This is the first step.", STEP)
             return
-        self.cancel_edit()
         if self._changed(self.live.previous_step):
             self._refresh()
 
@@ -591,9 +659,14 @@ class MeetingScreen(StageScreen):
 
     @guarded
     def action_undo(self) -> None:
-        """Take back the last change, and say what it was."""
-        if self._editing is not None:
-            self.cancel_edit()
+        """Take back the last change, and say what it was; while an item is being edited, leave
+        it as it was instead, as Escape does, and say so."""
+        editing = self._editing
+        if editing is not None:
+            unchanged = self._entry.value == editing.text
+            self.cancel_edit()  # says what became of a change typed into it
+            if unchanged:
+                self._said(f"Stopped editing; {quote(editing.text)} is as it was.")
             return
         undone = self._changed(self.live.undo)
         if undone is None:
@@ -618,9 +691,18 @@ class MeetingScreen(StageScreen):
         def chosen(place: str | None) -> None:
             if place is None:
                 return
-            if self._changed(lambda: self.live.move(editing.id, int(place))) is not None:
+            moved = self._changed(lambda: self.live.move(editing.id, int(place)))
+            if moved is None:
+                return
+            if self._entry.value == editing.text:
                 self.cancel_edit()
                 self._said(f"Moved to {places[place]}. Ctrl+Z undoes.")
+                return
+            self._editing = moved  # what was typed in it waits for Enter, on the moved item
+            self._refresh()
+            self._said(
+                f"Moved to {places[place]}. Your change is still in the box: Enter saves it."
+            )
 
         from altui.screens.asks import ChoosePlace
 
@@ -661,9 +743,10 @@ class MeetingScreen(StageScreen):
     def _end(self) -> None:
         from altui.screens.summary import SummaryScreen
 
-        self.cancel_edit()
+        if not self._entry.value.strip():
+            self.cancel_edit()  # an edit emptied to delete its item deletes nothing on ending
         if self._entry.value.strip() and not self.submit_line(self._entry.value):
-            return  # the line left in the box could not be saved: the meeting stays open
+            return  # the line or edit left in the box could not be saved: the meeting stays open
         self._entry.clear()
         trouble = ""
         try:

@@ -130,6 +130,17 @@ class CommitmentList(OptionList):
         """The commitment below (none below the last: no wrapping round to the first)."""
         self._step(1)
 
+    def choose(self, action_id: str) -> bool:
+        """Highlight the commitment made as the action ``action_id``; False if none is listed."""
+        found = next(
+            (n for n, row in enumerate(self._rows) if row and row.action.id == action_id), None
+        )
+        if found is None:
+            return False
+        self.highlighted = found
+        self.scroll_to_highlight()
+        return True
+
     @property
     def selected(self) -> Commitment | None:
         """The highlighted commitment."""

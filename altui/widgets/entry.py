@@ -6,8 +6,9 @@ through here in the order it came, even one that first reached a screen over the
 screen that is open gets it first (the console's ``above``); the keys that steer the meeting
 (Enter, PageUp/PageDown, Up/Down, Tab, Escape, and a clicker's `.` right after PageDown) call
 the console directly; any other key is typed or runs its binding at once (`altui.widgets.keys`).
-A key that took more than a character out of the line (Ctrl+U, Ctrl+K, Ctrl+W, Ctrl+X) can be
-taken back: Ctrl+Z as the next key puts the text back (and otherwise undoes a saved change).
+A key that took more than a character out of the line (Ctrl+U, Ctrl+K, Ctrl+W, Ctrl+X, Ctrl+Z
+leaving an edit) can be taken back: Ctrl+Z as the next key puts the text back (and otherwise
+undoes a saved change).
 """
 
 from __future__ import annotations
@@ -44,7 +45,7 @@ class Console(Protocol):
     def browse(self, older: bool) -> None: ...
     def cycle(self, back: bool) -> None: ...
     def cancel_edit(self) -> None: ...
-    def put_back(self) -> None: ...
+    def put_back(self, editing: str) -> None: ...
 
 
 _STEERING = {
@@ -62,11 +63,14 @@ _STEERING = {
 @dataclass(frozen=True)
 class Wiped:
     """Text one key took out of the line (Ctrl+U, Ctrl+K, Ctrl+W, Ctrl+X, a selection typed
-    over), for Ctrl+Z to put back while the line is still as that key left it."""
+    over, Ctrl+Z leaving an edit), for Ctrl+Z to put back while the line is still as that key
+    left it."""
 
     text: str
     cursor: int
     left: str
+    editing: str = ""
+    """The id of the item the text was an edit of ("" for none)."""
 
 
 class EntryInput(SafeInput):
@@ -104,7 +108,7 @@ class EntryInput(SafeInput):
         if key == "ctrl+z" and wiped is not None and wiped.left == self.value:
             self._handled(event)
             self.value, self.cursor_position = wiped.text, wiped.cursor
-            self._steer.put_back()
+            self._steer.put_back(wiped.editing)
             return
         if self._steer.answer(key, event.character):
             self._handled(event)
@@ -122,7 +126,7 @@ class EntryInput(SafeInput):
         if key not in _STEERING:
             before = Wiped(self.value, self.cursor_position, "")
             await super()._on_key(event)  # typed, or its binding run now (see widgets.keys)
-            if len(self.value) < len(before.text) - 1:
+            if self._wiped is None and len(self.value) < len(before.text) - 1:
                 self._wiped = replace(before, left=self.value)
             return
         self._handled(event)
@@ -138,6 +142,11 @@ class EntryInput(SafeInput):
             console.cycle(back=key == "shift+tab")
         else:
             console.cancel_edit()
+
+    def took_out(self, text: str, editing: str) -> None:
+        """The console took ``text``, an edit of the item ``editing``, out of the line: Ctrl+Z
+        as the next key puts it back."""
+        self._wiped = Wiped(text, len(text), self.value, editing)
 
     @staticmethod
     def _handled(event: events.Key) -> None:

@@ -21,6 +21,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from altui.drafts import Draft
+
 WIDTH, HEIGHT = 120, 36
 TIMEOUT = 10.0
 POLL = 0.05
@@ -300,6 +302,14 @@ def wait_for_file(data: Path, check: Any, what: str) -> dict[str, Any]:
             return doc
         assert time.monotonic() < deadline, f"timed out waiting for {what}: {items_of(doc)}"
         time.sleep(POLL)
+
+
+def draft_of(data: Path) -> Draft:
+    """Meeting 2's draft as its file holds it (``Draft()`` when there is none)."""
+    try:
+        return Draft.from_bytes((data / MEETING / "0002.draft").read_bytes())
+    except FileNotFoundError:
+        return Draft()
 
 
 def tmp_files(data: Path) -> list[Path]:

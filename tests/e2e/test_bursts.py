@@ -14,6 +14,7 @@ from tests.e2e.terminal import (
     MEETING,
     Tmux,
     console_ready,
+    draft_of,
     items_of,
     load_meeting,
     open_demo,
@@ -49,10 +50,9 @@ def wait_items(data: Path, check: Any, what: str) -> None:
 
 def wait_box(data: Path, text: str, what: str) -> None:
     """Until the entry box holds ``text`` (its draft, kept on disk within a quarter second)."""
-    draft = data / MEETING / "0002.draft"
     deadline = time.monotonic() + 5
-    while (draft.read_text() if draft.exists() else "") != text:
-        assert time.monotonic() < deadline, f"{what}: the box holds {draft.read_text()!r}"
+    while draft_of(data).text != text:
+        assert time.monotonic() < deadline, f"{what}: the box holds {draft_of(data).text!r}"
         time.sleep(0.05)
 
 

@@ -10,12 +10,14 @@ Set ``ALTUI_E2E_KILLS`` for more rounds of the random-kill test (default 5).
 
 from __future__ import annotations
 
+import json
 import os
 import random
 import subprocess
 import time
 from pathlib import Path
 
+from altui.drafts import Draft
 from tests.e2e.terminal import (
     MEETING,
     POLL,
@@ -24,6 +26,7 @@ from tests.e2e.terminal import (
     Tmux,
     altui_command,
     clean_env,
+    draft_of,
     entry_line,
     in_panel,
     items_of,
@@ -36,6 +39,7 @@ from tests.e2e.terminal import (
     shown_step,
     submit,
     tmp_files,
+    wait_for_file,
 )
 
 KILLS = int(os.environ.get("ALTUI_E2E_KILLS", "5"))
@@ -89,12 +93,12 @@ def test_unsent_text_survives_a_kill(term: Tmux, data: Path) -> None:
     term.wait_until(lambda s: text in entry_line(s), "the text in the entry box")
 
     deadline = time.monotonic() + 2.5  # saved "within about a second"
-    while not (draft.exists() and draft.read_text(encoding="utf-8") == text):
+    while draft_of(data) != Draft(text):
         assert time.monotonic() < deadline, f"no draft after 2.5 s: {draft.exists()}"
         time.sleep(POLL)
     term.kill()
 
-    assert draft.read_text(encoding="utf-8") == text
+    assert draft_of(data) == Draft(text)
     assert items_of(load_meeting(data)) == []
 
     open_demo(term, data)
@@ -111,6 +115,53 @@ def test_unsent_text_survives_a_kill(term: Tmux, data: Path) -> None:
         time.sleep(POLL)
 
 
+def test_an_edit_in_progress_survives_a_kill_in_edit_mode(term: Tmux, data: Path) -> None:
+    open_demo(term, data)
+    submit(term, "Ben is worried")
+    term.press("Up")
+    term.wait_until(lambda s: "Editing 1 of 1" in s, "editing the item")
+    term.send_text(" about money")
+    text = "Ben is worried about money"
+    term.wait_until(lambda s: text in entry_line(s), "the edit in the entry box")
+    deadline = time.monotonic() + 2.5
+    while draft_of(data).text != text:
+        assert time.monotonic() < deadline, f"no draft after 2.5 s: {draft_of(data)}"
+        time.sleep(POLL)
+    term.kill()
+
+    assert items_of(load_meeting(data)) == [(0, "note", "Ben is worried")]
+    screen = open_demo(term, data)
+    screen = term.wait_until(lambda s: text in entry_line(s), "the edit back in the box")
+    assert "Editing 1 of 1" in screen, screen
+    term.press("Enter")
+    term.wait_until(lambda s: in_panel(s, text), "the edit saved")
+    assert items_of(load_meeting(data)) == [(0, "note", text)]
+
+
+def test_a_report_back_note_survives_a_kill_on_its_commitment(term: Tmux, data: Path) -> None:
+    open_demo(term, data)
+    term.press("PageDown")
+    term.wait_until(lambda s: "Report back" in s and "step 2 of" in s, "the report back")
+    term.press("Down", "Down")
+    term.send_text("NOTE FOR BEN")
+    term.wait_until(lambda s: "NOTE FOR BEN" in entry_line(s), "the note in the box")
+    deadline = time.monotonic() + 2.5
+    while draft_of(data).text != "NOTE FOR BEN":
+        assert time.monotonic() < deadline, f"no draft after 2.5 s: {draft_of(data)}"
+        time.sleep(POLL)
+    term.kill()
+
+    open_demo(term, data)
+    term.wait_until(lambda s: "NOTE FOR BEN" in entry_line(s), "the note back in the box")
+    term.press("Enter")
+    doc = wait_for_file(data, notes_of, "the note saved")
+    (review,) = doc["reviews"].values()
+    assert review["note"] == "NOTE FOR BEN"
+    first = json.loads((data / MEETING / "0001.json").read_text(encoding="utf-8"))
+    (action,) = [i for i in first["items"].values() if i["id"] == review["action_id"]]
+    assert action["text"] == "Talk to two people who have held the role"  # Ben's, not Amira's
+
+
 def test_kills_at_random_moments_lose_no_confirmed_item(term: Tmux, data: Path) -> None:
     """Open, type an item, maybe change step, kill 0-300 ms later; again, ALTUI_E2E_KILLS times.
 
@@ -119,12 +170,11 @@ def test_kills_at_random_moments_lose_no_confirmed_item(term: Tmux, data: Path) 
     kill; nothing is saved twice or half.
     """
     rng = random.Random(SEED)
-    draft = data / MEETING / "0002.draft"
     typed_at: dict[str, int] = {}  # item text -> the step (0-based) it was typed in
     confirmed: list[str] = []
     log: list[str] = []
     for round_ in range(KILLS):
-        restored = draft.read_text(encoding="utf-8") if draft.exists() else ""
+        restored = draft_of(data).text
         screen = open_demo(term, data)  # takes over the killed console's lock
         if restored:
             assert restored in entry_line(screen), (log, screen)

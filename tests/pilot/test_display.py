@@ -9,6 +9,7 @@ from datetime import date
 from textual.widgets import Static
 
 from altui.app import make_app
+from altui.drafts import Draft
 from altui.live import LiveMeeting
 from altui.meetings import start_or_resume
 from altui.screens.display import DisplayScreen, WaitingScreen
@@ -85,11 +86,11 @@ async def test_the_palette_on_the_display_offers_no_meeting_actions(store, the_s
 
 
 async def test_closing_the_display_leaves_the_consoles_draft_alone(store, the_set, meeting, clock):
-    store.save_draft(meeting, "the console's unsent words")
+    store.save_draft(meeting, Draft("the console's unsent words"))
     app = make_app(store, clock, the_set, meeting, display=True)
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
-    assert store.draft(meeting) == "the console's unsent words"
+    assert store.draft(meeting) == Draft("the console's unsent words")
 
 
 def shown(screen, selector: str) -> str:

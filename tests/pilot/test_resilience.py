@@ -8,6 +8,7 @@ import json
 import pytest
 
 from altui.app import make_app
+from altui.drafts import Draft
 from altui.errors import AltuiError
 from altui.guard import LOG_FILE, start_log
 from altui.meetings import start_or_resume
@@ -22,7 +23,7 @@ async def test_unsent_text_is_kept_as_a_draft_and_put_back(store, the_set, meeti
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press(*"half a thought")
         await pilot.pause(1.3)
-        assert store.draft(meeting) == "half a thought"
+        assert store.draft(meeting) == Draft("half a thought")
     reopened = make_app(store, clock, the_set, meeting)
     async with reopened.run_test(size=(120, 36)) as pilot:
         entry = reopened.screen.query_one(EntryInput)
@@ -30,7 +31,7 @@ async def test_unsent_text_is_kept_as_a_draft_and_put_back(store, the_set, meeti
         await pilot.press("enter")
         assert [i.text for i in store.items(meeting)] == ["half a thought"]
         assert reopened.screen.live.settle()
-        assert store.draft(meeting) == ""
+        assert store.draft(meeting) == Draft()
 
 
 async def test_a_failed_save_keeps_the_text_and_tells_the_user(
@@ -107,7 +108,7 @@ async def test_text_in_the_box_when_the_console_quits_is_kept(console, store, me
     async with console.run_test(size=(120, 36)) as pilot:
         await pilot.press(*"last words")
         await pilot.press("ctrl+q")
-    assert store.draft(meeting) == "last words"
+    assert store.draft(meeting) == Draft("last words")
 
 
 async def test_unsent_text_is_on_disk_within_a_third_of_a_second(console, store, meeting):
@@ -115,7 +116,7 @@ async def test_unsent_text_is_on_disk_within_a_third_of_a_second(console, store,
         await pilot.press(*"half a thought")
         await pilot.pause(0.35)
         assert console.screen.live.settle()
-        assert store.draft(meeting) == "half a thought"
+        assert store.draft(meeting) == Draft("half a thought")
 
 
 async def test_a_draft_that_cannot_be_kept_is_shown_and_quitting_asks_twice(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from altui.commitments import open_commitments, report_back_lines, under_review
+from altui.drafts import Draft
 from altui.errors import AltuiError
 from altui.files import privacy_warnings
 from altui.live import LiveMeeting
@@ -77,7 +78,7 @@ def test_every_write_is_refused_in_one_line_and_changes_nothing(
         lambda: viewer.update_item(meeting, item),
         lambda: viewer.add_review(meeting, review),
         lambda: viewer.write_meeting(meeting, [item], [review], []),
-        lambda: viewer.save_draft(meeting, "typed"),
+        lambda: viewer.save_draft(meeting, Draft("typed")),
         lambda: viewer.set_blanked(meeting, True),
         lambda: viewer.backup(the_set.slug, "test", clock.now()),
         lambda: viewer.upgrade(the_set.slug, clock.now()),
