@@ -95,3 +95,38 @@ def test_a_stock_theme_remembered_by_an_older_altui_falls_back(store, the_set, m
     the_set.theme = "dracula"
     app = make_app(store, None, the_set, meeting)
     assert app.theme == "projector-dark"
+
+
+async def test_the_console_starts_in_its_sets_theme_styled_once(
+    store, the_set, meeting, clock, monkeypatch
+):
+    """A set's theme is the console's from its first frame, its stylesheet parsed once: setting
+    the theme before the start no longer parses every stylesheet again after the first frame.
+    A theme chosen later restyles the screen as ever."""
+    from textual.color import Color
+    from textual.css.stylesheet import Stylesheet
+
+    from altui.app import make_app
+
+    reparsed: list[Stylesheet] = []
+    reparse = Stylesheet.reparse
+
+    def counted(self: Stylesheet) -> None:
+        reparsed.append(self)
+        reparse(self)
+
+    monkeypatch.setattr(Stylesheet, "reparse", counted)
+    the_set.theme = "projector-light"
+    app = make_app(store, clock, the_set, meeting)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        light = app.get_theme("projector-light")
+        assert light is not None and light.background is not None
+        assert app.screen.styles.background == Color.parse(light.background)
+        assert reparsed == []
+        app.theme = "projector-dark"
+        await pilot.pause()
+        dark = app.get_theme("projector-dark")
+        assert dark is not None and dark.background is not None
+        assert reparsed
+        assert app.screen.styles.background == Color.parse(dark.background)
