@@ -26,9 +26,10 @@ import unicodedata
 import zipfile
 from array import array
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
-from itertools import accumulate, islice
+from itertools import accumulate, chain, islice
 from pathlib import Path
 
 FONTS = {"mono12": 1.0, "mono9": 0.75}
@@ -69,6 +70,8 @@ MAGIC = re.compile(r"^[tf]lf2.")
 """The first line of a FIGlet (``flf2a``) or TOIlet (``tlf2a``) font."""
 GERMAN = "ÄÖÜäöüß"
 """The characters a FIGlet font holds, in this order, after ASCII 32-126."""
+POSITIONAL = (*range(32, 127), *map(ord, GERMAN))
+"""The codes of the characters a font defines by their place, the first 102."""
 _END_MARK = re.compile(r"(.)\s*$")
 
 
@@ -93,11 +96,13 @@ class Font:
     when it is first asked for.
 
     Only an index is kept: where each character's rows lie in the font's text. The text itself
-    (as big unpacked as 3,000 glyphs) is not kept: a character is read again from the file's
-    bytes (pyfiglet ships its fonts zipped: unpacked up to that character). The first 102
-    characters (ASCII, then German) are indexed at once, by their place; the ones named by
-    their code (``0x00C9``) when one of them is first asked for, or a first one of those that
-    may be defined again under its code (a clock's digits need only the first index).
+    (as big unpacked as 3,000 glyphs) is not kept, but for its start, as far as the first 102
+    characters go: any other character is read again from the file's bytes (pyfiglet ships its
+    fonts zipped: unpacked up to that character, a piece at a time). The first 102 characters
+    (ASCII, then German) are indexed at once, by their place; the ones named by their code
+    (``0x00C9``) when one of them is first asked for, or a first one of those that may be
+    defined again under its code (a clock's digits need only the first index). The font is
+    read a piece at a time to be indexed, never unpacked whole.
     """
 
     def __init__(self, name: str) -> None:
@@ -106,51 +111,95 @@ class Font:
         """The file, if it is zipped (else it is the font's text)."""
         if zipfile.is_zipfile(io.BytesIO(self._file)):
             self._packed = zipfile.ZipFile(io.BytesIO(self._file))
-        data = self._unpacked()
-        header = _decoded(next(iter(_lines(data[: data.find(b"\n") + 1 or None])), b""))
+        pieces = self._chunks()
+        first = next(pieces, b"")
+        header = _decoded(next(iter(_lines(first[: first.find(b"\n") + 1 or None])), b""))
         if MAGIC.search(header) is None:
             raise ValueError(f"{name} is not a FIGlet font")
         fields = MAGIC.sub("", header).split()
         self.height = int(fields[1])
         self._first_row = 1 + int(fields[5])
         """The row of the first character's first row, after the header and the comments."""
-        self._named = array("I", sorted({c for c in map(_code, _NAMED.findall(data)) if c >= 0}))
+        named: set[int] = set()
+        starts = array("I", [0])
+        lines = self._first_row + len(POSITIONAL) * self.height  # as far as the first 102 go
+        head: list[bytes] = []
+        for piece in chain([first], pieces):
+            named.update(code for code in map(_code, _NAMED.findall(piece)) if code >= 0)
+            if len(starts) <= lines:
+                _add_line_starts(starts, piece)
+                head.append(piece)
+        self._head = b"".join(head)[: starts[min(lines, len(starts) - 1)]]
+        """The text as far as the first 102 characters go (20 KB): a clock's digits and the
+        letters of most names are read from here, not unpacked again."""
+        self._named = array("I", sorted(named))
         """Every code written ``0x...`` anywhere in the font: more than the codes it defines
         after the first 102, never fewer."""
-        self._index = self._indexed(data, named=False)
-        """Codes and spans of the first 102 characters (see ``_indexed``)."""
+        codes, firsts = array("I"), array("I")
+        self._placed(starts, self._first_row, codes, firsts)
+        self._index = self._spans(starts, codes, firsts)
+        """Codes and spans of the first 102 characters (see ``_spans``)."""
         self._full: tuple[array[int], array[int]] | None = None
         """Codes and spans of every character, once one named by its code is asked for."""
 
-    def _unpacked(self) -> bytes:
-        """The font's text."""
+    def _chunks(self) -> Iterator[bytes]:
+        """The font's text in pieces of whole lines (see ``_whole_lines``): a zipped font is
+        never unpacked whole to be indexed."""
         if self._packed is None:
-            return self._file
-        return self._packed.read(self._packed.namelist()[0])
+            yield from _whole_lines(io.BytesIO(self._file).read)
+            return
+        with self._packed.open(self._packed.namelist()[0]) as text:
+            yield from _whole_lines(text.read)
 
-    def _indexed(self, data: bytes, named: bool) -> tuple[array[int], array[int]]:
-        """The codes defined in ``data``, in order (a code defined again follows itself: the
-        later wins), and where each definition's rows begin and end, in bytes: the first 102
-        characters, and with ``named`` the ones named by their code after them."""
-        first = self._first_row
-        positional = [*range(32, 127), *map(ord, GERMAN)]
-        starts = _line_starts(data, None if named else first + len(positional) * self.height)
-        lines = len(starts) - 1  # all of them, or (not named) as many as the 102 characters take
-        codes, firsts = array("I"), array("I")  # each definition's code and first row, in order
-        row = first
-        for code in positional:
-            if row + self.height > lines:
+    def _placed(self, starts: array[int], row: int, codes: array[int], firsts: array[int]) -> int:
+        """Add to ``codes`` and ``firsts`` the characters after those ``codes`` has of the 102 a
+        font defines by their place, whose rows lie within the lines that ``starts`` finds (one
+        past the last line's end); the row after the last added."""
+        for code in POSITIONAL[len(codes) :]:
+            if row + self.height > len(starts) - 1:
                 break
             codes.append(code)
             firsts.append(row)
             row += self.height
-        while named and row < lines:
-            tag = _decoded(data[starts[row] : starts[row + 1]]).strip().split(" ", 1)[0]
-            row += 1
-            if tag[:2] in ("0x", "0X"):
-                codes.append(int(tag, 16))
-                firsts.append(row)
-                row += self.height
+        return row
+
+    def _every_definition(self) -> tuple[array[int], array[int]]:
+        """Codes and spans (see ``_spans``) of every character: the first 102 by their place,
+        then the ones named by their code, the text read a piece at a time.
+
+        Each line after the first 102 is a code naming a character, whose rows follow, or a
+        line passed over."""
+        starts = array("I", [0])
+        codes, firsts = array("I"), array("I")
+        row = self._first_row
+        held, held_at = b"", 0
+        """The text from byte ``held_at`` on, read and not yet gone through."""
+        for piece in chain(self._chunks(), [b""]):  # the empty piece: the text has ended
+            _add_line_starts(starts, piece)
+            held += piece
+            row = self._placed(starts, row, codes, firsts)
+            if len(codes) < len(POSITIONAL) and piece:
+                continue  # the first 102 go by their place, however long the lines to come
+            known = len(starts) - 1
+            while row < known:
+                line = held[starts[row] - held_at : starts[row + 1] - held_at]
+                tag = _decoded(line).strip().split(" ", 1)[0]
+                row += 1
+                if tag[:2] in ("0x", "0X"):
+                    codes.append(int(tag, 16))
+                    firsts.append(row)
+                    row += self.height
+            cut = starts[min(row, known)]
+            held, held_at = held[cut - held_at :], cut
+        return self._spans(starts, codes, firsts)
+
+    def _spans(
+        self, starts: array[int], codes: array[int], firsts: array[int]
+    ) -> tuple[array[int], array[int]]:
+        """The ``codes`` defined, in order (a code defined again follows itself: the later
+        wins), and where each definition's rows, from its row in ``firsts``, begin and end in
+        the text whose lines ``starts`` finds."""
+        lines = len(starts) - 1
         order = sorted(range(len(codes)), key=codes.__getitem__)  # stable: definitions in order
         spans = array("I")
         for row in map(firsts.__getitem__, order):
@@ -159,10 +208,15 @@ class Font:
 
     def _text(self, start: int, end: int) -> str:
         """The font's text from byte ``start`` to ``end``."""
+        if end <= len(self._head):
+            return _decoded(self._head[start:end])
         if self._packed is None:
             return _decoded(self._file[start:end])
         with self._packed.open(self._packed.namelist()[0]) as text:
-            return _decoded(text.read(end)[start:])
+            skip = start
+            while skip > 0 and (piece := text.read(min(skip, _CHUNK))):
+                skip -= len(piece)
+            return _decoded(text.read(end - start))
 
     def _rows(self, start: int, end: int) -> list[str]:
         """The rows of the definition from byte ``start`` to ``end``, end marks taken off."""
@@ -177,7 +231,7 @@ class Font:
         at = bisect_left(self._named, code)
         if at < len(self._named) and self._named[at] == code:
             if self._full is None:
-                self._full = self._indexed(self._unpacked(), named=True)
+                self._full = self._every_definition()
             codes, spans = self._full
         else:
             codes, spans = self._index
@@ -221,19 +275,28 @@ def _lines(data: bytes) -> list[bytes]:
 _CHUNK = 1 << 16
 
 
-def _line_starts(data: bytes, lines: int | None = None) -> array[int]:
-    """Where each line of ``data`` begins (see ``_lines``), and one past its end; with
-    ``lines``, only so far as to find that many (or all, if there are fewer).
+def _whole_lines(read: Callable[[int], bytes]) -> Iterator[bytes]:
+    """What ``read`` (a file's) gives, in pieces of whole lines of about ``_CHUNK`` bytes, cut
+    after a line feed (a \\r\\n stays whole).
 
-    Found a chunk of lines at a time: the 30,000 lines of a font, made as objects all at once
-    and dropped, would leave their memory scattered among what lives on (a megabyte and more
-    of the process's size)."""
-    starts = array("I", [0])
-    while starts[-1] < len(data) and (lines is None or len(starts) <= lines):
-        cut = data.find(b"\n", starts[-1] + _CHUNK)  # whole lines: \r\n stays together
-        chunk = data[starts[-1] : None if cut < 0 else cut + 1]
-        starts.extend(islice(accumulate(map(len, _lines(chunk)), initial=starts[-1]), 1, None))
-    return starts
+    A font is read a piece at a time: its 30,000 lines, or its 600 KB of text, made all at once
+    and dropped, would leave their memory scattered among what lives on (a megabyte and more of
+    the process's size)."""
+    rest = b""
+    while piece := read(_CHUNK):
+        piece = rest + piece
+        cut = piece.rfind(b"\n") + 1
+        rest = piece[cut:]
+        if cut:
+            yield piece[:cut]
+    if rest:
+        yield rest
+
+
+def _add_line_starts(starts: array[int], piece: bytes) -> None:
+    """Add to ``starts`` where each line of ``piece`` (whole lines, following those ``starts``
+    has) ends, which is where the next begins (see ``_lines``)."""
+    starts.extend(islice(accumulate(map(len, _lines(piece)), initial=starts[-1]), 1, None))
 
 
 def _decoded(data: bytes) -> str:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import io
+from array import array
+
 import pytest
 
 from altui import lettering
@@ -103,8 +106,13 @@ def test_font_lines_are_found_the_same_a_chunk_at_a_time():
 
     data = b"".join(b"0x%04X\r\nab\x1ccd\re\xe2\x96\x80\n" % n for n in range(20_000)) + b"end"
     assert len(data) > 4 * lettering._CHUNK
-    starts = list(lettering._line_starts(data))
-    assert starts == [0, *accumulate(map(len, lettering._lines(data)))]
+    pieces = list(lettering._whole_lines(io.BytesIO(data).read))
+    assert len(pieces) > 4
+    assert b"".join(pieces) == data
+    starts = array("I", [0])
+    for piece in pieces:
+        lettering._add_line_starts(starts, piece)
+    assert list(starts) == [0, *accumulate(map(len, lettering._lines(data)))]
 
 
 def test_a_clock_reads_only_the_first_characters_of_a_font():
@@ -115,3 +123,68 @@ def test_a_clock_reads_only_the_first_characters_of_a_font():
     assert font._full is None
     assert font.rows(ord("É"))
     assert font._full is not None
+
+
+def test_a_font_read_a_piece_at_a_time_is_read_as_pyfiglet_reads_it(monkeypatch):
+    """A font not zipped, whose first 102 characters span pieces (wide ones, after a long
+    comment), then characters named by their code: one defined again (the later wins), a line
+    passed over, one beyond the first 256; read as pyfiglet reads the same text."""
+    from pyfiglet import FigletFont
+
+    def glyph(mark: str) -> str:
+        return f" {mark * 800}@\n{mark * 800}@@\n"
+
+    comment = [f"comment {n} " + "~" * 60 for n in range(lettering._CHUNK // 60)]
+    text = "".join(
+        [
+            f"flf2a$ 2 2 4 0 {len(comment)}\n",
+            *(line + "\n" for line in comment),
+            *(glyph(chr(code)) for code in lettering.POSITIONAL),
+            "0x0041  A again\n",
+            glyph("a"),
+            "a line passed over\n",
+            "0x00C9  E acute\n",
+            glyph("e"),
+            "0X4E2D  middle\n",
+            glyph("z"),
+        ]
+    )
+    starts, ends = array("I", [0]), []
+    for piece in lettering._whole_lines(io.BytesIO(text.encode()).read):
+        lettering._add_line_starts(starts, piece)
+        ends.append(len(starts) - 1)
+    first = 1 + len(comment)
+    assert any(first < end < first + 204 and (end - first) % 2 for end in ends)  # mid-character
+    monkeypatch.setattr(lettering, "_font_bytes", lambda name: text.encode())
+    theirs = FigletFont.__new__(FigletFont)
+    theirs.font, theirs.comment, theirs.chars, theirs.width = "test", "", {}, {}
+    theirs.data = text
+    theirs.loadFont()
+    ours = lettering.Font("test")
+    assert ours.rows(0x41) == theirs.chars[0x41] == [" " + "a" * 800, "a" * 800]
+    for code in set(theirs.chars) | set(range(0x300)) | {0x4E2D, 0x4E2E}:
+        assert ours.rows(code) == theirs.chars.get(code), hex(code)
+
+
+def test_a_font_is_read_a_piece_at_a_time_never_unpacked_whole(monkeypatch):
+    """Indexing a zipped font, even every character of it, reads its 600 KB of text a piece at
+    a time (a block that big, made and dropped, left the process that much larger), and a
+    clock's digits come from the start of the text kept at hand, not unpacked again."""
+    import zipfile
+
+    reads: list[int] = []
+    read = zipfile.ZipExtFile.read
+
+    def counted(self: zipfile.ZipExtFile, n: int | None = -1) -> bytes:
+        reads.append(-1 if n is None else n)
+        return read(self, n)
+
+    monkeypatch.setattr(zipfile.ZipExtFile, "read", counted)
+    font = lettering.Font("mono12")
+    assert reads and all(0 < n <= lettering._CHUNK for n in reads)
+    reads.clear()
+    assert all(font.rows(ord(digit)) for digit in lettering.DIGITS)
+    assert reads == []
+    assert font.rows(ord("É"))
+    assert font._full is not None
+    assert reads and all(0 < n <= lettering._CHUNK for n in reads)
