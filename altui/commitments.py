@@ -109,6 +109,8 @@ class Ledger:
 class _Point(BaseModel):
     """What was open when meeting ``before`` started: action ids, in the ledger's order."""
 
+    model_config = ConfigDict(defer_build=True)  # built with the index, not at every start-up
+
     before: int
     open: list[str]
 

@@ -6,6 +6,8 @@ import json
 import logging
 import os
 import shutil
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -360,3 +362,17 @@ def test_the_index_is_private_not_backed_up_and_not_a_problem_for_check(store, h
     found = check_data(store)
     assert found.problems == 1
     assert any("temporary file" in line and str(stray) in line for line in found.lines)
+
+
+def test_the_index_models_are_built_when_first_used_not_at_start_up():
+    """Importing the commitments (as the console's start does) builds neither model of the
+    index: a pydantic model built at import costs every start (the index is read at report
+    back)."""
+    code = (
+        "import altui.commitments as c\n"
+        "print(c._Point.__pydantic_complete__, c._Checkpoint.__pydantic_complete__)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert done.stdout.split() == ["False", "False"]
