@@ -7,6 +7,7 @@ Nothing here knows TinyDB or which file holds what: ``altui.store`` does.
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import os
 import shutil
@@ -93,10 +94,11 @@ def parse_json(path: Path, raw: bytes) -> Any:
         raise AltuiError(f"{path}: not valid JSON ({exc}); left untouched") from None
 
 
-def write_atomic(path: Path, payload: bytes, mode: int = 0o600) -> None:
+def write_atomic(path: Path, payload: bytes, mode: int = 0o600, new: bool = False) -> None:
     """Write ``payload`` to ``path`` so that a crash leaves the old or the new file, never half.
 
-    The new file has ``mode`` (private unless told otherwise).
+    The new file has ``mode`` (private unless told otherwise). With ``new``, ``path`` must not
+    exist: of two writers of the same new file, one gets FileExistsError and writes nothing.
     """
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
@@ -109,7 +111,10 @@ def write_atomic(path: Path, payload: bytes, mode: int = 0o600) -> None:
             os.fsync(fd)
         finally:
             os.close(fd)
-        os.replace(tmp, path)
+        if new and _linked_new(tmp, path):
+            os.unlink(tmp)  # (a rename onto a link of the same file would do nothing)
+        else:
+            os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
@@ -118,6 +123,22 @@ def write_atomic(path: Path, payload: bytes, mode: int = 0o600) -> None:
         os.fsync(dir_fd)
     finally:
         os.close(dir_fd)
+
+
+def _linked_new(tmp: str, path: Path) -> bool:
+    """Claim the name ``path`` for the written file ``tmp`` only if nothing has it
+    (FileExistsError if something does): a hard link to it (True), or, where the file system
+    has none, an empty file created exclusively (``O_EXCL``) for ``tmp`` to replace (False)."""
+    try:
+        os.link(tmp, path)
+        return True
+    except FileExistsError:
+        raise
+    except OSError as exc:
+        if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EMLINK):
+            raise
+    os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o600))
+    return False
 
 
 def stale_temp_files(folders: Iterable[Path]) -> list[Path]:

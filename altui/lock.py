@@ -1,4 +1,5 @@
-"""One writer per meeting: a kernel lock (``flock``) on a file beside the meeting file.
+"""One writer per meeting: a kernel lock (``flock``) on a file beside the meeting file; and one
+console at a time starting a set's next meeting (``starting``).
 
 The lock is held on an open file for as long as the console runs; the kernel drops it when the
 process ends, however it ends (kill -9 included), so a dead console never blocks a meeting and
@@ -15,11 +16,18 @@ import fcntl
 import json
 import os
 import socket
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import TracebackType
 
 from altui.errors import AltuiError
+
+START_WAIT = 10.0
+"""Seconds a console waits for another that is starting a meeting of the same set (a start
+takes milliseconds: reading the last meeting, writing the new one and a backup)."""
+_START_POLL = 0.01
+_START = "the set's start lock"
 
 _HOLDER_MAX = 4096
 """The most of a lock file read to name its holder (it holds a line of JSON)."""
@@ -40,12 +48,12 @@ def _holder(fd: int) -> str:
     return f"another altui (process {pid} on {host[:100]})"
 
 
-def _open(path: Path) -> int:
+def _open(path: Path, what: str = "the meeting's lock") -> int:
     """The lock file, opened (created if needed) without following a link."""
     try:
         return os.open(path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600)
     except OSError as exc:
-        raise AltuiError(f"{path}: cannot take the meeting's lock ({exc.strerror})") from None
+        raise AltuiError(f"{path}: cannot take {what} ({exc.strerror})") from None
 
 
 def _same_file(fd: int, path: Path) -> bool:
@@ -163,3 +171,33 @@ class MeetingLock:
         trace: TracebackType | None,
     ) -> None:
         self.release()
+
+
+@contextlib.contextmanager
+def starting(path: Path, wait: float = START_WAIT) -> Iterator[None]:
+    """Hold the set's start lock (the file ``path``, kept) while the next meeting is chosen and
+    created, so that consoles started at the same moment start one meeting, not one each.
+
+    Another console starting a meeting of the set is waited for (it takes milliseconds); if it
+    is still at it after ``wait`` seconds, this one refuses in one line. The kernel drops the
+    lock when its holder ends, however it ends.
+    """
+    fd = _open(path, _START)
+    try:
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise AltuiError(
+                        f"another altui has been starting a meeting of this set for over "
+                        f"{wait:g} s ({path}); try again"
+                    ) from None
+                time.sleep(_START_POLL)
+            except OSError as exc:
+                raise AltuiError(f"{path}: cannot take {_START} ({exc.strerror})") from None
+        yield
+    finally:
+        os.close(fd)  # closing drops the lock

@@ -147,19 +147,24 @@ def start_or_resume(
     """Resume the set's unfinished meeting, or start the next one with its first step running.
 
     The members named in ``apologies`` are recorded as not coming (and so do not present).
+    Consoles doing this at the same moment start one meeting: the others resume it.
     """
     refuse_archived(the_set)
     running = unfinished_meeting(store, the_set)
     if running is not None:
         return running
+    refuse_empty(the_set)
     away = choose_members(the_set, apologies or [])
-    if the_set.members and len(away) == len(the_set.members):
+    if len(away) == len(the_set.members):
         raise AltuiError("every member sent apologies: there is nobody to hold the meeting")
     chosen = choose_presenters(the_set, presenters, away)
     here = [m for m in the_set.members if m not in away]
-    return start_meeting(
-        store, the_set, clock, plan or the_set.plan, chosen, attendees=here, apologies=away
-    )
+    found = find_plan(plan or the_set.plan)
+    with store.starting(the_set.slug):
+        running = unfinished_meeting(store, the_set)  # started meanwhile by another console
+        if running is not None:
+            return running
+        return _start(store, the_set, clock, found, chosen, attendees=here, apologies=away)
 
 
 def start_meeting(
@@ -176,11 +181,34 @@ def start_meeting(
 
     ``plan`` is a shipped plan's name or a plan file; its report back is left out when nothing
     is open from earlier meetings, and it is dated the day it starts (see :class:`NextMeeting`).
-    An archived set, or one without members, is refused.
+    An archived set, or one without members, is refused; so is one whose meeting another
+    console has started meanwhile (it is resumed, not started again).
     """
     refuse_archived(the_set)
     refuse_empty(the_set)
-    plan_name, loaded = find_plan(plan)
+    found = find_plan(plan)
+    with store.starting(the_set.slug):
+        running = unfinished_meeting(store, the_set)
+        if running is not None:
+            raise AltuiError(
+                f"meeting {running.number} of {the_set.name!r} has been started meanwhile, "
+                "in another altui: go back and open the set to resume it"
+            )
+        return _start(store, the_set, clock, found, presenters, slot_minutes, attendees, apologies)
+
+
+def _start(
+    store: Store,
+    the_set: Set,
+    clock: Clock,
+    plan: tuple[str, Plan],
+    presenters: list[Member],
+    slot_minutes: dict[str, float] | None = None,
+    attendees: list[Member] | None = None,
+    apologies: list[Member] | None = None,
+) -> Meeting:
+    """``start_meeting`` with the set's start lock held (and ``plan`` found: its name and it)."""
+    plan_name, loaded = plan
     upcoming = next_meeting(store, the_set.slug)
     now = clock.now()
     held = upcoming.held_on(now.astimezone().date())

@@ -41,7 +41,7 @@ from altui.files import (
     stale_temp_files,
     write_atomic,
 )
-from altui.lock import MeetingLock
+from altui.lock import MeetingLock, starting
 from altui.migrate import upgrade, version_of
 from altui.models import (
     SCHEMA_VERSION,
@@ -62,6 +62,8 @@ R = TypeVar("R")
 SET_FILE = "set.json"
 MEETINGS = "meetings"
 BACKUPS = "backups"
+START_LOCK = "start.lock"
+"""Held (``flock``) by a console while it starts the set's next meeting; the file is kept."""
 COMMITMENT_INDEX = "open-commitments.json"
 """Derived from the meeting files (see altui.commitments): never backed up, rebuilt when stale."""
 BACKUPS_KEPT = 10
@@ -439,11 +441,22 @@ class Store:
 
     @_writes
     def create_meeting(self, meeting: Meeting) -> None:
-        """Store a new meeting; refuses to overwrite one that exists."""
+        """Store a new meeting, its file created whole and exclusively: of two consoles
+        creating the same meeting, one is refused and nothing of it is written."""
         path = self._meeting_path(meeting.set_slug, meeting.number)
-        if path.exists():
-            raise AltuiError(f"meeting {meeting.number} of this set already exists")
-        self._write_header(path, "meeting", meeting)
+        payload = encode({"meeting": {str(_HEADER_ID): _dump(meeting)}}).encode("utf-8")
+        try:
+            write_atomic(path, payload, new=True)
+        except FileExistsError:
+            raise AltuiError(f"meeting {meeting.number} of this set already exists") from None
+        except OSError as exc:
+            raise AltuiError(f"{path}: could not save ({exc.strerror or exc})") from exc
+        self._dbs.pop(path, None)
+
+    @_writes
+    def starting(self, slug: str) -> contextlib.AbstractContextManager[None]:
+        """Held while the set's next meeting is chosen and created (see ``lock.starting``)."""
+        return starting(self.root / slug / START_LOCK)
 
     @_writes
     def save_meeting(self, meeting: Meeting) -> None:
