@@ -22,11 +22,12 @@ from altui.clock import Clock, SystemClock
 from altui.errors import AltuiError
 from altui.live import LiveMeeting, open_for_writing
 from altui.lock import MeetingLock
-from altui.meetings import refuse_archived, refuse_empty, unfinished_meeting
+from altui.meetings import refuse_archived, refuse_empty
 from altui.models import Meeting, Set
 from altui.resources import styles_dir
 from altui.screens.blank import BlankScreen
 from altui.screens.meeting import MeetingScreen
+from altui.sets import unfinished_meeting
 from altui.store import Store
 from altui.text import strip_stray, visible
 from altui.themes import DEFAULT_THEME, THEMES

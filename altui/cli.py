@@ -212,8 +212,9 @@ def meet(
     reopen: bool,
 ) -> None:
     """Start SET's next meeting, or resume its unfinished one."""
-    from altui.meetings import next_meeting, start_or_resume, unfinished_meeting
+    from altui.meetings import next_meeting, start_or_resume
     from altui.plans import find_plan
+    from altui.sets import unfinished_meeting
 
     store, clock = store_from(ctx), SystemClock()
     the_set = store.find_set(set_name)

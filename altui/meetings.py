@@ -11,9 +11,9 @@ from altui.clock import Clock
 from altui.commitments import open_commitments
 from altui.dates import weekday_date
 from altui.errors import AltuiError
-from altui.models import Meeting, MeetingStatus, Member, Set, Step
+from altui.models import Meeting, Member, Set, Step
 from altui.plans import Plan, find_plan
-from altui.sets import archived, member_named
+from altui.sets import archived, member_named, unfinished_meeting
 from altui.store import Store
 from altui.text import quoted
 
@@ -120,20 +120,6 @@ def refuse_empty(the_set: Set) -> None:
             f"{the_set.name!r} has no members yet; add them first "
             f"(m on the home screen, or: altui member add {quoted(the_set.name)} NAME)"
         )
-
-
-def unfinished_meeting(store: Store, the_set: Set) -> Meeting | None:
-    """The set's meeting still in progress, if there is one.
-
-    A latest meeting whose file cannot be read (damaged, or not altui's) is passed over and
-    left as it is: the next meeting starts after it, so one bad file never stops the room,
-    and the report back names the file (it cannot be read to review its commitments).
-    """
-    try:
-        latest = store.latest_meeting(the_set.slug)
-    except AltuiError:
-        return None
-    return latest if latest and latest.status is MeetingStatus.RUNNING else None
 
 
 def start_or_resume(

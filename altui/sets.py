@@ -21,6 +21,7 @@ from altui.errors import AltuiError
 from altui.models import (
     Commitment,
     Departure,
+    Meeting,
     MeetingStatus,
     Member,
     Set,
@@ -211,12 +212,14 @@ def remove_member(
 ) -> Set:
     """Take a member off the set; the meetings they were part of still show them.
 
+    A member presenting or attending the meeting in progress is refused until it ends.
     Their open commitments are dropped or kept (under their name marked as left) as
     ``leaving`` says; with none given, a member who has any is refused with
     :class:`OpenCommitments`. The departure is kept in the set.
     """
     the_set = _changeable(store, set_name)
     member = member_named(the_set, member_name)
+    refuse_in_meeting(store, the_set, member)
     still = commitments_of(store, the_set.slug, member.name)
     if still and leaving is None:
         raise OpenCommitments(member, still)
@@ -231,3 +234,37 @@ def remove_member(
     the_set.departures = [*the_set.departures, departure]
     store.save_set(the_set)
     return the_set
+
+
+def unfinished_meeting(store: Store, the_set: Set) -> Meeting | None:
+    """The set's meeting still in progress, if there is one.
+
+    A latest meeting whose file cannot be read (damaged, or not altui's) is passed over and
+    left as it is: the next meeting starts after it, so one bad file never stops the room,
+    and the report back names the file (it cannot be read to review its commitments).
+    """
+    try:
+        latest = store.latest_meeting(the_set.slug)
+    except AltuiError:
+        return None
+    return latest if latest and latest.status is MeetingStatus.RUNNING else None
+
+
+def refuse_in_meeting(store: Store, the_set: Set, member: Member) -> None:
+    """A member presenting or attending the set's meeting in progress cannot be removed: one
+    line says to remove them after it ends."""
+    running = unfinished_meeting(store, the_set)
+    if running is not None and _takes_part(running, member):
+        raise AltuiError(
+            f"{member.name} is in meeting {running.number}, which is in progress: "
+            "remove them after it ends"
+        )
+
+
+def _takes_part(meeting: Meeting, member: Member) -> bool:
+    """Whether ``member`` presents or attends ``meeting`` (one that did not record who came,
+    from an older altui, counts every member who did not send apologies)."""
+    if member.id in {m.id for m in meeting.apologies}:
+        return False
+    came = meeting.presenters + meeting.attendees
+    return not meeting.attendees or member.id in {m.id for m in came}

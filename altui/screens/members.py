@@ -145,6 +145,7 @@ class MembersScreen(Dialog[None]):
             self.notify(sets.archived(self.the_set), severity="error", markup=False)
             return
         try:
+            sets.refuse_in_meeting(self.store, self.the_set, sets.member_named(self.the_set, name))
             still = sets.commitments_of(self.store, slug, name)
         except AltuiError as exc:
             self.notify(str(exc), severity="error", markup=False)

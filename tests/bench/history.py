@@ -26,7 +26,7 @@ from typing import Any
 from altui.clock import FakeClock, SystemClock
 from altui.files import write_atomic
 from altui.live import LiveMeeting
-from altui.meetings import start_meeting, unfinished_meeting
+from altui.meetings import start_meeting
 from altui.models import (
     CLOSING,
     Item,
@@ -41,7 +41,7 @@ from altui.models import (
     parse_entry,
 )
 from altui.plans import find_plan
-from altui.sets import new_set
+from altui.sets import new_set, unfinished_meeting
 from altui.store import MEETINGS, Store
 
 SET_NAME = "Bench set"

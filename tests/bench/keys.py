@@ -133,7 +133,7 @@ def _bare_app() -> tuple[Any, Callable[[Any, str], None]]:
 def _console(data: str, set_name: str) -> tuple[Any, Callable[[Any, str], None]]:
     from altui.app import make_app
     from altui.clock import SystemClock
-    from altui.meetings import unfinished_meeting
+    from altui.sets import unfinished_meeting
     from altui.store import Store
 
     store = Store(Path(data))

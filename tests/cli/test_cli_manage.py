@@ -303,6 +303,23 @@ def ben_commits(data, *texts):
     live.close(None)
 
 
+@pytest.mark.parametrize("flag", [[], ["--keep-commitments"]])
+def test_a_member_in_the_meeting_in_progress_is_not_removed(runner, data, flag):
+    make_set(runner, data)
+    store = Store(data)
+    start_or_resume(store, store.find_set("Owls"), SystemClock(), presenters=["Ana Silva"])
+    for name in ("Ana Silva", "Ben Okafor"):  # presenting; attending
+        result = manage(runner, data, "member", "remove", "Owls", name, *flag)
+        assert one_line_error(result) == (
+            f"altui: {name} is in meeting 1, which is in progress: remove them after it ends"
+        )
+    assert [m.name for m in Store(data).find_set("Owls").members] == [
+        "Ana Silva",
+        "Ben Okafor",
+        "Chloé Martin",
+    ]
+
+
 def test_member_remove_with_open_commitments_asks_what_becomes_of_them(runner, data):
     make_set(runner, data)
     ben_commits(data, "Call the lead", "Write it up")

@@ -355,6 +355,22 @@ async def test_a_computer_dated_before_the_last_meeting_sets_up_with_a_warning(
     assert store.meeting(the_set.slug, 2).date == date(2026, 11, 23)
 
 
+async def test_a_member_in_the_meeting_in_progress_is_not_removed(
+    store: Store, the_set: Set, meeting: Meeting, clock
+):
+    app = make_app(store, clock)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("m", "d")  # Ana Silva, presenting
+        await pilot.pause()
+        (notice,) = [str(n.message) for n in app._notifications]
+        assert notice == (
+            "Ana Silva is in meeting 1, which is in progress: remove them after it ends"
+        )
+        assert type(app.screen).__name__ == "MembersScreen"  # nothing asked
+        await pilot.press("y")
+    assert store.find_set(the_set.name).members == the_set.members
+
+
 async def test_changing_the_plan_keeps_bids_and_says_so(store: Store, the_set: Set, clock):
     app = make_app(store, clock)
     async with app.run_test(size=(120, 40)) as pilot:

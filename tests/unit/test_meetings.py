@@ -16,11 +16,10 @@ from altui.meetings import (
     choose_presenters,
     next_meeting,
     start_or_resume,
-    unfinished_meeting,
 )
 from altui.models import ItemKind, MeetingStatus, ReviewStatus
 from altui.plans import find_plan
-from altui.sets import new_set
+from altui.sets import new_set, unfinished_meeting
 from altui.store import Store
 from tests.builders import ANA, BEN, close, commit, files, hold, review
 

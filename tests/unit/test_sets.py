@@ -294,6 +294,22 @@ def test_remove_an_unknown_member(store, owls):
     refused(store, lambda: remove_member(store, "Owls", "Zed"), "'Zed'", "not a member")
 
 
+def test_a_member_in_the_meeting_in_progress_is_removed_only_after_it(store, owls, clock):
+    """Presenting or attending the meeting in progress: refused in one line, whatever becomes
+    of their commitments; a member who sent apologies may go; after the meeting, anyone."""
+    meeting = start_or_resume(store, owls, clock, presenters=["Ana"], apologies=["Chloé"])
+    for name in ("Ana", "Ben"):
+        for leaving in (None, Leaving.KEEP, Leaving.DROP):
+            refused(
+                store,
+                lambda name=name, leaving=leaving: remove_member(store, "Owls", name, leaving),
+                f"{name} is in meeting 1, which is in progress: remove them after it ends",
+            )
+    remove_member(store, "Owls", "Chloé")
+    close(store, clock, meeting)
+    assert [m.name for m in remove_member(store, "Owls", "Ana").members] == ["Ben"]
+
+
 def test_remove_the_last_member_leaves_an_empty_set(store, owls):
     for name in ("Ana", "Ben", "Chloé"):
         remove_member(store, "Owls", name)
