@@ -24,6 +24,11 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 USAGE_ERROR = 2
 
+SKIP_DAMAGED_HELP = (
+    "Start the next meeting even though the latest meeting's file cannot be read (it may be "
+    "the meeting in progress: restore it from the set's backups folder first if it is)."
+)
+
 
 DATA_ENV = "ALTUI_DATA"
 
@@ -157,9 +162,10 @@ def main(ctx: click.Context) -> None:
 
 
 @main.command()
+@click.option("--skip-damaged", is_flag=True, help=SKIP_DAMAGED_HELP)
 @data_option
 @click.pass_context
-def demo(ctx: click.Context) -> None:
+def demo(ctx: click.Context, skip_damaged: bool) -> None:
     """Start the demo set's next meeting, or resume its unfinished one.
 
     The set is created the first time, with meeting 1 held four weeks ago, so meeting 2 comes
@@ -170,7 +176,9 @@ def demo(ctx: click.Context) -> None:
 
     store, clock = store_from(ctx), SystemClock()
     the_set = ensure_demo(store, clock)
-    meeting = start_or_resume(store, the_set, clock, presenters=DEMO_PRESENTERS)
+    meeting = start_or_resume(
+        store, the_set, clock, presenters=DEMO_PRESENTERS, skip_damaged=skip_damaged
+    )
     run_console(store, the_set, meeting)
 
 
@@ -201,6 +209,7 @@ def demo(ctx: click.Context) -> None:
     is_flag=True,
     help="Open SET's latest meeting again where it stopped, after it was ended by mistake.",
 )
+@click.option("--skip-damaged", is_flag=True, help=SKIP_DAMAGED_HELP)
 @data_option
 @click.pass_context
 def meet(
@@ -210,6 +219,7 @@ def meet(
     presenters: tuple[str, ...],
     apologies: tuple[str, ...],
     reopen: bool,
+    skip_damaged: bool,
 ) -> None:
     """Start SET's next meeting, or resume its unfinished one."""
     from altui.meetings import next_meeting, start_or_resume
@@ -222,9 +232,10 @@ def meet(
         latest = store.latest_meeting(the_set.slug)
         if latest is None:
             raise AltuiError(f"{the_set.name!r} has no meeting to reopen")
-        if plan or presenters or apologies:
+        if plan or presenters or apologies or skip_damaged:
             raise AltuiError(
-                "--reopen opens the meeting as it was: no --plan, --presenter, --apologies"
+                "--reopen opens the meeting as it was: no --plan, --presenter, --apologies, "
+                "--skip-damaged"
             )
         run_console(store, the_set, latest, reopen=latest.status is MeetingStatus.CLOSED)
         return
@@ -249,6 +260,7 @@ def meet(
         plan=plan,
         presenters=list(presenters),
         apologies=list(apologies),
+        skip_damaged=skip_damaged,
     )
     run_console(store, the_set, meeting)
 

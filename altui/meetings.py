@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from pathlib import Path
 
 from altui import clock as timing
 from altui.clock import Clock
@@ -19,6 +20,9 @@ from altui.text import quoted
 
 FIRST_MEETING = "No report back: this is the set's first meeting."
 NOTHING_OPEN = "No report back: nothing is open from earlier meetings."
+SKIP_DAMAGED = "--skip-damaged"
+"""The option of ``altui meet`` and ``altui demo`` that starts the next meeting after a last
+meeting whose file cannot be read (see ``NextMeeting.refuse_damaged``)."""
 
 
 def choose_members(the_set: Set, names: list[str]) -> list[Member]:
@@ -54,6 +58,11 @@ class NextMeeting:
     report_back: bool
     planned_on: date | None = None
     last_held: date | None = None
+    unreadable: str = ""
+    """Why the last meeting's file cannot be read ("" when it can, or when its JSON says the
+    meeting was closed): it may be the meeting in progress. See ``damage_doubt``."""
+    backups: Path | None = None
+    """The set's backups folder, to restore that file from."""
 
     def held_on(self, today: date) -> date:
         """The date it is recorded on: the day it is started, ``today``, whatever the date
@@ -71,6 +80,29 @@ class NextMeeting:
             f"Meeting {self.number - 1} is dated {weekday_date(self.last_held)}, after today "
             f"({weekday_date(today)}): is this computer's date right? This meeting is dated today."
         )
+
+    def damage_doubt(self) -> str:
+        """One line of warning when the last meeting's file cannot be read and may be the
+        meeting in progress ("" when it can be read, or says the meeting was closed)."""
+        if not self.unreadable:
+            return ""
+        return (
+            f"Meeting {self.number - 1} may still be in progress, but its file cannot be read: "
+            f"{self.unreadable}. Ctrl+S starts meeting {self.number} after it; to go on with "
+            f"meeting {self.number - 1} instead, restore its file from {self.backups} "
+            "(README: Restore a backup)."
+        )
+
+    def refuse_damaged(self) -> None:
+        """Refuse in one line to start this meeting while the last one's file cannot be read
+        and may be the meeting in progress (see ``damage_doubt``)."""
+        if self.unreadable:
+            raise AltuiError(
+                f"{self.unreadable}. Meeting {self.number - 1} may still be in progress, so "
+                f"meeting {self.number} was not started: restore the file from {self.backups} "
+                f"(README: Restore a backup), or add {SKIP_DAMAGED} to start meeting "
+                f"{self.number} after it anyway"
+            )
 
     def steps(
         self, plan: Plan, presenters: list[Member], slot_minutes: dict[str, float] | None = None
@@ -100,8 +132,12 @@ def next_meeting(store: Store, slug: str) -> NextMeeting:
         report_back = True
     try:
         last = store.meeting(slug, numbers[-1]) if numbers else None
-    except AltuiError:
-        last = None
+    except AltuiError as exc:
+        if store.said_closed(slug, numbers[-1]):
+            return NextMeeting(number, report_back)
+        return NextMeeting(
+            number, report_back, unreadable=str(exc), backups=store.backups_folder(slug)
+        )
     if last is None:
         return NextMeeting(number, report_back)
     return NextMeeting(number, report_back, last.next_date, last.date)
@@ -129,11 +165,14 @@ def start_or_resume(
     plan: str | None = None,
     presenters: list[str] | None = None,
     apologies: list[str] | None = None,
+    skip_damaged: bool = False,
 ) -> Meeting:
     """Resume the set's unfinished meeting, or start the next one with its first step running.
 
     The members named in ``apologies`` are recorded as not coming (and so do not present).
-    Consoles doing this at the same moment start one meeting: the others resume it.
+    Consoles doing this at the same moment start one meeting: the others resume it. A last
+    meeting whose file cannot be read may be the one in progress: no meeting is started after
+    it (``NextMeeting.refuse_damaged``) unless ``skip_damaged``.
     """
     refuse_archived(the_set)
     running = unfinished_meeting(store, the_set)
@@ -150,7 +189,12 @@ def start_or_resume(
         running = unfinished_meeting(store, the_set)  # started meanwhile by another console
         if running is not None:
             return running
-        return _start(store, the_set, clock, found, chosen, attendees=here, apologies=away)
+        upcoming = next_meeting(store, the_set.slug)
+        if not skip_damaged:
+            upcoming.refuse_damaged()
+        return _start(
+            store, the_set, clock, found, chosen, attendees=here, apologies=away, upcoming=upcoming
+        )
 
 
 def start_meeting(
@@ -192,10 +236,12 @@ def _start(
     slot_minutes: dict[str, float] | None = None,
     attendees: list[Member] | None = None,
     apologies: list[Member] | None = None,
+    upcoming: NextMeeting | None = None,
 ) -> Meeting:
-    """``start_meeting`` with the set's start lock held (and ``plan`` found: its name and it)."""
+    """``start_meeting`` with the set's start lock held (and ``plan`` found: its name and it;
+    ``upcoming`` is the set's next meeting, if looked at already)."""
     plan_name, loaded = plan
-    upcoming = next_meeting(store, the_set.slug)
+    upcoming = upcoming or next_meeting(store, the_set.slug)
     now = clock.now()
     held = upcoming.held_on(now.astimezone().date())
     steps = upcoming.steps(loaded, presenters, slot_minutes)

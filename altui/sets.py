@@ -239,9 +239,9 @@ def remove_member(
 def unfinished_meeting(store: Store, the_set: Set) -> Meeting | None:
     """The set's meeting still in progress, if there is one.
 
-    A latest meeting whose file cannot be read (damaged, or not altui's) is passed over and
-    left as it is: the next meeting starts after it, so one bad file never stops the room,
-    and the report back names the file (it cannot be read to review its commitments).
+    A latest meeting whose file cannot be read (damaged, or not altui's) is not one: it is left
+    as it is, and whether the next meeting may start after it is for ``meetings.NextMeeting``
+    to say (it may be the meeting in progress, unless its JSON says it was closed).
     """
     try:
         latest = store.latest_meeting(the_set.slug)

@@ -49,6 +49,7 @@ from altui.models import (
     Item,
     ItemKind,
     Meeting,
+    MeetingStatus,
     Review,
     Set,
     name_key,
@@ -439,6 +440,18 @@ class Store:
         numbers = self.meeting_numbers(slug)
         return self.meeting(slug, numbers[-1]) if numbers else None
 
+    def said_closed(self, slug: str, number: int) -> bool:
+        """Whether meeting ``number``'s file, read as plain JSON whatever else is wrong with
+        it, says the meeting was closed (False when it cannot tell)."""
+        path = self._meeting_path(slug, number)
+        try:
+            data = parse_json(path, read_data(path) or b"null")
+        except AltuiError:
+            return False
+        header = data.get("meeting") if isinstance(data, dict) else None
+        header = header.get(str(_HEADER_ID)) if isinstance(header, dict) else None
+        return isinstance(header, dict) and header.get("status") == MeetingStatus.CLOSED.value
+
     @_writes
     def create_meeting(self, meeting: Meeting) -> None:
         """Store a new meeting, its file created whole and exclusively: of two consoles
@@ -648,6 +661,10 @@ class Store:
         """Delete the set's stale temporary files (see ``stale_temp_files``); those removed."""
         return remove_files(self.stale_temp_files(slug))
 
+    def backups_folder(self, slug: str) -> Path:
+        """Where the set's backups are kept (see ``backup``)."""
+        return self.root / slug / BACKUPS
+
     @_writes
     def backup(self, slug: str, reason: str, now: datetime, everything: bool = False) -> Path:
         """Copy the set's file and its latest meetings to ``backups/<seq>_<time>-<reason>/``.
@@ -656,7 +673,7 @@ class Store:
         than that no longer changes, and it is in earlier backups already. The newest
         BACKUPS_KEPT backups are kept, newest by sequence (see ``files.new_backup``).
         """
-        folder = self.root / slug / BACKUPS
+        folder = self.backups_folder(slug)
         target = new_backup(folder, f"{now:%Y%m%d-%H%M%S}-{reason}")
         (target / MEETINGS).mkdir(mode=0o700)
         numbers = self.meeting_numbers(slug)

@@ -108,14 +108,15 @@ class SetupScreen(Screen[Meeting | None]):
     def _date_said(self) -> Content:
         """The day the meeting is held, today, and the date planned for it when that is
         another day (information: a meeting started is held the day it starts); a warning
-        when the last meeting is dated after today."""
+        when the last meeting is dated after today, and one when its file cannot be read (it
+        may be the meeting in progress)."""
         planned = self.upcoming.planned_on
         said: list[str | tuple[str, str]] = ["Held today, ", (weekday_date(self.held), "bold")]
         if planned is not None and planned != self.held:
             said.append((f" (planned for {weekday_date(planned)})", "$text-muted"))
-        doubt = self.upcoming.date_doubt(self.held)
-        if doubt:
-            said.append(("\n" + doubt, "bold $warning"))
+        for doubt in (self.upcoming.date_doubt(self.held), self.upcoming.damage_doubt()):
+            if doubt:
+                said.append(("\n" + visible(doubt), "bold $warning"))
         return Content.assemble(*said)
 
     def _member(self, member_id: str) -> Member:

@@ -400,6 +400,33 @@ def test_demo_opens_meeting_two_and_resumes_it(runner, consoles, data):
     assert Store(data).meeting_numbers(the_set.slug) == [1, 2]
 
 
+DAMAGED = b'{"meeting": {"1": {"schema": 3, "number": "three"}}}'
+
+
+@pytest.mark.parametrize("command", [["demo"], ["meet", "Demo set"]])
+def test_no_meeting_starts_after_a_damaged_one_that_may_be_in_progress(
+    runner, consoles, data, command
+):
+    """Meeting 2 running, its file then damaged: meet and demo refuse in one line naming the
+    file, the backups folder and --skip-damaged; with it, meeting 3 starts."""
+    assert run(runner, "--data", data, "demo").exit_code == 0
+    path = data / "demo-set" / "meetings" / "0002.json"
+    path.write_bytes(DAMAGED)
+    one_line_error(
+        run(runner, "--data", data, *command),
+        f"{path}: not an altui meeting file",
+        "Meeting 2 may still be in progress, so meeting 3 was not started",
+        f"restore the file from {data / 'demo-set' / 'backups'} (README: Restore a backup)",
+        "add --skip-damaged to start meeting 3 after it anyway",
+    )
+    assert Store(data).meeting_numbers("demo-set") == [1, 2]
+    assert len(consoles) == 1
+    result = run(runner, "--data", data, *command, "--skip-damaged")
+    assert result.exit_code == 0, result.output
+    assert consoles[-1][2].number == 3
+    assert path.read_bytes() == DAMAGED
+
+
 def test_demo_leaves_other_sets_alone(runner, consoles, data):
     make_set(runner, data)
     before = {p: p.read_bytes() for p in (data / "owls").rglob("*") if p.is_file()}

@@ -355,6 +355,29 @@ async def test_a_computer_dated_before_the_last_meeting_sets_up_with_a_warning(
     assert store.meeting(the_set.slug, 2).date == date(2026, 11, 23)
 
 
+async def test_a_last_meeting_that_cannot_be_read_sets_up_with_a_warning(
+    store: Store, the_set: Set, clock
+):
+    """Meeting 1 running, its file then damaged: setup says, under the date, that it may be
+    the meeting in progress, naming the file and the backups; Ctrl+S starts meeting 2."""
+    hold(store, the_set, clock)
+    path = store.root / the_set.slug / "meetings" / "0001.json"
+    path.write_bytes(b'{"meeting": {"1": {"schema": 3, "number": "one"}}}')
+    app = make_app(store, clock)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SetupScreen)
+        said = " ".join(str(app.screen.query_one("#setup-date").render()).split())
+        assert f"Meeting 1 may still be in progress, but its file cannot be read: {path}" in said
+        backups = store.root / the_set.slug / "backups"
+        assert f"restore its file from {backups} (README: Restore a backup)" in said
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, MeetingScreen)
+    assert store.meeting_numbers(the_set.slug) == [1, 2]
+
+
 async def test_a_member_in_the_meeting_in_progress_is_not_removed(
     store: Store, the_set: Set, meeting: Meeting, clock
 ):
