@@ -24,17 +24,21 @@ STDOUT = "-"
 def recap_text(store: Store, the_set: Set, meeting: Meeting, include_private: bool = False) -> str:
     """The meeting's recap as Markdown (private notes only when asked for).
 
-    A damaged earlier meeting leaves the report back out, and the recap says why, rather
-    than leaving the members with no recap at all.
+    A damaged earlier meeting leaves the report back out, and the recap's Report back says
+    why, naming the file, rather than leaving the members with no recap at all.
     """
     try:
-        lines, trouble = report_back_lines(store, meeting), ""
+        lines, unreadable = report_back_lines(store, meeting), ""
     except AltuiError as exc:
-        lines, trouble = [], f"\n## Not included\n\nThe report back could not be read: {exc}\n"
-    text = render_recap(
-        the_set, meeting, store.items(meeting), lines, include_private=include_private
+        lines, unreadable = [], str(exc)
+    return render_recap(
+        the_set,
+        meeting,
+        store.items(meeting),
+        lines,
+        include_private=include_private,
+        unreadable=unreadable,
     )
-    return text + trouble
 
 
 def default_recap_path(store: Store, meeting: Meeting) -> Path:

@@ -132,9 +132,21 @@ def _commitments(meeting: Meeting, items: list[Item]) -> str:
     return _table(["Who", "Commits to", "By"], rows)
 
 
-def _report_back(meeting: Meeting, lines: list[ReportBackLine]) -> str:
+def unreadable_report_back(why: str = "altui check names it") -> str:
+    """The report back's one line when an earlier meeting's file is damaged or not altui's:
+    the console's prompt, and the recap's Report back section (``why``: the file's problem,
+    naming it)."""
+    return (
+        f"Commitments from earlier meetings cannot be shown: a meeting file cannot be read ({why})."
+    )
+
+
+def _report_back(meeting: Meeting, lines: list[ReportBackLine], unreadable: str) -> str:
     """What each member said of their commitments, in the order of the console: the outcome,
-    whether it comes back, where it came from and what earlier meetings heard, every note."""
+    whether it comes back, where it came from and what earlier meetings heard, every note (or,
+    when an earlier meeting's file cannot be read, ``unreadable``: why not)."""
+    if unreadable:
+        return unreadable_report_back(escape_inline(unreadable))
     if not lines:
         if meeting.number == 1:
             return "This was the set's first meeting: there were no commitments to report back on."
@@ -238,13 +250,15 @@ def render_recap(
     report_back: list[ReportBackLine],
     include_private: bool = False,
     now: datetime | None = None,
+    unreadable: str = "",
 ) -> str:
     """The meeting's recap as a Markdown document to send to the members.
 
     It opens with what each person committed to and by when, then the report back, each
     presenter's slot, the group steps, and the timing. Private notes are left out unless
     ``include_private``; ``now`` (default: the current time) is when the actual minutes of a
-    still-running step are counted to.
+    still-running step are counted to. ``unreadable`` is why the report back could not be
+    read (an earlier meeting's file damaged), if it could not.
     """
     now = now or datetime.now(UTC)
     kept = sorted(
@@ -259,7 +273,7 @@ def render_recap(
         blocks.append(PRIVATE_BANNER)
     blocks.append(_people(meeting))
     blocks += ["## Commitments", _commitments(meeting, kept)]
-    blocks += ["## Report back", _report_back(meeting, report_back)]
+    blocks += ["## Report back", _report_back(meeting, report_back, unreadable)]
     for member in presenters:
         blocks += _presenter_section(member, slots[member.id])
     blocks += _group_section(meeting, [i for i in kept if i.presenter_id not in slots])

@@ -14,6 +14,7 @@ from textual.widgets import Static
 
 from altui.guard import guarded
 from altui.models import ItemKind, Set, question_counts
+from altui.recap import unreadable_report_back
 from altui.stage import Stage
 from altui.text import visible
 from altui.widgets.commitment_list import CommitmentList
@@ -37,10 +38,7 @@ def headline_rows(height: int) -> int:
     return max(8, min(12, round(height / 5)))
 
 
-UNREADABLE_REPORT_BACK = (
-    "Commitments from earlier meetings cannot be shown: a meeting file cannot be read "
-    "(altui check names it)."
-)
+UNREADABLE_REPORT_BACK = unreadable_report_back()
 """The report back's prompt when an earlier meeting's file is damaged or not altui's."""
 
 TICK_SECONDS = 0.25
