@@ -5,15 +5,16 @@ from __future__ import annotations
 from datetime import timedelta
 
 from altui.clock import Clock
-from altui.errors import AltuiError
 from altui.meetings import next_meeting
-from altui.models import Item, ItemKind, Meeting, MeetingStatus, Set
+from altui.models import Item, ItemKind, Meeting, MeetingStatus, Set, slugify
 from altui.plans import find_plan
 from altui.sets import new_set
 from altui.store import Store
 
 DEMO_SET = "Demo set"
 DEMO_MEMBERS = ["Amira Haddad", "Ben Okafor", "Chloé Martin", "Dev Patel", "Eilidh Ross"]
+DEMO_SLUG = slugify(DEMO_SET)
+"""The demo set's folder: how ``altui demo`` knows it after a rename."""
 DEMO_PRESENTERS = ["Chloé Martin", "Dev Patel", "Eilidh Ross"]
 """Meeting 2's presenters: those who did not present at meeting 1."""
 
@@ -36,11 +37,14 @@ _FIRST_MEETING: dict[str, list[tuple[str, ItemKind, str]]] = {
 
 
 def ensure_demo(store: Store, clock: Clock) -> Set:
-    """The demo set, created once with a finished first meeting; never touches other sets."""
-    try:
-        return store.find_set(DEMO_SET)
-    except AltuiError:
-        pass
+    """The demo set, created once with a finished first meeting; never touches other sets.
+
+    It is found by its folder, ``demo-set``, whatever it is called now: renamed, it is still
+    the demo (and another set may take the name). A damaged demo set is refused with its
+    damage, never made again beside it.
+    """
+    if (store.root / DEMO_SLUG).exists():
+        return store.set_at(DEMO_SLUG)
     demo = new_set(store, DEMO_SET, DEMO_MEMBERS, "classic", clock)
     plan_name, plan = find_plan("classic")
     presenters = [m for m in demo.members if m.name in _FIRST_MEETING]

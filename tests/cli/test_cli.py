@@ -427,6 +427,19 @@ def test_no_meeting_starts_after_a_damaged_one_that_may_be_in_progress(
     assert path.read_bytes() == DAMAGED
 
 
+def test_demo_finds_the_demo_set_after_it_is_renamed(runner, consoles, data):
+    """Renamed, the demo set is still the demo (it used to make a second "Demo set"); a set
+    that takes the old name is left alone."""
+    assert run(runner, "--data", data, "demo").exit_code == 0
+    assert run(runner, "--data", data, "set", "rename", "Demo set", "Our trial").exit_code == 0
+    make_set(runner, data, name="Demo set")
+    assert run(runner, "--data", data, "demo").exit_code == 0
+    _, the_set, meeting = consoles[-1]
+    assert (the_set.name, the_set.slug, meeting.number) == ("Our trial", "demo-set", 2)
+    assert [s.name for s in Store(data).sets()] == ["Demo set", "Our trial"]
+    assert Store(data).meeting_numbers("demo-set-2") == []
+
+
 def test_demo_leaves_other_sets_alone(runner, consoles, data):
     make_set(runner, data)
     before = {p: p.read_bytes() for p in (data / "owls").rglob("*") if p.is_file()}
