@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from altui.errors import AltuiError
 from altui.files import privacy_warnings
@@ -12,10 +13,13 @@ from altui.text import count
 
 @dataclass
 class Findings:
-    """What a check found: lines to print, and how many of them are problems."""
+    """What a check found: lines to print, how many of them are problems, and where the
+    backups of the sets with problems are."""
 
     lines: list[str] = field(default_factory=list)
     problems: int = 0
+    backups: list[Path] = field(default_factory=list)
+    """The backups folders of the sets with problems, to restore their files from."""
 
     def problem(self, text: str) -> None:
         """Record something wrong."""
@@ -35,10 +39,13 @@ def check_data(store: Store) -> Findings:
         found.ok(f"{root}: no data folder yet (it is created when you make a set)")
         return found
     for folder in sorted(p for p in root.iterdir() if p.is_dir()):
-        if not (folder / SET_FILE).exists():
+        before = found.problems
+        if (folder / SET_FILE).exists():
+            _check_set(store, folder.name, found)
+        else:
             found.problem(f"{folder}: a folder without {SET_FILE} (not an altui set?)")
-            continue
-        _check_set(store, folder.name, found)
+        if found.problems > before:
+            found.backups.append(store.backups_folder(folder.name))
     for warning in privacy_warnings(store.root):
         found.problem(warning)
     return found

@@ -53,7 +53,7 @@ def data_option(command: F) -> F:
     ``ALTUI_DATA`` (a trial on a copy must never reach the real data)."""
     return click.option(
         "--data",
-        type=click.Path(file_okay=False, path_type=Path),
+        type=click.Path(path_type=Path),
         expose_value=False,
         is_eager=True,
         callback=_remember_data,
@@ -63,9 +63,11 @@ def data_option(command: F) -> F:
 
 def store_from(ctx: click.Context, read_only: bool = False) -> Store:
     """The store for the data folder chosen on the command line (``read_only`` for the commands
-    that only look: they never write in it)."""
-    root = ctx.find_root().ensure_object(dict)
-    return Store(data_folder(root.get("data")), read_only=read_only)
+    that only look: they never write in it); a file there is refused in one line."""
+    root = data_folder(ctx.find_root().ensure_object(dict).get("data"))
+    if root.exists() and not root.is_dir():
+        raise AltuiError(f"data folder {root}: is a file, not a folder")
+    return Store(root, read_only=read_only)
 
 
 def fail(message: str) -> None:
@@ -137,6 +139,8 @@ class AltuiGroup(click.Group):
             return super().invoke(ctx)
         except AltuiError as exc:
             fail(str(exc))
+        except BrokenPipeError:
+            raise  # whatever read standard output has gone: click ends quietly, status 1
         except OSError as exc:
             where = f" ({exc.filename})" if exc.filename else ""
             fail(f"{exc.strerror or exc}{where}")
@@ -278,10 +282,13 @@ def check(ctx: click.Context) -> None:
     for line in found.lines:
         click.echo(visible(line))
     if found.problems:
+        where = ", ".join(f"{b}" if b.is_dir() else f"{b} (none made yet)" for b in found.backups)
+        whose = "its set's backups folder" if len(found.backups) > 1 else "the set's backups folder"
         fail(
             f"{count(found.problems, 'problem')} found; the files were left as they are. "
-            "To restore a file, quit altui and copy it back from the set's backups folder "
-            "(README: Restore a backup)."
+            f"To restore a file, quit altui and copy it back from {whose}"
+            + (f": {where}" if where else "")
+            + " (README: Restore a backup)."
         )
 
 

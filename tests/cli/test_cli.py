@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from datetime import timedelta
 
 import pytest
@@ -501,3 +504,22 @@ def test_plans_check_with_data_option(runner, data):
         result = run(runner, *args)
         assert result.exit_code == 0, result.output
         assert "'Quick'" in result.stdout
+
+
+def test_a_reader_that_goes_away_ends_a_listing_quietly(runner, data):
+    """``altui set list | head -0``: no "altui: Broken pipe", no traceback, as other commands."""
+    make_set(runner, data)
+    read, write = os.pipe()
+    os.close(read)  # the reader is gone before a line is written
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "altui", "set", "list", "--data", str(data)],
+            stdout=write,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=60,
+        )
+    finally:
+        os.close(write)
+    assert done.stderr == ""
+    assert done.returncode == 1

@@ -74,5 +74,16 @@ def test_check_says_how_to_restore_a_damaged_file(runner, data):
     result = run(runner, "--data", data, "check")
     assert result.exit_code == 2
     (line,) = result.stderr.splitlines()
-    assert line.startswith("altui: 1 problem found; the files were left as they are.")
-    assert "backups folder" in line and "Restore a backup" in line
+    assert line == (
+        "altui: 1 problem found; the files were left as they are. To restore a file, quit "
+        f"altui and copy it back from the set's backups folder: {data / 'crows' / 'backups'} "
+        "(none made yet) (README: Restore a backup)."
+    )
+
+
+def test_check_names_the_backups_folder_of_each_set_with_problems(runner, data):
+    (data / "owls" / "meetings" / "0001.json").write_text("[]")
+    (line,) = run(runner, "--data", data, "check").stderr.splitlines()
+    folders = f"{data / 'crows' / 'backups'} (none made yet), {data / 'owls' / 'backups'}"
+    assert "2 problems found" in line
+    assert f"copy it back from its set's backups folder: {folders} (README:" in line

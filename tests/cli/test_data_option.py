@@ -12,6 +12,7 @@ from altui.cli import main
 from altui.meetings import start_or_resume
 from altui.sets import new_set
 from altui.store import Store
+from tests.cli.commands import one_line_error
 
 
 @pytest.fixture
@@ -87,3 +88,14 @@ def test_altui_data_is_used_when_no_data_is_given(runner, real, consoles, monkey
     result = runner.invoke(main, ["meet", "Owls"])
     assert result.exit_code == 0, result.output
     assert consoles == [real]
+
+
+@pytest.mark.parametrize("args", [[], ["set", "list"], ["check"], ["meet", "Owls"]])
+def test_a_data_folder_that_is_a_file_is_refused_in_one_line(runner, tmp_path, consoles, args):
+    given = tmp_path / "notes.txt"
+    given.write_text("mine")
+    for how in ([*args, "--data", given], args):
+        result = runner.invoke(main, [str(a) for a in how], env={"ALTUI_DATA": str(given)})
+        one_line_error(result, f"altui: data folder {given}: is a file, not a folder")
+    assert given.read_text() == "mine"
+    assert consoles == []
