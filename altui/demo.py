@@ -41,10 +41,16 @@ def ensure_demo(store: Store, clock: Clock) -> Set:
 
     It is found by its folder, ``demo-set``, whatever it is called now: renamed, it is still
     the demo (and another set may take the name). A damaged demo set is refused with its
-    damage, never made again beside it.
+    damage, never made again beside it. Consoles started at the same moment make it once.
     """
-    if (store.root / DEMO_SLUG).exists():
-        return store.set_at(DEMO_SLUG)
+    with store.making_set():  # demos started at once make one demo set
+        if (store.root / DEMO_SLUG).exists():
+            return store.set_at(DEMO_SLUG)
+        return _make_demo(store, clock)
+
+
+def _make_demo(store: Store, clock: Clock) -> Set:
+    """The demo set, made with its first meeting held four weeks ago."""
     demo = new_set(store, DEMO_SET, DEMO_MEMBERS, "classic", clock)
     plan_name, plan = find_plan("classic")
     presenters = [m for m in demo.members if m.name in _FIRST_MEETING]

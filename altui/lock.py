@@ -174,15 +174,22 @@ class MeetingLock:
 
 
 @contextlib.contextmanager
-def starting(path: Path, wait: float = START_WAIT) -> Iterator[None]:
+def starting(
+    path: Path, wait: float = START_WAIT, doing: str = "starting a meeting of this set"
+) -> Iterator[None]:
     """Hold the set's start lock (the file ``path``, kept) while the next meeting is chosen and
     created, so that consoles started at the same moment start one meeting, not one each.
 
-    Another console starting a meeting of the set is waited for (it takes milliseconds); if it
-    is still at it after ``wait`` seconds, this one refuses in one line. The kernel drops the
-    lock when its holder ends, however it ends.
+    Another console ``doing`` the same is waited for (it takes milliseconds); if it is still at
+    it after ``wait`` seconds, this one refuses in one line. The kernel drops the lock when its
+    holder ends, however it ends. A folder as ``path`` is locked itself (nothing is created).
     """
-    fd = _open(path, _START)
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+    except (NotADirectoryError, FileNotFoundError):
+        fd = _open(path, _START)
+    except OSError as exc:
+        raise AltuiError(f"{path}: cannot be locked ({exc.strerror})") from None
     try:
         deadline = time.monotonic() + wait
         while True:
@@ -192,12 +199,11 @@ def starting(path: Path, wait: float = START_WAIT) -> Iterator[None]:
             except BlockingIOError:
                 if time.monotonic() >= deadline:
                     raise AltuiError(
-                        f"another altui has been starting a meeting of this set for over "
-                        f"{wait:g} s ({path}); try again"
+                        f"another altui has been {doing} for over {wait:g} s ({path}); try again"
                     ) from None
                 time.sleep(_START_POLL)
             except OSError as exc:
-                raise AltuiError(f"{path}: cannot take {_START} ({exc.strerror})") from None
+                raise AltuiError(f"{path}: cannot be locked ({exc.strerror})") from None
         yield
     finally:
         os.close(fd)  # closing drops the lock

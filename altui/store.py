@@ -467,6 +467,14 @@ class Store:
         self._dbs.pop(path, None)
 
     @_writes
+    def making_set(self) -> contextlib.AbstractContextManager[None]:
+        """Held while a set is looked for and, if not there, made with its first meetings (the
+        demo's), so that consoles started at the same moment make it once: the data folder
+        itself is locked (see ``lock.starting``)."""
+        self._ensure_root()
+        return starting(self.root, doing="making a set in this data folder")
+
+    @_writes
     def starting(self, slug: str) -> contextlib.AbstractContextManager[None]:
         """Held while the set's next meeting is chosen and created (see ``lock.starting``)."""
         return starting(self.root / slug / START_LOCK)

@@ -7,9 +7,11 @@ import sys
 import textwrap
 import threading
 import time
+from pathlib import Path
 
 import pytest
 
+from altui.demo import DEMO_PRESENTERS, ensure_demo
 from altui.errors import AltuiError
 from altui.files import write_atomic
 from altui.lock import starting
@@ -102,6 +104,31 @@ def test_threads_starting_at_once_start_one_meeting(tmp_path, clock, starters):
             thread.join(30)
         assert got == [1] * starters, f"race {race}"
         assert _numbers(store, the_set) == [1], f"race {race}"
+
+
+def test_demos_started_at_once_make_one_demo_set(tmp_path, clock):
+    """On a fresh data folder, each makes the demo set if it is not there, then starts its
+    meeting 2: between them, one set, one meeting 2."""
+    for race in range(RACES):
+        root = tmp_path / f"data-{race}"
+        gate = threading.Barrier(3)
+        got: list[tuple[str, int]] = []
+
+        def start(root: Path = root, gate=gate, got=got) -> None:
+            store = Store(root)
+            gate.wait()
+            demo = ensure_demo(store, clock)
+            meeting = start_or_resume(store, demo, clock, presenters=DEMO_PRESENTERS)
+            got.append((demo.slug, meeting.number))
+
+        threads = [threading.Thread(target=start) for _ in range(3)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(30)
+        assert got == [("demo-set", 2)] * 3, f"race {race}"
+        assert [s.slug for s in Store(root).sets()] == ["demo-set"], f"race {race}"
+        assert Store(root).meeting_numbers("demo-set") == [1, 2], f"race {race}"
 
 
 RACER = textwrap.dedent(
