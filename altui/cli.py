@@ -18,7 +18,7 @@ from altui.errors import AltuiError
 from altui.files import privacy_warnings
 from altui.models import Meeting, MeetingStatus, Set
 from altui.store import Store
-from altui.text import count, listed, quoted, visible
+from altui.text import count, listed, pictured, quoted
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -72,7 +72,7 @@ def store_from(ctx: click.Context, read_only: bool = False) -> Store:
 
 def fail(message: str) -> None:
     """Print one line to stderr and exit with status 2."""
-    click.echo(f"altui: {visible(message)}", err=True)
+    click.echo(f"altui: {pictured(message)}", err=True)
     raise SystemExit(USAGE_ERROR)
 
 
@@ -280,7 +280,7 @@ def check(ctx: click.Context) -> None:
     found = check_data(store)
     click.echo(f"Data folder: {store.root}")
     for line in found.lines:
-        click.echo(visible(line))
+        click.echo(pictured(line))
     if found.problems:
         where = ", ".join(f"{b}" if b.is_dir() else f"{b} (none made yet)" for b in found.backups)
         whose = "its set's backups folder" if len(found.backups) > 1 else "the set's backups folder"
@@ -403,12 +403,12 @@ def set_list(ctx: click.Context) -> None:
         if not damaged:
             click.echo("No sets yet. Create one: altui set new NAME --member NAME")
         return
-    names = [visible(s.name) + (" (archived)" if s.archived else "") for s in sets]
+    names = [pictured(s.name) + (" (archived)" if s.archived else "") for s in sets]
     width = max(len(name) for name in names)
     room = shutil.get_terminal_size().columns - width - len("  9999 meetings  ")
     for the_set, name in zip(sets, names, strict=True):
         held = count(len(store.meeting_numbers(the_set.slug)), "meeting")
-        members = [visible(m.name) for m in the_set.members]
+        members = [pictured(m.name) for m in the_set.members]
         who = listed(members, max(room, 20)) if members else "no members"
         click.echo(f"{name:<{width}}  {held:<12}  {who}")
 
@@ -684,4 +684,4 @@ def plans_check(file: Path) -> None:
     for step in plan.steps:
         where = " (each presenter)" if step.per_presenter else ""
         where = " (between presenters)" if step.between_presenters else where
-        click.echo(f"  {step.minutes:>5g} min  {visible(step.name)}{where}  [{step.kind.value}]")
+        click.echo(f"  {step.minutes:>5g} min  {pictured(step.name)}{where}  [{step.kind.value}]")

@@ -362,7 +362,9 @@ class LiveMeeting(Stage):
             raise NotSaved("This meeting has ended: reopen it (Ctrl+Z on its summary) to add to it")
         prefixed = text.lstrip().startswith(tuple(KIND_PREFIXES))
         if highlighted is not None and self.reporting_back and not prefixed:
-            return Entered(commitment=self.review(highlighted, note=text.strip()))
+            noted = self.review(highlighted, note=text.strip())
+            self.keep_draft(Draft())  # a restart must not offer the note again
+            return Entered(commitment=noted)
         score = parse_score(text) if self.step.score and kind is None else None
         if score is None and self.step.score and kind is None and _looks_like_score(text):
             raise NotSaved("The set's score is a whole number from 1 to 10")

@@ -77,6 +77,14 @@ def new_set(store: Store, name: str, members: list[str], plan: str, clock: Clock
     return store.create_set(candidate)
 
 
+def new_set_name(store: Store, name: str) -> str:
+    """A typed name for a new set, as kept; refused in one line if it cannot be a name or a
+    set has it already (asked before the members are typed)."""
+    kept = checked_name("set name", name)
+    store.refuse_taken(kept)
+    return kept
+
+
 def _changeable(store: Store, name: str) -> Set:
     """The set called ``name``, or an AltuiError if it is archived."""
     the_set = store.find_set(name)

@@ -392,12 +392,16 @@ class Store:
             known += f"; {len(damaged)} damaged, see altui check"
         raise AltuiError(f"no set called {name!r} (sets: {known})")
 
+    def refuse_taken(self, name: str) -> None:
+        """AltuiError in one line if a set is already called ``name`` (in any case)."""
+        if any(name_key(s.name) == name_key(name) for s in self.sets()):
+            raise AltuiError(f"a set called {name!r} already exists")
+
     @_writes
     def create_set(self, new: Set) -> Set:
         """Store a new set under a fresh folder name; refuses a name already taken."""
         self._ensure_root()
-        if any(name_key(s.name) == name_key(new.name) for s in self.sets()):
-            raise AltuiError(f"a set called {new.name!r} already exists")
+        self.refuse_taken(new.name)
         slug, n = new.slug or slugify(new.name), 2
         base = slug
         while (self.root / slug).exists():

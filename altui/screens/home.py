@@ -179,7 +179,7 @@ class HomeScreen(Screen[None]):
             )
 
         # a name refused now, not after the members are typed
-        check = partial(sets.checked_name, "set name")
+        check = partial(sets.new_set_name, self.store)
         self.app.push_screen(PromptScreen("New set's name", act=check), named)
 
     def action_members(self) -> None:

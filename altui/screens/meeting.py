@@ -188,6 +188,14 @@ class MeetingScreen(StageScreen):
         self._entry.value = draft.text
         if draft.editing:
             item = next((i for i in self.live.items if i.id == draft.editing), None)
+            if item is not None and item.kind is ItemKind.PRIVATE:  # never shown unasked
+                self._entry.value = ""
+                self._entry.took_out(draft.text, item.id)
+                self._put_back_alone(
+                    "A change to a private note was not saved before altui closed: Ctrl+Z now "
+                    "puts it back in the box (where it shows)."
+                )
+                return
             if item is not None:
                 self._edit(item, draft.text)
                 return
@@ -439,7 +447,8 @@ class MeetingScreen(StageScreen):
             self._said("Undone: the text just cleared from the box is back.")
             return
         self._edit(item, self._entry.value)
-        self._said(f"Undone: editing {quote(item.text)} again, with your change.")
+        what = "the private note" if item.kind is ItemKind.PRIVATE else quote(item.text)
+        self._said(f"Undone: editing {what} again, with your change.")
 
     @guarded
     def browse(self, older: bool) -> None:
@@ -505,9 +514,11 @@ class MeetingScreen(StageScreen):
             self._refresh()
             if typed != editing.text:
                 self._entry.took_out(typed, editing.id)
+                private = editing.kind is ItemKind.PRIVATE
+                what = "the private note" if private else quote(editing.text)
                 self._said(
-                    f"Stopped editing; {quote(editing.text)} is as it was. Your change is not "
-                    "saved: Ctrl+Z brings it back."
+                    f"Stopped editing; {what} is as it was. Your change is not saved: Ctrl+Z "
+                    "brings it back."
                 )
         self.query_one(EntryBox).refresh_kind()
 
@@ -602,6 +613,7 @@ class MeetingScreen(StageScreen):
         if meeting.current == len(meeting.steps) - 1:
             self._said("This is the last step. To end the meeting: F9 (it asks first).", STEP)
             return
+        self._leave_private_edit()
         if self._changed(self.live.next_step):
             self._refresh()
 
@@ -611,8 +623,15 @@ class MeetingScreen(StageScreen):
         if self.live.meeting.current == 0:
             self._said("This is the first step.", STEP)
             return
+        self._leave_private_edit()
         if self._changed(self.live.previous_step):
             self._refresh()
+
+    def _leave_private_edit(self) -> None:
+        """A private note being edited leaves the box before the step changes (the new step
+        hides private notes again); Ctrl+Z as the next key brings a change back."""
+        if self._editing is not None and self._editing.kind is ItemKind.PRIVATE:
+            self.cancel_edit()
 
     def action_pause(self) -> None:
         """Ctrl+T while the clock runs (the footer says Pause)."""

@@ -60,7 +60,8 @@ class ItemPanel(OptionList):
         """The tag this step gives its items (not repeated on each line)."""
 
     def update(self, items: list[Item], editing: str | None = None) -> None:
-        """Replace the list with ``items``, the newest in view (or the one being edited)."""
+        """Replace the list with ``items``, the newest in view (or the one being edited, when
+        it is one of them: an edit kept across a step change is of another step's item)."""
         self.clear_options()
         self._count = len(items)
         if items:
@@ -70,7 +71,8 @@ class ItemPanel(OptionList):
         else:
             self.add_option(Option(Content.styled(EMPTY_HINT, "$text-muted"), disabled=True))
         self._show_count()
-        self.highlighted = self.get_option_index(editing) if editing else None
+        listed = editing is not None and any(item.id == editing for item in items)
+        self.highlighted = self.get_option_index(editing) if listed else None
         self._keep_in_view()
 
     def append(self, item: Item) -> None:

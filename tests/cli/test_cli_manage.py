@@ -85,6 +85,14 @@ def test_set_list_with_no_sets(runner, data):
     assert not data.exists()
 
 
+def test_set_list_prints_names_as_they_are_typed_again(runner, data):
+    """The command line prints emoji whole (only the screen draws skin tones plain), so a name
+    copied from the list names the member."""
+    make_set(runner, data, "Owls ❤️", members=["Sam 👍🏽", "Ana"])
+    out = succeeded(manage(runner, data, "set", "list"))
+    assert "Owls ❤️" in out and "Sam 👍🏽" in out
+
+
 def test_set_list_shows_meetings_archived_and_members_by_name(runner, data, clock):
     make_set(runner, data, "Owls")
     make_set(runner, data, "Team Tiger", members=["Ana"])

@@ -172,3 +172,70 @@ async def test_escape_leaves_an_edit_and_ctrl_z_brings_it_back(console: Altui, s
         assert [i.text for i in store.items(meeting)] == ["first and more"]
         await pilot.press("up", "escape", "ctrl+z")  # nothing changed: Ctrl+Z undoes the edit
         assert [i.text for i in store.items(meeting)] == ["first"]
+
+
+async def test_a_saved_note_leaves_no_draft_to_file_it_twice(store, the_set, clock, monkeypatch):
+    """A note saved just before a crash (within a draft tick) is not offered again."""
+    monkeypatch.setattr("altui.screens.meeting.DRAFT_SECONDS", 3600)
+    app = await report_back(store, the_set, clock)
+    async with app.run_test(size=(120, 36)) as pilot:
+        while not console_of(app).live.step.report_back:
+            await pilot.press("pagedown")
+        await pilot.press("down", *"NOTE FOR BEN")
+        console_of(app)._keep_draft()
+        await pilot.press("enter")
+        assert console_of(app).live.settle()
+        meeting = console_of(app).live.meeting
+        assert store.draft(meeting) == Draft()
+
+
+async def test_a_private_note_being_edited_leaves_the_box_on_a_new_step(
+    store, the_set, meeting, clock
+):
+    """Private notes hide again on a new step: an edit of one leaves the box with them (Ctrl+Z
+    as the next key brings it back), and a restart never reopens one on the wall."""
+    app = make_app(store, clock, the_set, meeting)
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
+        await pilot.press(*"# Ben's divorce", "enter")
+        console_of(app).action_reveal()
+        await pilot.press("up", *" is final")
+        assert box(app).value == "Ben's divorce is final"
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert box(app).value == ""
+        assert not any("divorce" in m for m in notices(app))
+        await pilot.press("ctrl+z")
+        assert box(app).value == "Ben's divorce is final"
+        (item,) = store.items(meeting)
+        await pilot.pause(0.4)
+        assert console_of(app).live.settle()
+        assert store.draft(meeting) == Draft("Ben's divorce is final", editing=item.id)
+    again = make_app(store, clock, the_set, meeting)
+    async with again.run_test(size=(120, 36), notifications=True) as pilot:
+        await pilot.pause()
+        assert box(again).value == ""
+        assert console_of(again)._editing is None
+        assert any("private note" in m for m in notices(again))
+        await pilot.press("ctrl+z")
+        assert box(again).value == "Ben's divorce is final"
+
+
+async def test_an_edit_kept_across_a_step_change_survives_a_restart_there(
+    store, the_set, meeting, clock
+):
+    """The edit of step 1's item, kept in the box on step 2, comes back on step 2 after a
+    restart (the items panel lists step 2's items, not the one being edited)."""
+    app = make_app(store, clock, the_set, meeting)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press(*"Ben is worried", "enter", "up", *" about money", "pagedown")
+        await pilot.pause(0.4)
+        assert console_of(app).live.settle()
+        meeting = console_of(app).live.meeting
+    (item,) = store.items(meeting)
+    again = make_app(store, clock, the_set, meeting)
+    async with again.run_test(size=(120, 36)) as pilot:
+        assert again.is_running and console_of(again).live.meeting.current == 1
+        assert box(again).value == "Ben is worried about money"
+        assert console_of(again)._editing == item
+        await pilot.press("enter")
+    assert [i.text for i in store.items(meeting)] == ["Ben is worried about money"]

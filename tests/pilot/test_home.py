@@ -95,12 +95,12 @@ async def test_sets_and_members_are_managed_from_the_keyboard(store: Store, cloc
 async def test_refused_names_are_explained_and_nothing_changes(store: Store, the_set: Set, clock):
     app = make_app(store, clock)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("n", *"team tiger", "enter", *"Ann, Bob", "enter")
+        await pilot.press("n", *"team tiger", "enter")  # refused before the members are asked
         await pilot.pause()
-        assert isinstance(app.screen, PromptScreen)  # open, with the members as typed
+        assert isinstance(app.screen, PromptScreen)  # open, with the name as typed
         said = str(app.screen.query_one("#prompt-error").render())
         assert "already exists" in said
-        assert app.screen.query_one(SafeInput).value == "Ann, Bob"
+        assert app.screen.query_one(SafeInput).value == "team tiger"
         assert [s.name for s in store.sets()] == ["Team Tiger"]
 
 
