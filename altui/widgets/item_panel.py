@@ -71,8 +71,8 @@ class ItemPanel(OptionList):
         else:
             self.add_option(Option(Content.styled(EMPTY_HINT, "$text-muted"), disabled=True))
         self._show_count()
-        listed = editing is not None and any(item.id == editing for item in items)
-        self.highlighted = self.get_option_index(editing) if listed else None
+        listed = editing if any(item.id == editing for item in items) else None
+        self.highlighted = None if listed is None else self.get_option_index(listed)
         self._keep_in_view()
 
     def append(self, item: Item) -> None:
