@@ -398,8 +398,15 @@ class LiveMeeting(Stage):
         return item
 
     def item(self, item_id: str) -> Item:
-        """The item with this id."""
-        return next(i for i in self.items if i.id == item_id)
+        """The item with this id (KeyError if the meeting has none)."""
+        found = self.find(item_id)
+        if found is None:
+            raise KeyError(item_id)
+        return found
+
+    def find(self, item_id: str) -> Item | None:
+        """The item with this id, if the meeting still has it (a draft's, after a restart)."""
+        return next((i for i in self.items if i.id == item_id), None)
 
     def edit(
         self, item_id: str, text: str, kind: ItemKind, tag: ItemTag | None = None

@@ -187,7 +187,7 @@ class MeetingScreen(StageScreen):
         text waits as a new line (a note is filed on no one else's commitment)."""
         self._entry.value = draft.text
         if draft.editing:
-            item = next((i for i in self.live.items if i.id == draft.editing), None)
+            item = self.live.find(draft.editing)
             if item is not None and item.kind is ItemKind.PRIVATE:  # never shown unasked
                 self._entry.value = ""
                 self._entry.took_out(draft.text, item.id)
@@ -442,7 +442,7 @@ class MeetingScreen(StageScreen):
     def put_back(self, editing: str) -> None:
         """Ctrl+Z right after a key took text out of the line: the line has it back, and an
         edit left by Ctrl+Z is an edit of its item again."""
-        item = next((i for i in self.live.items if i.id == editing), None) if editing else None
+        item = self.live.find(editing) if editing else None
         if item is None:
             self._said("Undone: the text just cleared from the box is back.")
             return
@@ -527,7 +527,7 @@ class MeetingScreen(StageScreen):
         assert editing is not None
         kind = self._kind or editing.kind
         saved = self._changed(lambda: self.live.edit(editing.id, text, kind, self._tag), BOX)
-        if saved is None and any(i.id == editing.id for i in self.live.items):
+        if saved is None and self.live.find(editing.id) is not None:
             return False  # not saved: the text stays in the box
         if saved is None:
             self._said(f"Deleted. Ctrl+Z brings it back. ({visible(editing.text)[:40]})")
